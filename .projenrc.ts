@@ -1,0 +1,109 @@
+import { awscdk, javascript, DependencyType } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const CDK_VERSION = '2.257.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-gatewaykit',
+  description:
+    'Secure-by-default Amazon API Gateway in front of AWS Lambda: L3 constructs that fix the sharp edges of the aws-cdk-lib L2s (one Lambda permission per function, CORS on error responses, safe CloudWatch role, correct deployments).',
+  author: 'gatewaykit',
+  authorAddress: 'gatewaykit@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/gatewaykit/cdk-gatewaykit.git',
+  homepage: 'https://github.com/gatewaykit/cdk-gatewaykit#readme',
+  keywords: ['aws', 'cdk', 'awscdk', 'aws-cdk', 'apigateway', 'api-gateway', 'lambda', 'rest-api', 'cognito', 'jwt', 'authorizer', 'cors', 'cdk-nag', 'l3'],
+  license: 'Apache-2.0',
+  stability: 'experimental',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: CDK_VERSION,
+  constructsVersion: '10.8.1',
+  cdkVersionPinning: false,
+  jsiiVersion: '~6.0.16',
+  typescriptVersion: '~6.0.0',
+  projenVersion: '0.103.25',
+
+  // CI is `.ci/run`; no hosted workflows, release pipeline or dependency bots on this project.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+
+  lambdaOptions: {
+    // Pinned: projen's default picks the newest runtime of the synth region, which makes snapshots region-dependent.
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    bundlingOptions: { sourcemap: false },
+  },
+  lambdaAutoDiscover: true,
+
+  bundledDeps: [],
+  devDeps: [
+    'aws-jwt-verify@^5.2.1',
+    'jose@^5.10.0',
+    'fast-check@^4.10.2',
+    'cdk-nag@2.38.2',
+    '@types/aws-lambda@^8.10.0',
+    'aws-cdk@^2',
+    'ts-node@^10',
+  ],
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      maxWorkers: 2,
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/integ-tests/'],
+    },
+  },
+
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'bench/**/*.ts', 'integ-tests/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  gitignore: ['/examples/cdk.out', '/cdk.out', '/bench/out', '*.tsbuildinfo', '/.integ-cdk.out*'],
+});
+
+// projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.
+project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVENV);
+project.deps.addDependency('@aws-cdk/integ-tests-alpha@2.245.0-alpha.0', DependencyType.DEVENV);
+// unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+for (const path of ['/examples', '/bench', '/integ-tests', '/cdk.json', '/.ci', '/cdk.out']) {
+  project.addPackageIgnore(path);
+}
+project.package.addField('engines', { node: '>= 20.0.0' });
+
+const integEnv = { TS_NODE_TRANSPILE_ONLY: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';
+project.addTask('integ', {
+  description: 'Verify the integ-tests snapshots (never deploys)',
+  env: integEnv,
+  exec: `${integRunner} --max-workers 2`,
+  receiveArgs: true,
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the integ-tests snapshots without deploying (--dry-run)',
+  env: integEnv,
+  exec: `${integRunner} --max-workers 2 --update-on-failed --dry-run`,
+  receiveArgs: true,
+});
+project.testTask.spawn(project.tasks.tryFind('integ')!);
+
+project.addTask('synth:example', {
+  description: 'Synthesize the example app into cdk.out',
+  exec: 'cdk synth --quiet',
+});
+
+project.addTask('bench', {
+  description: 'Synthesize N routes with cdk-gatewaykit and with plain aws-cdk-lib L2s and print the ratios',
+  exec: 'ts-node --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
+
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+project.synth();
