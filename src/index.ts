@@ -1,5 +1,10 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './authorizers/rest-authorizer';
+export * from './authorizers/cognito';
+export * from './authorizers/lambda';
+export * from './authorizers/jwt';
+export * from './cors';
+export * from './throttle';
+export * from './logging/api-gateway-cloudwatch-role';
+export * from './rest/secure-lambda-api-props';
+export * from './rest/secure-lambda-api';
+export * from './rest/waf-options';

@@ -1,0 +1,93 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
+import { authorizerCacheTtl, validateIdentityHeader } from './cache';
+
+/** Options for a Cognito user pool authorizer. */
+export interface CognitoAuthorizerOptions {
+  /**
+   * The user pool whose tokens are accepted.
+   * @default - a new pool with secure defaults: admin-created users only, 12-character passwords with all
+   * character classes, required TOTP MFA, the Plus feature plan with full threat protection, retained on deletion,
+   * and one public client (no secret, SRP sign-in)
+   */
+  readonly userPool?: cognito.IUserPool;
+  /**
+   * Overrides for the pool the construct creates; ignored when `userPool` is given.
+   * @default - the secure defaults described on `userPool`
+   */
+  readonly userPoolProps?: cognito.UserPoolProps;
+  /**
+   * The header carrying the token.
+   * @default 'Authorization'
+   */
+  readonly identityHeader?: string;
+  /**
+   * How long API Gateway caches the authorizer's decision; 0 disables caching.
+   * @default Duration.minutes(5)
+   */
+  readonly resultsCacheTtl?: Duration;
+}
+
+export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, options: CognitoAuthorizerOptions): BoundRestAuthorizer {
+  const { scope, restApi, id } = context;
+  const identityHeader = options.identityHeader ?? 'Authorization';
+  validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
+  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+
+  const created = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
+  const userPool = options.userPool ?? created!.userPool;
+  const authorizer = new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
+    cognitoUserPools: [userPool],
+    identitySource: apigateway.IdentitySource.header(identityHeader),
+    resultsCacheTtl,
+  });
+  addAuthorizerToDeployment(restApi, id, {
+    type: 'COGNITO_USER_POOLS',
+    userPool: userPool.userPoolArn,
+    identityHeader,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  });
+  return {
+    authorizationType: apigateway.AuthorizationType.COGNITO,
+    authorizer,
+    supportsScopes: true,
+    userPool,
+    userPoolClient: created?.client,
+    identityHeader,
+    methodNagSuppressions: [],
+  };
+}
+
+function createSecureUserPool(scope: Construct, id: string, overrides: cognito.UserPoolProps | undefined) {
+  const userPool = new cognito.UserPool(scope, id, {
+    selfSignUpEnabled: false,
+    signInAliases: { email: true },
+    autoVerify: { email: true },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+    },
+    mfa: cognito.Mfa.REQUIRED,
+    mfaSecondFactor: { otp: true, sms: false },
+    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    featurePlan: cognito.FeaturePlan.PLUS,
+    standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    ...overrides,
+  });
+  const client = userPool.addClient('Client', {
+    generateSecret: false,
+    authFlows: { userSrp: true },
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+  });
+  return { userPool, client };
+}

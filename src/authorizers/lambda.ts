@@ -1,0 +1,120 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { check } from '../private/errors';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
+import { authorizerCacheTtl, validateIdentityHeader } from './cache';
+
+/** Options for a Lambda TOKEN authorizer. */
+export interface TokenAuthorizerOptions {
+  /**
+   * The header carrying the token.
+   * @default 'Authorization'
+   */
+  readonly identityHeader?: string;
+  /**
+   * A regular expression the token must match; API Gateway answers 401 without invoking the function otherwise.
+   * @default - every token reaches the function
+   */
+  readonly validationRegex?: string;
+  /**
+   * How long API Gateway caches the returned policy, keyed by the token; 0 disables caching.
+   * @default Duration.minutes(5)
+   */
+  readonly resultsCacheTtl?: Duration;
+}
+
+/** Options for a Lambda REQUEST authorizer. */
+export interface RequestAuthorizerOptions {
+  /**
+   * Where the authorizer's inputs come from, built with `apigateway.IdentitySource`:
+   * `header('X')`, `queryString('x')`, `stageVariable('x')` or `context('x')`. With caching on, they form the
+   * cache key and API Gateway answers 401 without invoking the function when one is missing.
+   */
+  readonly identitySources: string[];
+  /**
+   * How long API Gateway caches the returned policy, keyed by the identity sources; 0 disables caching.
+   * @default Duration.minutes(5)
+   */
+  readonly resultsCacheTtl?: Duration;
+}
+
+const IDENTITY_SOURCE = /^(method\.request\.(header|querystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
+
+const LAMBDA_AUTHORIZER_COG4 = {
+  id: 'AwsSolutions-COG4',
+  reason: 'The method is protected by the API owner\'s own Lambda authorizer, which decides access with an IAM policy; a Cognito authorizer would be a second, conflicting mechanism.',
+};
+
+export function bindTokenAuthorizer(context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions): BoundRestAuthorizer {
+  const { scope, restApi, id } = context;
+  const identityHeader = options.identityHeader ?? 'Authorization';
+  validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
+  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+  if (options.validationRegex !== undefined && !Token.isUnresolved(options.validationRegex)) {
+    check(isValidRegex(options.validationRegex), scope, 'InvalidValidationRegex', () =>
+      `${id}.validationRegex must be a valid regular expression, got '${options.validationRegex}'`);
+  }
+  const authorizer = new apigateway.TokenAuthorizer(scope, id, {
+    handler,
+    identitySource: apigateway.IdentitySource.header(identityHeader),
+    validationRegex: options.validationRegex,
+    resultsCacheTtl,
+  });
+  addAuthorizerToDeployment(restApi, id, {
+    type: 'TOKEN',
+    handler: handler.functionArn,
+    identityHeader,
+    validationRegex: options.validationRegex,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  });
+  return {
+    authorizationType: apigateway.AuthorizationType.CUSTOM,
+    authorizer,
+    supportsScopes: false,
+    function: handler,
+    identityHeader,
+    methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
+  };
+}
+
+export function bindRequestAuthorizer(context: RestAuthorizerBindContext, handler: lambda.IFunction, options: RequestAuthorizerOptions): BoundRestAuthorizer {
+  const { scope, restApi, id } = context;
+  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+  const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;
+  check(!caching || options.identitySources.length > 0, scope, 'CachingWithoutIdentitySources', () =>
+    `${id}.identitySources is empty while resultsCacheTtl is ${resultsCacheTtl.toSeconds()} seconds; API Gateway keys the cache on the identity sources, so give at least one (e.g. apigateway.IdentitySource.header('Authorization')) or set resultsCacheTtl to Duration.seconds(0)`);
+  for (const source of options.identitySources) {
+    check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
+      `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x`);
+  }
+  const authorizer = new apigateway.RequestAuthorizer(scope, id, {
+    handler,
+    identitySources: options.identitySources,
+    resultsCacheTtl,
+  });
+  addAuthorizerToDeployment(restApi, id, {
+    type: 'REQUEST',
+    handler: handler.functionArn,
+    identitySources: options.identitySources,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  });
+  const headerSource = options.identitySources.find((s) => s.startsWith('method.request.header.'));
+  return {
+    authorizationType: apigateway.AuthorizationType.CUSTOM,
+    authorizer,
+    supportsScopes: false,
+    function: handler,
+    identityHeader: headerSource?.slice('method.request.header.'.length),
+    methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
+  };
+}
+
+function isValidRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

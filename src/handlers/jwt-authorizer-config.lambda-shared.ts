@@ -1,0 +1,60 @@
+/**
+ * The contract between the JWT authorizer constructs and the bundled handler.
+ * The construct serialises one of these into the function's environment; the handler parses it at cold start.
+ * No aws-cdk-lib import here: this file is bundled into the Lambda asset.
+ */
+
+/** Name of the environment variable that carries the JSON-serialised {@link JwtAuthorizerConfig}. */
+export const JWT_AUTHORIZER_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
+
+/** Where the handler reads the token from. */
+export interface JwtTokenSource {
+  /** `header` reads a request header (case-insensitive); `query` a query-string parameter. */
+  readonly in: 'header' | 'query';
+  /** Header or query-string parameter name. */
+  readonly name: string;
+}
+
+export interface JwtAuthorizerConfig {
+  /** The `iss` the token must carry, e.g. `https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc`. */
+  readonly issuer: string;
+  /** JWKS location; defaults to `${issuer}/.well-known/jwks.json` when absent. */
+  readonly jwksUri?: string;
+  /** Accepted `aud` values (ID tokens, most OIDC providers). Empty or absent: `aud` is not checked. */
+  readonly audience?: string[];
+  /** Accepted `client_id` values (Cognito access tokens). Empty or absent: `client_id` is not checked. */
+  readonly clientIds?: string[];
+  /** Required `token_use` claim (`id` or `access`, Cognito). Absent: not checked. */
+  readonly tokenUse?: 'id' | 'access';
+  /** Scopes that must ALL be present in `scope` (space-separated) or `scp`. */
+  readonly requiredScopes?: string[];
+  /** Claims copied into the authorizer context, each as a string. */
+  readonly contextClaims?: string[];
+  /** Where to read the token for REQUEST authorizer events; TOKEN events always use `authorizationToken`. */
+  readonly tokenSource?: JwtTokenSource;
+}
+
+/** Parses and validates the configuration, throwing a message that names the faulty field. */
+export function parseJwtAuthorizerConfig(raw: string | undefined): JwtAuthorizerConfig {
+  if (!raw) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV} is not set`);
+  }
+  const value: unknown = JSON.parse(raw);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV} must be a JSON object`);
+  }
+  const config = value as Record<string, unknown>;
+  if (typeof config.issuer !== 'string' || !config.issuer.startsWith('https://')) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.issuer must be an https:// URL, got ${JSON.stringify(config.issuer)}`);
+  }
+  for (const key of ['audience', 'clientIds', 'requiredScopes', 'contextClaims']) {
+    const list = config[key];
+    if (list !== undefined && !(Array.isArray(list) && list.every((item) => typeof item === 'string'))) {
+      throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.${key} must be a list of strings, got ${JSON.stringify(list)}`);
+    }
+  }
+  if (config.tokenUse !== undefined && config.tokenUse !== 'id' && config.tokenUse !== 'access') {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);
+  }
+  return config as unknown as JwtAuthorizerConfig;
+}

@@ -1,0 +1,29 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { CorsOptions } from '../cors';
+import { check } from './errors';
+import { checkSeconds } from './numbers';
+import { ROUTE_METHODS } from './route-key';
+
+export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key'];
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+
+/** Validates CORS options the same way for every API type. */
+export function validateCors(scope: IConstruct, cors: CorsOptions): void {
+  check(cors.allowOrigins.length > 0, scope, 'CorsNoOrigin', () =>
+    "cors.allowOrigins is empty; list the origins allowed to call the API, e.g. ['https://app.example.com']");
+  const wildcard = cors.allowOrigins.includes('*');
+  check(!wildcard || cors.allowOrigins.length === 1, scope, 'CorsWildcardWithOrigins', () =>
+    `cors.allowOrigins mixes '*' with other origins (${JSON.stringify(cors.allowOrigins)}); use ['*'] alone or list the origins`);
+  check(!(wildcard && cors.allowCredentials), scope, 'CorsCredentialsWithWildcard', () =>
+    "cors.allowCredentials is true with cors.allowOrigins ['*']; browsers refuse credentials from a wildcard origin, so list the origins explicitly");
+  for (const origin of cors.allowOrigins) {
+    check(origin === '*' || Token.isUnresolved(origin) || ORIGIN.test(origin), scope, 'CorsInvalidOrigin', () =>
+      `cors.allowOrigins has '${origin}'; an origin is a scheme and host without a path, e.g. 'https://app.example.com'`);
+  }
+  for (const method of cors.allowMethods ?? []) {
+    check(method === '*' || (ROUTE_METHODS as readonly string[]).includes(method.toUpperCase()), scope, 'CorsInvalidMethod', () =>
+      `cors.allowMethods has the unknown method '${method}'; expected '*' or one of ${ROUTE_METHODS.filter((m) => m !== 'ANY').join(', ')}`);
+  }
+  checkSeconds(scope, 'cors.maxAge', cors.maxAge, 0, 86400);
+}

@@ -1,0 +1,32 @@
+import { CfnResource, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** One cdk-nag rule the construct knowingly does not satisfy, with the reason a reviewer reads. */
+export interface NagSuppression {
+  /** e.g. `AwsSolutions-IAM5`. */
+  readonly id: string;
+  readonly reason: string;
+  /** Findings the suppression is limited to, e.g. `Resource::*` (IAM5 reports one finding per wildcard). */
+  readonly appliesTo?: string[];
+}
+
+/**
+ * Records suppressions on every CloudFormation resource under `scope`, in the two forms cdk-nag reads:
+ * v2's `cdk_nag` template metadata and v3's `Validations.acknowledge`. Writing both keeps the library free of
+ * a cdk-nag dependency while users on either major version see the same, reasoned, suppressions.
+ */
+export function suppressNagRules(scope: IConstruct, suppressions: NagSuppression[]): void {
+  const resources = scope.node.findAll().filter(CfnResource.isCfnResource);
+  for (const resource of resources) {
+    const existing = resource.getMetadata('cdk_nag')?.rules_to_suppress ?? [];
+    resource.addMetadata('cdk_nag', {
+      rules_to_suppress: [
+        ...existing,
+        ...suppressions.map((s) => ({ id: s.id, reason: s.reason, ...(s.appliesTo ? { applies_to: s.appliesTo } : {}) })),
+      ],
+    });
+    // Core rule ids may not contain '::', which every IAM5 finding does, so v3 acknowledges the rule on this
+    // resource alone; the finding-level scope is kept in the v2 metadata above.
+    Validations.of(resource).acknowledge(...suppressions.map((s) => ({ id: s.id, reason: s.reason })));
+  }
+}
