@@ -93,10 +93,12 @@ project.addTask('integ:update', {
 });
 project.testTask.spawn(project.tasks.tryFind('integ')!);
 
-project.addTask('synth:example', {
-  description: 'Synthesize the example app into cdk.out',
-  exec: 'cdk synth --quiet',
+const synthExample = project.addTask('synth:example', {
+  description: 'Synthesize the example app (cdk.json) into cdk.out',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
 });
+synthExample.spawn(project.tasks.tryFind('bundle')!);
+synthExample.exec('cdk synth --quiet');
 
 project.addTask('bench', {
   description: 'Synthesize N routes with cdk-gatewaykit and with plain aws-cdk-lib L2s and print the ratios',

@@ -16,7 +16,11 @@ export interface RestAuthorizerBindContext {
 /** An authorizer after it was created for one API. */
 export interface BoundRestAuthorizer {
   readonly authorizationType: apigateway.AuthorizationType;
-  readonly authorizer?: apigateway.IAuthorizer;
+  /**
+   * Creates the API Gateway authorizer on first use: aws-cdk-lib refuses to synthesize an authorizer no method uses,
+   * while the resources it verifies with (user pool, function) exist from the start.
+   */
+  readonly authorizer?: () => apigateway.IAuthorizer;
   /** Only Cognito user pool authorizers check per-route OAuth scopes on REST APIs. */
   readonly supportsScopes: boolean;
   readonly userPool?: cognito.IUserPool;
@@ -31,4 +35,13 @@ export interface BoundRestAuthorizer {
 /** Records an authorizer's configuration in the deployment hash, so a change to it redeploys the stage. */
 export function addAuthorizerToDeployment(restApi: apigateway.RestApi, id: string, config: object): void {
   restApi.latestDeployment?.addToLogicalId({ authorizer: { id, ...config } });
+}
+
+/** Runs `create` once, on the first call. */
+export function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= create();
+    return value;
+  };
 }

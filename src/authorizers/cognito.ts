@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 
 /** Options for a Cognito user pool authorizer. */
@@ -39,16 +39,19 @@ export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, option
 
   const created = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
   const userPool = options.userPool ?? created!.userPool;
-  const authorizer = new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
-    cognitoUserPools: [userPool],
-    identitySource: apigateway.IdentitySource.header(identityHeader),
-    resultsCacheTtl,
-  });
-  addAuthorizerToDeployment(restApi, id, {
-    type: 'COGNITO_USER_POOLS',
-    userPool: userPool.userPoolArn,
-    identityHeader,
-    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  const authorizer = once(() => {
+    const created = new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
+      cognitoUserPools: [userPool],
+      identitySource: apigateway.IdentitySource.header(identityHeader),
+      resultsCacheTtl,
+    });
+    addAuthorizerToDeployment(restApi, id, {
+      type: 'COGNITO_USER_POOLS',
+      userPool: userPool.userPoolArn,
+      identityHeader,
+      resultsCacheTtl: resultsCacheTtl.toSeconds(),
+    });
+    return created;
   });
   return {
     authorizationType: apigateway.AuthorizationType.COGNITO,

@@ -9,7 +9,7 @@ import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
 import { check } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 
 /** The `token_use` claim a Cognito token must carry. */
@@ -91,15 +91,18 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
   const config = jwtConfig(scope, id, options);
 
   const handler = createAuthorizerFunction(scope, `${id}Function`, config, options.logRetention ?? logs.RetentionDays.ONE_YEAR);
-  const authorizer = new apigateway.TokenAuthorizer(scope, id, {
-    handler,
-    identitySource: apigateway.IdentitySource.header(identityHeader),
-    resultsCacheTtl,
-  });
-  addAuthorizerToDeployment(restApi, id, {
-    type: 'JWT',
-    identityHeader,
-    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  const authorizer = once(() => {
+    const created = new apigateway.TokenAuthorizer(scope, id, {
+      handler,
+      identitySource: apigateway.IdentitySource.header(identityHeader),
+      resultsCacheTtl,
+    });
+    addAuthorizerToDeployment(restApi, id, {
+      type: 'JWT',
+      identityHeader,
+      resultsCacheTtl: resultsCacheTtl.toSeconds(),
+    });
+    return created;
   });
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,

@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { check } from '../private/errors';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 
 /** Options for a Lambda TOKEN authorizer. */
@@ -55,18 +55,21 @@ export function bindTokenAuthorizer(context: RestAuthorizerBindContext, handler:
     check(isValidRegex(options.validationRegex), scope, 'InvalidValidationRegex', () =>
       `${id}.validationRegex must be a valid regular expression, got '${options.validationRegex}'`);
   }
-  const authorizer = new apigateway.TokenAuthorizer(scope, id, {
-    handler,
-    identitySource: apigateway.IdentitySource.header(identityHeader),
-    validationRegex: options.validationRegex,
-    resultsCacheTtl,
-  });
-  addAuthorizerToDeployment(restApi, id, {
-    type: 'TOKEN',
-    handler: handler.functionArn,
-    identityHeader,
-    validationRegex: options.validationRegex,
-    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  const authorizer = once(() => {
+    const created = new apigateway.TokenAuthorizer(scope, id, {
+      handler,
+      identitySource: apigateway.IdentitySource.header(identityHeader),
+      validationRegex: options.validationRegex,
+      resultsCacheTtl,
+    });
+    addAuthorizerToDeployment(restApi, id, {
+      type: 'TOKEN',
+      handler: handler.functionArn,
+      identityHeader,
+      validationRegex: options.validationRegex,
+      resultsCacheTtl: resultsCacheTtl.toSeconds(),
+    });
+    return created;
   });
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,
@@ -88,16 +91,19 @@ export function bindRequestAuthorizer(context: RestAuthorizerBindContext, handle
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
       `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x`);
   }
-  const authorizer = new apigateway.RequestAuthorizer(scope, id, {
-    handler,
-    identitySources: options.identitySources,
-    resultsCacheTtl,
-  });
-  addAuthorizerToDeployment(restApi, id, {
-    type: 'REQUEST',
-    handler: handler.functionArn,
-    identitySources: options.identitySources,
-    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  const authorizer = once(() => {
+    const created = new apigateway.RequestAuthorizer(scope, id, {
+      handler,
+      identitySources: options.identitySources,
+      resultsCacheTtl,
+    });
+    addAuthorizerToDeployment(restApi, id, {
+      type: 'REQUEST',
+      handler: handler.functionArn,
+      identitySources: options.identitySources,
+      resultsCacheTtl: resultsCacheTtl.toSeconds(),
+    });
+    return created;
   });
   const headerSource = options.identitySources.find((s) => s.startsWith('method.request.header.'));
   return {

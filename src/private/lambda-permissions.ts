@@ -10,14 +10,14 @@ import { Construct } from 'constructs';
 export class LambdaInvokePermissions {
   private readonly granted = new Set<lambda.IFunction>();
 
-  constructor(private readonly scope: Construct, private readonly sourceArn: string) {}
+  constructor(private readonly scope: Construct, private readonly idPrefix: string, private readonly sourceArn: string) {}
 
   public grant(handler: lambda.IFunction): void {
     if (this.granted.has(handler)) {
       return;
     }
     this.granted.add(handler);
-    handler.addPermission(`InvokePermission${Names.nodeUniqueId(handler.node)}`, {
+    handler.addPermission(`${this.idPrefix}${Names.nodeUniqueId(handler.node)}`, {
       scope: this.scope,
       principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       sourceArn: this.sourceArn,

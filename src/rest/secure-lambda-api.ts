@@ -47,8 +47,6 @@ export class SecureLambdaApi extends Construct {
   public readonly requestValidator: apigateway.RequestValidator;
   /** The WebACL created for the stage; undefined when WAF is off or an existing WebACL was given. */
   public readonly webAcl?: wafv2.CfnWebACL;
-  /** The default authorizer; undefined for IAM authorization, which needs no authorizer resource. */
-  public readonly defaultAuthorizer?: apigateway.IAuthorizer;
   /** The user pool of the default authorizer (Cognito, or JWT for a Cognito pool). */
   public readonly userPool?: cognito.IUserPool;
   /** The app client of the user pool the default Cognito authorizer created. */
@@ -84,6 +82,7 @@ export class SecureLambdaApi extends Construct {
     this.loggingLevel = props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR;
     this.cors = props.cors !== undefined;
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
+    const stageName = props.stageName ?? 'prod';
 
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
@@ -98,7 +97,7 @@ export class SecureLambdaApi extends Construct {
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? this.defaultCorsHeaders()),
       deployOptions: {
-        stageName: props.stageName ?? 'prod',
+        stageName,
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
         accessLogFormat: jsonAccessLogFormat(),
         tracingEnabled: props.tracingEnabled ?? true,
@@ -121,14 +120,12 @@ export class SecureLambdaApi extends Construct {
       addCorsGatewayResponses(this.restApi, props.cors);
     }
 
-    const stageName = this.stage.stageName;
-    this.permissions = [new LambdaInvokePermissions(this, this.restApi.arnForExecuteApi('*', '/*', stageName))];
+    this.permissions = [new LambdaInvokePermissions(this, 'InvokePermission', this.restApi.arnForExecuteApi('*', '/*', stageName))];
     if (props.allowTestInvoke) {
-      this.permissions.push(new LambdaInvokePermissions(this, this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
+      this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
     }
 
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
-    this.defaultAuthorizer = defaultBinding.authorizer;
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
@@ -138,6 +135,15 @@ export class SecureLambdaApi extends Construct {
     }
     this.dependOnAccountCloudWatchRole(props.cloudWatchRole);
     validateStackResourceCount(this);
+  }
+
+  /**
+   * The API Gateway authorizer of the default authorizer, once a route uses it; undefined for IAM authorization,
+   * which needs no authorizer resource.
+   */
+  public get defaultAuthorizer(): apigateway.IAuthorizer | undefined {
+    const binding = this.boundAuthorizers.get(this.defaultAuthorizerOption)!;
+    return this.routes.size > 0 ? binding.authorizer?.() : undefined;
   }
 
   /**
@@ -157,7 +163,7 @@ export class SecureLambdaApi extends Construct {
     const resource = this.restApi.root.resourceForPath(key.path);
     const method = resource.addMethod(key.method, this.integrationFor(options), {
       authorizationType,
-      authorizer: binding?.authorizer,
+      authorizer: binding?.authorizer?.(),
       authorizationScopes: options.authorizationScopes,
       requestValidator: this.requestValidator,
     });

@@ -1,0 +1,73 @@
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ApiGatewayCloudWatchRole, RestRouteOptions, SecureLambdaApi } from '../src';
+
+export type VariantName = 'SecureLambdaApi' | 'plain L2';
+
+/** One way of putting N routes in front of one function. */
+export interface Variant {
+  readonly name: VariantName;
+  /** Adds the API with `n` routes to `stack`, all served by `fn`. */
+  readonly addApi: (stack: Stack, fn: lambda.IFunction, n: number) => void;
+}
+
+/** A fixed environment, so that region-dependent values (partition, endpoints) are literals as in a real app. */
+const ENV = { account: '123456789012', region: 'eu-west-1' };
+
+/**
+ * aws-cdk-lib 2.257.0 itself refuses to write a template with more than 500 resources (TooManyResourcesInStack).
+ * The plain L2 is measured with that check off so that its size and synth time above 500 can be compared;
+ * SecureLambdaApi's own [StackResourceLimit] validation does not read this context, so it still fails as it would in
+ * any app.
+ */
+export const BENCH_CONTEXT = { '@aws-cdk/core:stackResourceLimit': 0 };
+
+export const SECURE: Variant = {
+  name: 'SecureLambdaApi',
+  addApi: (stack, fn, n) => {
+    // The construct's documented setup: one CloudWatch role per app. The plain L2 creates its own role by default,
+    // so both variants carry a role and an AWS::ApiGateway::Account in their constant.
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const routes: { [routeKey: string]: RestRouteOptions } = {};
+    for (let i = 0; i < n; i++) {
+      routes[`GET /r${i}`] = { handler: fn };
+    }
+    new SecureLambdaApi(stack, 'Api', { routes });
+  },
+};
+
+export const PLAIN: Variant = {
+  name: 'plain L2',
+  addApi: (stack, fn, n) => {
+    const api = new apigateway.RestApi(stack, 'Api');
+    for (let i = 0; i < n; i++) {
+      // A new integration per method, as the aws-cdk-lib examples write it.
+      api.root.addResource(`r${i}`).addMethod('GET', new apigateway.LambdaIntegration(fn));
+    }
+  },
+};
+
+export const VARIANTS: Variant[] = [SECURE, PLAIN];
+
+/** A fresh app holding one stack with one function and the variant's API. */
+export function buildApp(variant: Variant, n: number, outdir: string, context: Record<string, unknown> = BENCH_CONTEXT) {
+  const app = new App({ outdir, context });
+  const stack = new Stack(app, 'Bench', { env: ENV });
+  const fn = new lambda.Function(stack, 'Handler', {
+    runtime: lambda.Runtime.NODEJS_24_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
+  });
+  variant.addApi(stack, fn, n);
+  return { app, stack };
+}
+
+/** Resources and Lambda permissions in the construct tree: what the template will hold, known even when synth fails. */
+export function countTree(stack: Stack): { resources: number; permissions: number } {
+  const resources = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+  return {
+    resources: resources.length,
+    permissions: resources.filter((r) => r.cfnResourceType === 'AWS::Lambda::Permission').length,
+  };
+}
