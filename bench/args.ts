@@ -6,6 +6,9 @@ export interface BenchOptions {
   readonly runs: number;
 }
 
+/** A wrong command line. */
+export class UsageError extends Error {}
+
 const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3 };
 const USAGE = 'usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3]';
 
@@ -24,7 +27,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       runs = positiveInteger('--runs', value);
       i++;
     } else {
-      throw new Error(`unexpected argument '${flag}'\n${USAGE}`);
+      throw new UsageError(`unexpected argument '${flag}'\n${USAGE}`);
     }
   }
   // Sorted and unique: the slope between consecutive sizes is only meaningful in increasing order.
@@ -34,7 +37,7 @@ export function parseArgs(argv: string[]): BenchOptions {
 function positiveInteger(flag: string, text: string): number {
   const value = Number(text.trim());
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${flag} expects positive integers, got '${text}'\n${USAGE}`);
+    throw new UsageError(`${flag} expects positive integers, got '${text}'\n${USAGE}`);
   }
   return value;
 }

@@ -13,6 +13,8 @@ export interface Sample {
   readonly buildMs: number;
   /** Undefined when synth failed on the resource limit. */
   readonly synth?: { readonly ms: number; readonly bytes: number };
+  /** The resource-limit error synth failed with. */
+  readonly error?: string;
 }
 
 /** The median sample of several runs of one variant and size. */
@@ -24,8 +26,8 @@ export interface Measurement {
   readonly buildMs: number;
   readonly synthMs?: number;
   readonly bytes?: number;
-  /** The synth error when it was the resource limit. */
-  readonly failedAtSynth: boolean;
+  /** The resource-limit error synth failed with; undefined when it synthesized. */
+  readonly error?: string;
 }
 
 /** Builds and synthesizes `n` routes once, in a fresh App with its own outdir. */
@@ -45,7 +47,7 @@ export function sample(variant: Variant, n: number, outRoot: string): Sample {
       assembly = app.synth();
     } catch (err) {
       if (err instanceof Error && err.message.includes('[StackResourceLimit]')) {
-        return { ...tree, buildMs };
+        return { ...tree, buildMs, error: err.message };
       }
       throw err;
     }
@@ -71,7 +73,7 @@ export function summarize(variant: Variant, n: number, samples: Sample[]): Measu
     buildMs: median(samples.map((s) => s.buildMs)),
     synthMs: synthed.length ? median(synthed.map((s) => s.ms)) : undefined,
     bytes: synthed.length ? synthed[0].bytes : undefined,
-    failedAtSynth: synthed.length === 0,
+    error: samples.find((s) => s.error)?.error,
   };
 }
 

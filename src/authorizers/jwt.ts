@@ -156,7 +156,8 @@ function createAuthorizerFunction(scope: Construct, id: string, config: JwtAutho
     description: 'gatewaykit JWT authorizer (aws-jwt-verify)',
     environment: { [JWT_AUTHORIZER_CONFIG_ENV]: Stack.of(scope).toJsonString(config) },
   });
-  suppressNagRules(role, [{
+  // The grants above and the tracing statement the function adds live in the role's default policy.
+  suppressNagRules(role.node.findChild('DefaultPolicy'), [{
     id: 'AwsSolutions-IAM5',
     reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
     appliesTo: ['Resource::*'],

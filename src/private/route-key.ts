@@ -27,27 +27,27 @@ export function parseRouteKey(scope: IConstruct, prop: string, routeKey: string)
   const method = match[1].toUpperCase();
   const path = match[2];
   check((ROUTE_METHODS as readonly string[]).includes(method), scope, 'UnknownHttpMethod', () =>
-    `${prop} '${routeKey}' has the unknown HTTP method '${match[1]}'; expected one of ${ROUTE_METHODS.join(', ')}`);
+    `${prop} has the unknown HTTP method '${match[1]}'; expected one of ${ROUTE_METHODS.join(', ')}`);
   check(path.startsWith('/'), scope, 'InvalidRouteKey', () =>
-    `${prop} '${routeKey}' has a path that does not start with '/'; expected ${EXPECTED}`);
+    `${prop} has a path that does not start with '/'; expected ${EXPECTED}`);
   check(path === '/' || !path.endsWith('/'), scope, 'InvalidRouteKey', () =>
-    `${prop} '${routeKey}' has a trailing '/'; write the path without it`);
+    `${prop} has a trailing '/'; write the path without it`);
 
   const segments = path === '/' ? [] : path.slice(1).split('/');
   const variables = new Set<string>();
   segments.forEach((segment, index) => {
-    check(segment.length > 0, scope, 'InvalidRouteKey', () => `${prop} '${routeKey}' has an empty path segment ('//')`);
+    check(segment.length > 0, scope, 'InvalidRouteKey', () => `${prop} has an empty path segment ('//')`);
     const variable = VARIABLE_SEGMENT.exec(segment);
     if (!variable) {
       check(LITERAL_SEGMENT.test(segment), scope, 'InvalidRouteKey', () =>
-        `${prop} '${routeKey}' has the invalid path segment '${segment}'; segments are letters, digits and ._~:@!$&'()*,;=- or a variable such as {id} or {proxy+}`);
+        `${prop} has the invalid path segment '${segment}'; segments are letters, digits and ._~:@!$&'()*,;=- or a variable such as {id} or {proxy+}`);
       return;
     }
     const [, name, greedy] = variable;
     check(!greedy || index === segments.length - 1, scope, 'InvalidRouteKey', () =>
-      `${prop} '${routeKey}' has the greedy variable '${segment}' before the last segment; a {name+} variable must end the path`);
+      `${prop} has the greedy variable '${segment}' before the last segment; a {name+} variable must end the path`);
     check(!variables.has(name), scope, 'InvalidRouteKey', () =>
-      `${prop} '${routeKey}' uses the path variable '{${name}}' twice; each variable needs its own name`);
+      `${prop} uses the path variable '{${name}}' twice; each variable needs its own name`);
     variables.add(name);
   });
 

@@ -189,7 +189,7 @@ export class SecureLambdaApi extends Construct {
 
   /** Lets `grantee` call one IAM-authorized route, e.g. `'GET /items/{id}'`. */
   public grantInvokeRoute(grantee: iam.IGrantable, routeKey: string): iam.Grant {
-    const key = parseRouteKey(this, 'routeKey', routeKey);
+    const key = parseRouteKey(this, `routeKey '${routeKey}'`, routeKey);
     const route = this.routes.get(key.key);
     check(route !== undefined, this, 'UnknownRoute', () =>
       `routeKey '${routeKey}' is not a route of this API; routes are ${[...this.routes.keys()].join(', ') || 'none yet'}`);
@@ -278,7 +278,7 @@ export class SecureLambdaApi extends Construct {
     return [
       setting('/*', '*', this.stageThrottle),
       ...[...this.routeThrottles.values()].map(({ key, throttle }) =>
-        setting(key.path === '/' ? '/' : key.path.replace(/\//g, '~1'), key.method === 'ANY' ? '*' : key.method, throttle)),
+        setting(key.path === '/' ? '/' : '/' + key.path.replace(/\//g, '~1'), key.method === 'ANY' ? '*' : key.method, throttle)),
     ];
   }
 

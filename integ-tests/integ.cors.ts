@@ -1,0 +1,66 @@
+/**
+ * A SecureLambdaApi (default IAM authorization) allowing one browser origin.
+ *
+ * Asserts: a preflight request is answered 204 with the CORS headers, and a request the gateway refuses itself
+ * (unsigned, 403) still carries `Access-Control-Allow-Origin`, so that a browser shows the page the real status
+ * instead of a CORS error.
+ */
+import { App, RemovalPolicies, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../src';
+
+const ORIGIN = 'https://app.example.com';
+
+const app = new App();
+const stack = new Stack(app, 'GatewayKitIntegCors');
+new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+
+const handler = new lambda.Function(stack, 'Handler', {
+  runtime: lambda.Runtime.NODEJS_24_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromInline(`exports.handler = async () => ({
+  statusCode: 200,
+  headers: { 'content-type': 'application/json', 'access-control-allow-origin': '${ORIGIN}' },
+  body: '{}',
+});`),
+});
+
+const api = new SecureLambdaApi(stack, 'Api', {
+  cors: { allowOrigins: [ORIGIN] },
+  routes: {
+    'GET /items': { handler },
+  },
+});
+RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
+
+const integ = new IntegTest(app, 'Cors', { testCases: [stack], diffAssets: false });
+
+// node-fetch reports headers with lower-case names, each as an array of values.
+integ.assertions
+  .httpApiCall(`${api.url}items`, {
+    method: 'OPTIONS',
+    headers: {
+      'Origin': ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'authorization,content-type',
+    },
+  })
+  .expect(ExpectedResult.objectLike({
+    status: 204,
+    headers: {
+      'access-control-allow-origin': [ORIGIN],
+      'access-control-allow-methods': [Match.stringLikeRegexp('GET')],
+      'access-control-allow-headers': [Match.stringLikeRegexp('Authorization')],
+    },
+  }));
+
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Origin: ORIGIN } })
+  .expect(ExpectedResult.objectLike({
+    status: 403,
+    headers: {
+      'access-control-allow-origin': [ORIGIN],
+      'vary': [Match.stringLikeRegexp('Origin')],
+    },
+  }));

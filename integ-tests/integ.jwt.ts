@@ -1,0 +1,112 @@
+/**
+ * A SecureLambdaApi behind the bundled JWT authorizer, verifying access tokens of a user pool of the test stack.
+ *
+ * Asserts: 401 without a token and with a garbage one; the authorizer function itself fails a TOKEN event with a
+ * garbage token with `Unauthorized` (the message API Gateway maps to 401); and, with a real user, the pool's
+ * access token is accepted (200, the `sub` claim reaches the handler) while its ID token is refused (401,
+ * `tokenUse: ACCESS`).
+ *
+ * Needs the authorizer bundle: run `npx projen bundle` before synthesizing.
+ */
+import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { ApiGatewayCloudWatchRole, JwtTokenUse, RestAuthorizer, SecureLambdaApi } from '../src';
+
+const USERNAME = 'integ-user';
+// Only the admin auth flow is enabled on the client, so this password is useless without IAM credentials of the
+// account (cognito-idp:AdminInitiateAuth); the pool is deleted with the test stack.
+const PASSWORD = 'GatewayKit-Integ-Pa55!';
+
+const app = new App();
+const stack = new Stack(app, 'GatewayKitIntegJwt');
+new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+
+const userPool = new cognito.UserPool(stack, 'UserPool', {
+  selfSignUpEnabled: false,
+  removalPolicy: RemovalPolicy.DESTROY,
+  deletionProtection: false,
+});
+const client = userPool.addClient('Client', {
+  generateSecret: false,
+  authFlows: { adminUserPassword: true },
+});
+new cognito.CfnUserPoolUser(stack, 'User', {
+  userPoolId: userPool.userPoolId,
+  username: USERNAME,
+  messageAction: 'SUPPRESS',
+});
+
+const handler = new lambda.Function(stack, 'Handler', {
+  runtime: lambda.Runtime.NODEJS_24_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromInline(`exports.handler = async (event) => ({
+  statusCode: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ sub: event.requestContext.authorizer.sub }),
+});`),
+});
+
+const api = new SecureLambdaApi(stack, 'Api', {
+  authorizer: RestAuthorizer.jwt({ userPool, clientIds: [client.userPoolClientId], tokenUse: JwtTokenUse.ACCESS }),
+  routes: {
+    'GET /items': { handler },
+  },
+});
+RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
+
+const integ = new IntegTest(app, 'Jwt', { testCases: [stack], diffAssets: false });
+
+// API Gateway answers 401 itself: the identity source is missing.
+integ.assertions
+  .httpApiCall(`${api.url}items`)
+  .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }));
+
+// The authorizer runs and refuses the token.
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Authorization: 'Bearer abc.def.ghi' } })
+  .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
+  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+
+// The authorizer function fails closed on a garbage token.
+integ.assertions
+  .invokeFunction({
+    functionName: api.authorizerFunction!.functionName,
+    payload: JSON.stringify({
+      type: 'TOKEN',
+      authorizationToken: 'Bearer abc.def.ghi',
+      methodArn: api.restApi.arnForExecuteApi('GET', '/items', api.stage.stageName),
+    }),
+  })
+  .expect(ExpectedResult.objectLike({
+    FunctionError: 'Unhandled',
+    Payload: Match.serializedJson(Match.objectLike({ errorMessage: 'Unauthorized' })),
+  }));
+
+// A real user of the pool: tokens issued by Cognito.
+const setPassword = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminSetUserPassword', {
+  UserPoolId: userPool.userPoolId,
+  Username: USERNAME,
+  Password: PASSWORD,
+  Permanent: true,
+});
+const signIn = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminInitiateAuth', {
+  UserPoolId: userPool.userPoolId,
+  ClientId: client.userPoolClientId,
+  AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+  AuthParameters: { USERNAME, PASSWORD },
+});
+setPassword.next(signIn);
+const accessToken = signIn.getAttString('AuthenticationResult.AccessToken');
+const idToken = signIn.getAttString('AuthenticationResult.IdToken');
+
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${accessToken}` } })
+  .expect(ExpectedResult.objectLike({ status: 200, body: { sub: Match.stringLikeRegexp('^[0-9a-f-]{36}$') } }))
+  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${idToken}` } })
+  .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
+  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });

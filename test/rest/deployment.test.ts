@@ -1,0 +1,80 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RestAuthorizer, SecureLambdaApi, SecureLambdaApiProps } from '../../src';
+import { newApi, newFunction, templateOf } from '../support/fixtures';
+
+type Variant = (fn: lambda.IFunction, api: SecureLambdaApi) => void;
+
+/** Logical id of the deployment the stage points at, for a base configuration changed by `variant`. */
+function deploymentId(props: (fn: lambda.IFunction) => SecureLambdaApiProps, variant: Variant = () => undefined): string {
+  const { stack, api, fn } = newApi((handler) => props(handler));
+  variant(fn, api);
+  const stage = Object.values(templateOf(stack).findResources('AWS::ApiGateway::Stage'))[0];
+  return stage.Properties.DeploymentId.Ref;
+}
+
+const base = (handler: lambda.IFunction): SecureLambdaApiProps => ({ routes: { 'GET /items': { handler } } });
+const withToken = (ttl: Duration) => (handler: lambda.IFunction): SecureLambdaApiProps => ({
+  routes: { 'GET /items': { handler } },
+  authorizer: RestAuthorizer.token(handler, { resultsCacheTtl: ttl }),
+});
+const allow = (path: string) => new iam.PolicyDocument({
+  statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: [path] })],
+});
+
+describe('a new deployment for every change API Gateway needs deployed', () => {
+  test('the same configuration keeps the same deployment', () => {
+    expect(deploymentId(base)).toBe(deploymentId(base));
+  });
+
+  test('adding a route', () => {
+    expect(deploymentId(base, (fn, api) => api.addRoute('GET /other', { handler: fn }))).not.toBe(deploymentId(base));
+  });
+
+  test('changing a method of a route', () => {
+    const post = (handler: lambda.IFunction) => ({ routes: { 'POST /items': { handler } } });
+    expect(deploymentId(post)).not.toBe(deploymentId(base));
+  });
+
+  test('changing the integration of a route', () => {
+    const other: Variant = (_, api) => api.addRoute('GET /other', { handler: newFunction(Stack.of(api), 'A') });
+    const otherFunction: Variant = (_, api) => api.addRoute('GET /other', { handler: newFunction(Stack.of(api), 'B') });
+    expect(deploymentId(base, other)).not.toBe(deploymentId(base, otherFunction));
+  });
+
+  test('changing the authorization of a route', () => {
+    const publicItems = (handler: lambda.IFunction) => ({ routes: { 'GET /items': { handler, isPublic: true } } });
+    expect(deploymentId(publicItems)).not.toBe(deploymentId(base));
+  });
+
+  test('changing an authorizer\'s settings', () => {
+    expect(deploymentId(withToken(Duration.minutes(1)))).not.toBe(deploymentId(withToken(Duration.minutes(2))));
+  });
+
+  test('changing a gateway response', () => {
+    const cors = (origin: string) => (handler: lambda.IFunction) => ({ ...base(handler), cors: { allowOrigins: [origin] } });
+    expect(deploymentId(cors('https://a.example.com'))).not.toBe(deploymentId(cors('https://b.example.com')));
+  });
+
+  test('adding a request validator', () => {
+    const validator: Variant = (_, api) => api.restApi.addRequestValidator('BodyOnly', { validateRequestBody: true });
+    expect(deploymentId(base, validator)).not.toBe(deploymentId(base));
+  });
+
+  test('adding a model', () => {
+    const model: Variant = (_, api) => api.restApi.addModel('Item', { schema: { type: apigateway.JsonSchemaType.OBJECT } });
+    expect(deploymentId(base, model)).not.toBe(deploymentId(base));
+  });
+
+  test('changing the resource policy', () => {
+    const policy = (path: string) => (handler: lambda.IFunction) => ({ ...base(handler), policy: allow(path) });
+    expect(deploymentId(policy('execute-api:/prod/GET/items'))).not.toBe(deploymentId(policy('execute-api:/prod/*')));
+  });
+
+  test('a statement added to the resource policy after construction', () => {
+    const added: Variant = (_, api) => api.restApi.addToResourcePolicy(allow('execute-api:/*').statements[0]);
+    expect(deploymentId(base, added)).not.toBe(deploymentId(base));
+  });
+});

@@ -1,0 +1,165 @@
+import { Duration } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RestAuthorizer, SecureLambdaApiProps } from '../../src';
+import { newApi, newFunction } from '../support/fixtures';
+
+const build = (props: (fn: lambda.IFunction) => SecureLambdaApiProps) => () => newApi((fn) => props(fn));
+const route = (routeKey: string) => build((handler) => ({ routes: { [routeKey]: { handler } } }));
+
+describe('route keys', () => {
+  test.each([
+    ['GET', /routes\['GET'\] must look like 'METHOD \/path'.*got 'GET'/],
+    ['GET items', /routes\['GET items'\] has a path that does not start with '\/'/],
+    ['FETCH /items', /routes\['FETCH \/items'\] has the unknown HTTP method 'FETCH'; expected one of ANY, DELETE, GET/],
+    ['GET /items/', /routes\['GET \/items\/'\] has a trailing '\/'/],
+    ['GET /items//x', /has an empty path segment/],
+    ['GET /items/{proxy+}/x', /greedy variable '\{proxy\+\}' before the last segment/],
+    ['GET /a/{id}/b/{id}', /uses the path variable '\{id\}' twice/],
+    ['GET /items/<id>', /has the invalid path segment '<id>'/],
+  ])('%s is rejected', (routeKey, message) => {
+    expect(route(routeKey)).toThrow(message);
+  });
+
+  test('a route declared twice is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler }, 'get  /items': { handler } } })))
+      .toThrow(/the route 'GET \/items' is declared twice/);
+  });
+
+  test('two variable names at one level are rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items/{id}': { handler }, 'PUT /items/{itemId}': { handler } } })))
+      .toThrow(/uses '\{itemId\}' under '\/items', where another route uses '\{id\}'; API Gateway allows one path variable per level/);
+  });
+
+  test('errors name the construct path and a stable id', () => {
+    expect(route('FETCH /x')).toThrow(/^\[UnknownHttpMethod\] TestStack\/Api: /);
+  });
+});
+
+describe('route options', () => {
+  test('a route with neither handler nor integration is rejected', () => {
+    expect(build(() => ({ routes: { 'GET /items': {} } }))).toThrow(/routes\['GET \/items'\] needs exactly one of handler and integration, got neither/);
+  });
+
+  test('a route with both handler and integration is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler, integration: new apigateway.MockIntegration() } } })))
+      .toThrow(/needs exactly one of handler and integration, got both/);
+  });
+
+  test('a public route that names an authorizer is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler, isPublic: true, authorizer: RestAuthorizer.iam() } } })))
+      .toThrow(/routes\['GET \/items'\] is isPublic: true and also names an authorizer/);
+  });
+
+  test('a public route with scopes is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler, isPublic: true, authorizationScopes: ['a'] } } })))
+      .toThrow(/is isPublic: true and also has authorizationScopes \["a"\]/);
+  });
+
+  test('scopes on a route without a Cognito authorizer are rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler, authorizationScopes: ['items/read'] } } })))
+      .toThrow(/authorizationScopes is \["items\/read"\] but the route's authorizer is AWS_IAM; REST APIs check per-route scopes only with RestAuthorizer.cognito\(\)/);
+  });
+
+  test('an OPTIONS route with CORS on is rejected', () => {
+    expect(build((handler) => ({ cors: { allowOrigins: ['*'] }, routes: { 'OPTIONS /items': { handler } } })))
+      .toThrow(/with cors set, the API answers OPTIONS \(preflight\) itself/);
+  });
+
+  test('a negative route rate limit is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler, throttle: { rateLimit: -1 } } } })))
+      .toThrow(/routes\['GET \/items'\].throttle.rateLimit must be 0 or more, got -1/);
+  });
+
+  test('a fractional stage burst limit is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /items': { handler } }, throttle: { burstLimit: 1.5 } })))
+      .toThrow(/throttle.burstLimit must be a whole number of 0 or more, got 1.5/);
+  });
+});
+
+describe('authorizers', () => {
+  const withAuthorizer = (authorizer: (fn: lambda.IFunction) => RestAuthorizer) =>
+    build((handler) => ({ authorizer: authorizer(handler), routes: { 'GET /items': { handler } } }));
+
+  test('a cache TTL over an hour is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { resultsCacheTtl: Duration.hours(2) })))
+      .toThrow(/DefaultAuthorizer.resultsCacheTtl must be between 0 and 3600 seconds, got 7200 seconds/);
+  });
+
+  test('a REQUEST authorizer that caches without identity sources is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.request(fn, { identitySources: [] })))
+      .toThrow(/DefaultAuthorizer.identitySources is empty while resultsCacheTtl is 300 seconds/);
+  });
+
+  test('a malformed identity source is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.request(fn, { identitySources: ['header.Authorization'] })))
+      .toThrow(/identitySources has 'header.Authorization'; expected a value built with apigateway.IdentitySource/);
+  });
+
+  test('an invalid validation regex is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { validationRegex: '^(Bearer' })))
+      .toThrow(/DefaultAuthorizer.validationRegex must be a valid regular expression, got '\^\(Bearer'/);
+  });
+
+  test('an invalid identity header is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: 'X Token' })))
+      .toThrow(/DefaultAuthorizer.identityHeader must be an HTTP header name such as 'Authorization', got 'X Token'/);
+  });
+
+  test('a JWT authorizer without audience or client ids is rejected', () => {
+    expect(withAuthorizer(() => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com' })))
+      .toThrow(/DefaultAuthorizer needs audience or clientIds \(got neither\)/);
+  });
+
+  test('a JWT authorizer with a plain-http issuer is rejected', () => {
+    expect(withAuthorizer(() => RestAuthorizer.jwt({ issuer: 'http://issuer.example.com', audience: ['a'] })))
+      .toThrow(/DefaultAuthorizer.issuer must be an https:\/\/ URL, got 'http:\/\/issuer.example.com'/);
+  });
+
+  test('a JWT authorizer without issuer or user pool is rejected', () => {
+    expect(withAuthorizer(() => RestAuthorizer.jwt({ audience: ['a'] }))).toThrow(/DefaultAuthorizer needs exactly one of userPool and issuer, got neither/);
+  });
+
+  test('two authorizer objects for the same function on one API are rejected', () => {
+    expect(build((handler) => {
+      const fnA = newFunction((handler as lambda.Function).stack, 'Auth');
+      return {
+        routes: {
+          'GET /a': { handler, authorizer: RestAuthorizer.token(fnA) },
+          'GET /b': { handler, authorizer: RestAuthorizer.token(fnA, { identityHeader: 'X-Other' }) },
+        },
+      };
+    })).toThrow(/two different RestAuthorizer objects share the identity 'Token/);
+  });
+});
+
+describe('CORS and stage', () => {
+  test('credentials with a wildcard origin are rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], allowCredentials: true } })))
+      .toThrow(/cors.allowCredentials is true with cors.allowOrigins \['\*'\]/);
+  });
+
+  test('a wildcard mixed with origins is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*', 'https://a.example.com'] } })))
+      .toThrow(/cors.allowOrigins mixes '\*' with other origins/);
+  });
+
+  test('an origin with a path is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['https://a.example.com/app'] } })))
+      .toThrow(/cors.allowOrigins has 'https:\/\/a.example.com\/app'; an origin is a scheme and host without a path/);
+  });
+
+  test('an empty origin list is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: [] } }))).toThrow(/cors.allowOrigins is empty/);
+  });
+
+  test('an unknown CORS method is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], allowMethods: ['FETCH'] } })))
+      .toThrow(/cors.allowMethods has the unknown method 'FETCH'/);
+  });
+
+  test('a WAF rate limit below the minimum is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, waf: { rateLimitPerIp: 5 } })))
+      .toThrow(/waf.rateLimitPerIp must be between 10 and 2000000000, got 5/);
+  });
+});
