@@ -55,14 +55,14 @@ export function printReport(rows: Measurement[], thresholds: Threshold[], runs: 
   const constants = new Map(thresholds.map((t) => [t.variant, t.zeroRoutes]));
   const out: string[] = [];
   out.push(`## Synthesis of N routes to one Lambda function (median of ${runs} runs; aws-cdk-lib ${cdkVersion()}, node ${process.version})`, '');
-  out.push(...table(rows, constants), '');
+  out.push(...table(rows, constants, defaultContextNote !== undefined), '');
   out.push(...legend(thresholds, defaultContextNote), '');
   out.push(...thresholdLines(thresholds), '');
   out.push(...targetLines(rows, thresholds));
   console.log(out.join('\n'));
 }
 
-function table(rows: Measurement[], constants: Map<string, number>): string[] {
+function table(rows: Measurement[], constants: Map<string, number>, footnote: boolean): string[] {
   const header = ['variant', 'N', 'resources', 'per route', 'slope', 'permissions', 'template KB', 'build ms', 'synth ms',
     'ratio res', 'ratio perms', 'ratio KB', 'ratio ms', 'status'];
   const lines = [row(header), row(header.map((_, i) => (i < 1 || i === header.length - 1 ? '---' : '---:')))];
@@ -86,7 +86,7 @@ function table(rows: Measurement[], constants: Map<string, number>): string[] {
       plain ? ratio(m.permissions, plain.permissions) : '',
       plain ? ratio(m.bytes, plain.bytes) : '',
       plain ? ratio(m.synthMs, plain.synthMs) : '',
-      status(m),
+      status(m, footnote),
     ]));
   }
   return lines;
@@ -102,7 +102,7 @@ function legend(thresholds: Threshold[], defaultContextNote: string | undefined)
     `- plain L2 is measured with context '@aws-cdk/core:stackResourceLimit': 0 so that templates over ${LIMIT} resources can be written and timed.`,
   ];
   if (defaultContextNote) {
-    lines.push(`- ${defaultContextNote}`);
+    lines.push(`- ¹ ${defaultContextNote}`);
   }
   return lines;
 }
@@ -164,11 +164,11 @@ function synthTimeTarget(rows: Measurement[]): string {
     `  (for information, build + synth: ${withBuild})`;
 }
 
-function status(m: Measurement): string {
+function status(m: Measurement, footnote: boolean): string {
   if (m.error !== undefined) {
     return `fails at synth (resource limit): ${m.resources} > ${LIMIT}`;
   }
-  return m.resources > LIMIT ? `> ${LIMIT}: would fail at deploy` : 'ok';
+  return m.resources > LIMIT ? `> ${LIMIT}: would fail at deploy${footnote ? ' ¹' : ''}` : 'ok';
 }
 
 function ratio(a: number | undefined, b: number | undefined): string {

@@ -8,9 +8,9 @@
  * No positive (valid token) case here: the construct's pool requires TOTP MFA, so a test user cannot obtain
  * tokens without an authenticator; integ.jwt.ts covers the valid-token path.
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { ApiGatewayCloudWatchRole, RestAuthorizer, SecureLambdaApi } from '../src';
 
 const app = new App();

@@ -5,9 +5,9 @@
  * (unsigned, 403) still carries `Access-Control-Allow-Origin`, so that a browser shows the page the real status
  * instead of a CORS error.
  */
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicies, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../src';
 
 const ORIGIN = 'https://app.example.com';

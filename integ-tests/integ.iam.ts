@@ -4,9 +4,9 @@
  * Asserts: an unsigned request is refused with 403 `Missing Authentication Token`, and a Lambda function granted
  * access with `api.grantInvoke` gets 200 for a request it signs with its own role's credentials.
  */
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicies, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../src';
 
 const app = new App();

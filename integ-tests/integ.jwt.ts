@@ -8,10 +8,10 @@
  *
  * Needs the authorizer bundle: run `npx projen bundle` before synthesizing.
  */
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { ApiGatewayCloudWatchRole, JwtTokenUse, RestAuthorizer, SecureLambdaApi } from '../src';
 
 const USERNAME = 'integ-user';

@@ -5,10 +5,10 @@
  * Asserts: 200 with `X-Tenant: acme` (and the authorizer's context reaches the handler), 401 without the header
  * (API Gateway refuses it before invoking the authorizer), 403 with `X-Tenant: other` (explicit Deny).
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicies, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { ApiGatewayCloudWatchRole, RestAuthorizer, SecureLambdaApi } from '../src';
 
 const app = new App();

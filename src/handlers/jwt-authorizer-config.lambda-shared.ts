@@ -47,11 +47,19 @@ export function parseJwtAuthorizerConfig(raw: string | undefined): JwtAuthorizer
   if (typeof config.issuer !== 'string' || !config.issuer.startsWith('https://')) {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.issuer must be an https:// URL, got ${JSON.stringify(config.issuer)}`);
   }
+  if (config.jwksUri !== undefined && (typeof config.jwksUri !== 'string' || !config.jwksUri.startsWith('https://'))) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.jwksUri must be an https:// URL, got ${JSON.stringify(config.jwksUri)}`);
+  }
   for (const key of ['audience', 'clientIds', 'requiredScopes', 'contextClaims']) {
     const list = config[key];
-    if (list !== undefined && !(Array.isArray(list) && list.every((item) => typeof item === 'string'))) {
-      throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.${key} must be a list of strings, got ${JSON.stringify(list)}`);
+    if (list !== undefined && !(Array.isArray(list) && list.every((item) => typeof item === 'string' && item.length > 0))) {
+      throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.${key} must be a list of non-empty strings, got ${JSON.stringify(list)}`);
     }
+  }
+  const source = config.tokenSource as Record<string, unknown> | undefined;
+  if (source !== undefined && !(typeof source === 'object' && source !== null && (source.in === 'header' || source.in === 'query')
+    && typeof source.name === 'string' && source.name.length > 0)) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenSource must be { in: "header" | "query", name: string }, got ${JSON.stringify(source)}`);
   }
   if (config.tokenUse !== undefined && config.tokenUse !== 'id' && config.tokenUse !== 'access') {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);

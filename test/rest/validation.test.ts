@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RestAuthorizer, SecureLambdaApiProps } from '../../src';
-import { newApi, newFunction } from '../support/fixtures';
+import { newApi, newFunction, templateOf } from '../support/fixtures';
 
 const build = (props: (fn: lambda.IFunction) => SecureLambdaApiProps) => () => newApi((fn) => props(fn));
 const route = (routeKey: string) => build((handler) => ({ routes: { [routeKey]: { handler } } }));
@@ -161,5 +161,14 @@ describe('CORS and stage', () => {
   test('a WAF rate limit below the minimum is rejected', () => {
     expect(build((handler) => ({ routes: { 'GET /a': { handler } }, waf: { rateLimitPerIp: 5 } })))
       .toThrow(/waf.rateLimitPerIp must be between 10 and 2000000000, got 5/);
+  });
+});
+
+describe('stack size', () => {
+  test('a stack over 500 resources fails at synth, naming the count and the limit', () => {
+    const { stack } = newApi((handler) => ({
+      routes: Object.fromEntries(Array.from({ length: 260 }, (_, i) => [`GET /r${i}`, { handler }])),
+    }));
+    expect(() => templateOf(stack)).toThrow(/\[StackResourceLimit\] stack 'TestStack' has 5\d\d resources; CloudFormation accepts at most 500/);
   });
 });

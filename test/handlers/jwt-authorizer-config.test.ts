@@ -1,0 +1,46 @@
+import { parseJwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
+
+const valid = { issuer: 'https://issuer.example.com', audience: ['api'] };
+const parse = (value: unknown) => () => parseJwtAuthorizerConfig(JSON.stringify(value));
+
+describe('parseJwtAuthorizerConfig', () => {
+  test('returns a valid configuration as given', () => {
+    expect(parseJwtAuthorizerConfig(JSON.stringify(valid))).toEqual(valid);
+  });
+
+  test('rejects a missing variable', () => {
+    expect(() => parseJwtAuthorizerConfig(undefined)).toThrow(/GATEWAYKIT_JWT_CONFIG is not set/);
+  });
+
+  test('rejects malformed JSON', () => {
+    expect(() => parseJwtAuthorizerConfig('{issuer')).toThrow(/JSON/);
+  });
+
+  test('rejects a value that is not an object', () => {
+    expect(parse(['https://issuer.example.com'])).toThrow(/must be a JSON object/);
+  });
+
+  test('rejects a plain-http issuer', () => {
+    expect(parse({ issuer: 'http://issuer.example.com' })).toThrow(/issuer must be an https:\/\/ URL, got "http:\/\/issuer.example.com"/);
+  });
+
+  test('rejects a plain-http JWKS location', () => {
+    expect(parse({ ...valid, jwksUri: 'http://keys.example.com' })).toThrow(/jwksUri must be an https:\/\/ URL/);
+  });
+
+  test('rejects a list holding an empty string', () => {
+    expect(parse({ ...valid, requiredScopes: [''] })).toThrow(/requiredScopes must be a list of non-empty strings, got \[""\]/);
+  });
+
+  test('rejects a list holding a number', () => {
+    expect(parse({ ...valid, audience: [1] })).toThrow(/audience must be a list of non-empty strings, got \[1\]/);
+  });
+
+  test('rejects an unknown token use', () => {
+    expect(parse({ ...valid, tokenUse: 'refresh' })).toThrow(/tokenUse must be "id" or "access", got "refresh"/);
+  });
+
+  test('rejects a token source in an unknown place', () => {
+    expect(parse({ ...valid, tokenSource: { in: 'cookie', name: 'token' } })).toThrow(/tokenSource must be \{ in: "header" \| "query", name: string \}/);
+  });
+});

@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const ROOT = path.join(__dirname, '..');
+
+/** The README's TypeScript examples, importing this checkout instead of the published package. */
+function readmeExamples(): Map<string, string> {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return new Map(blocks.map((code, index) => [
+    path.join(ROOT, 'test', `readme-example-${index + 1}.ts`),
+    `export {};\n${code.replace(/from 'cdk-gatewaykit'/g, "from '../src'")}`,
+  ]));
+}
+
+test('every TypeScript example in the README compiles against the library', () => {
+  const examples = readmeExamples();
+  expect(examples.size).toBeGreaterThanOrEqual(8);
+  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: ['node'] };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (file) => examples.has(file) || fileExists(file);
+  host.readFile = (file) => examples.get(file) ?? readFile(file);
+  host.getSourceFile = (file, language, ...rest) => {
+    const example = examples.get(file);
+    return example !== undefined ? ts.createSourceFile(file, example, language) : getSourceFile(file, language, ...rest);
+  };
+  const program = ts.createProgram([...examples.keys()], options, host);
+  const errors = ts.getPreEmitDiagnostics(program).map((d) =>
+    `${path.basename(d.file?.fileName ?? '')}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  expect(errors).toEqual([]);
+}, 60_000);
