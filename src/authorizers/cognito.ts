@@ -37,8 +37,8 @@ export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, option
   validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
 
-  const created = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
-  const userPool = options.userPool ?? created!.userPool;
+  const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
+  const userPool = options.userPool ?? createdPool!.userPool;
   const authorizer = once(() => {
     const created = new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
       cognitoUserPools: [userPool],
@@ -58,7 +58,7 @@ export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, option
     authorizer,
     supportsScopes: true,
     userPool,
-    userPoolClient: created?.client,
+    userPoolClient: createdPool?.client,
     identityHeader,
     methodNagSuppressions: [],
   };

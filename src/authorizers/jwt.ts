@@ -5,12 +5,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
+import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
 import { check } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
-import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 
 /** The `token_use` claim a Cognito token must carry. */
 export enum JwtTokenUse {

@@ -1,9 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { check } from '../private/errors';
 import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
+import { check } from '../private/errors';
 
 /** Options for a Lambda TOKEN authorizer. */
 export interface TokenAuthorizerOptions {
@@ -46,7 +46,9 @@ const LAMBDA_AUTHORIZER_COG4 = {
   reason: 'The method is protected by the API owner\'s own Lambda authorizer, which decides access with an IAM policy; a Cognito authorizer would be a second, conflicting mechanism.',
 };
 
-export function bindTokenAuthorizer(context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions): BoundRestAuthorizer {
+export function bindTokenAuthorizer(
+  context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions,
+): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
   const identityHeader = options.identityHeader ?? 'Authorization';
   validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
@@ -81,7 +83,9 @@ export function bindTokenAuthorizer(context: RestAuthorizerBindContext, handler:
   };
 }
 
-export function bindRequestAuthorizer(context: RestAuthorizerBindContext, handler: lambda.IFunction, options: RequestAuthorizerOptions): BoundRestAuthorizer {
+export function bindRequestAuthorizer(
+  context: RestAuthorizerBindContext, handler: lambda.IFunction, options: RequestAuthorizerOptions,
+): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
   const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;

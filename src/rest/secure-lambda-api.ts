@@ -109,7 +109,8 @@ export class SecureLambdaApi extends Construct {
     // Method settings are rendered late so that per-route throttles added with addRoute() are included.
     (this.stage.node.defaultChild as apigateway.CfnStage).methodSettings = Lazy.any({ produce: () => this.renderMethodSettings() });
     // aws-cdk-lib leaves the resource policy out of the deployment hash: a policy change would not be deployed.
-    this.restApi.latestDeployment?.addToLogicalId({ policy: Lazy.any({ produce: () => (this.restApi.node.defaultChild as apigateway.CfnRestApi).policy }) });
+    const cfnRestApi = this.restApi.node.defaultChild as apigateway.CfnRestApi;
+    this.restApi.latestDeployment?.addToLogicalId({ policy: Lazy.any({ produce: () => cfnRestApi.policy }) });
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
       validateRequestBody: true,

@@ -1,5 +1,5 @@
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { countOf, newApi, newFunction, templateOf } from '../support/fixtures';
 
 describe('routes', () => {
