@@ -1,4 +1,4 @@
-import { awscdk, javascript, DependencyType } from 'projen';
+import { awscdk, javascript, DependencyType, JsonFile } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const CDK_VERSION = '2.257.0';
@@ -59,10 +59,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  tsconfigDev: {
-    include: ['examples/**/*.ts', 'bench/**/*.ts', 'integ-tests/**/*.ts'],
-    compilerOptions: {},
-  },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
 
   gitignore: ['/examples/cdk.out', '/cdk.out', '/bench/out', '*.tsbuildinfo', '/.integ-cdk.out*'],
 });
@@ -105,6 +102,18 @@ project.addTask('bench', {
   exec: 'ts-node --transpile-only bench/run.ts',
   receiveArgs: true,
 });
+
+// Type-aware eslint resolves each file's nearest tsconfig; these folders are typed like the tests.
+for (const dir of ['bench', 'examples', 'integ-tests']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['**/*.snapshot/**'],
+    },
+  });
+}
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
