@@ -61,7 +61,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
 
-  gitignore: ['/examples/cdk.out', '/cdk.out', '/bench/out', '*.tsbuildinfo', '/.integ-cdk.out*'],
+  gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
 
 // projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.

@@ -153,7 +153,7 @@ describe('Lambda REQUEST authorizer', () => {
 });
 
 describe('bundled JWT authorizer', () => {
-  const jwtApi = () => newApi((handler, s) => ({
+  const jwtApi = () => newApi((handler) => ({
     routes: { 'GET /items': { handler } },
     authorizer: RestAuthorizer.jwt({
       issuer: 'https://issuer.example.com',

@@ -20,9 +20,9 @@ const withToken = (ttl: Duration) => (handler: lambda.IFunction): SecureLambdaAp
   routes: { 'GET /items': { handler } },
   authorizer: RestAuthorizer.token(handler, { resultsCacheTtl: ttl }),
 });
-const allow = (path: string) => new iam.PolicyDocument({
-  statements: [new iam.PolicyStatement({ actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: [path] })],
-});
+const allowStatement = (path: string) =>
+  new iam.PolicyStatement({ actions: ['execute-api:Invoke'], principals: [new iam.AnyPrincipal()], resources: [path] });
+const allow = (path: string) => new iam.PolicyDocument({ statements: [allowStatement(path)] });
 
 describe('a new deployment for every change API Gateway needs deployed', () => {
   test('the same configuration keeps the same deployment', () => {
@@ -74,7 +74,7 @@ describe('a new deployment for every change API Gateway needs deployed', () => {
   });
 
   test('a statement added to the resource policy after construction', () => {
-    const added: Variant = (_, api) => api.restApi.addToResourcePolicy(allow('execute-api:/*').statements[0]);
+    const added: Variant = (_, api) => api.restApi.addToResourcePolicy(allowStatement('execute-api:/*'));
     expect(deploymentId(base, added)).not.toBe(deploymentId(base));
   });
 });
