@@ -168,7 +168,7 @@ function status(m: Measurement, footnote: boolean): string {
   if (m.error !== undefined) {
     return `fails at synth (resource limit): ${m.resources} > ${LIMIT}`;
   }
-  return m.resources > LIMIT ? `> ${LIMIT}: would fail at deploy${footnote ? ' ¹' : ''}` : 'ok';
+  return m.resources > LIMIT ? `> ${LIMIT}: over the stack limit${footnote ? ' ¹' : ''}` : 'ok';
 }
 
 function ratio(a: number | undefined, b: number | undefined): string {
