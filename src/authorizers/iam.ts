@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import type { BoundRestAuthorizer } from './bound-authorizer';
+import type { BoundRestAuthorizer } from '../private/bound-rest-authorizer';
 
 export function bindIamAuthorizer(): BoundRestAuthorizer {
   return {

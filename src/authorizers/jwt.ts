@@ -5,10 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
 import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
 

@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from './bound-authorizer';
 import { authorizerCacheTtl, validateIdentityHeader } from './cache';
+import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 
 /** Options for a Lambda TOKEN authorizer. */

@@ -2,11 +2,11 @@ import { Names, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { BoundRestAuthorizer, RestAuthorizerBindContext } from './bound-authorizer';
 import { bindCognitoAuthorizer, CognitoAuthorizerOptions } from './cognito';
 import { bindIamAuthorizer } from './iam';
 import { bindJwtAuthorizer, JwtAuthorizerOptions } from './jwt';
 import { bindRequestAuthorizer, bindTokenAuthorizer, RequestAuthorizerOptions, TokenAuthorizerOptions } from './lambda';
+import type { BoundRestAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 
 type Binder = (context: RestAuthorizerBindContext) => BoundRestAuthorizer;
 

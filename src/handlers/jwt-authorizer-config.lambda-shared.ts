@@ -18,19 +18,40 @@ export interface JwtTokenSource {
 export interface JwtAuthorizerConfig {
   /** The `iss` the token must carry, e.g. `https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc`. */
   readonly issuer: string;
-  /** JWKS location; defaults to `${issuer}/.well-known/jwks.json` when absent. */
+  /**
+   * JWKS location.
+   * @default - `${issuer}/.well-known/jwks.json`
+   */
   readonly jwksUri?: string;
-  /** Accepted `aud` values (ID tokens, most OIDC providers). Empty or absent: `aud` is not checked. */
+  /**
+   * Accepted `aud` values (ID tokens, most OIDC providers).
+   * @default - `aud` is not checked
+   */
   readonly audience?: string[];
-  /** Accepted `client_id` values (Cognito access tokens). Empty or absent: `client_id` is not checked. */
+  /**
+   * Accepted `client_id` values (Cognito access tokens).
+   * @default - `client_id` is not checked
+   */
   readonly clientIds?: string[];
-  /** Required `token_use` claim (`id` or `access`, Cognito). Absent: not checked. */
+  /**
+   * Required `token_use` claim (`id` or `access`, Cognito).
+   * @default - not checked
+   */
   readonly tokenUse?: 'id' | 'access';
-  /** Scopes that must ALL be present in `scope` (space-separated) or `scp`. */
+  /**
+   * Scopes that must ALL be present in `scope` (space-separated) or `scp`.
+   * @default - none
+   */
   readonly requiredScopes?: string[];
-  /** Claims copied into the authorizer context, each as a string. */
+  /**
+   * Claims copied into the authorizer context, each as a string.
+   * @default - none
+   */
   readonly contextClaims?: string[];
-  /** Where to read the token for REQUEST authorizer events; TOKEN events always use `authorizationToken`. */
+  /**
+   * Where to read the token for REQUEST authorizer events; TOKEN events always use `authorizationToken`.
+   * @default - the `Authorization` header
+   */
   readonly tokenSource?: JwtTokenSource;
 }
 

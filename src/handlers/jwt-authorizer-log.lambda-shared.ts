@@ -4,7 +4,10 @@ export interface DecisionRecord {
   readonly decision: Decision;
   /** Short category such as `expired` or `missing-scope`; never request data. */
   readonly reason: string;
-  /** Class name of the error behind an `unauthorized` decision. */
+  /**
+   * Class name of the error behind an `unauthorized` decision.
+   * @default - omitted (allow and deny decisions)
+   */
   readonly errorName?: string;
 }
 

@@ -2,7 +2,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { NagSuppression } from '../private/nag-suppressions';
+import { NagSuppression } from './nag-suppressions';
 
 /** What an authorizer needs to create its resources for one REST API. */
 export interface RestAuthorizerBindContext {
