@@ -57,6 +57,7 @@ export class SecureLambdaApi extends Construct {
   public readonly url: string;
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
+  private createdDefaultAuthorizer?: apigateway.IAuthorizer;
   private readonly boundAuthorizers = new Map<RestAuthorizer, BoundRestAuthorizer>();
   private readonly boundAuthorizerIds = new Set<string>();
   private readonly routes = new Map<string, Route>();
@@ -143,8 +144,7 @@ export class SecureLambdaApi extends Construct {
    * which needs no authorizer resource.
    */
   public get defaultAuthorizer(): apigateway.IAuthorizer | undefined {
-    const binding = this.boundAuthorizers.get(this.defaultAuthorizerOption)!;
-    return this.routes.size > 0 ? binding.authorizer?.() : undefined;
+    return this.createdDefaultAuthorizer;
   }
 
   /**
@@ -161,10 +161,14 @@ export class SecureLambdaApi extends Construct {
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${binding?.authorizationType ?? 'NONE'}; REST APIs check per-route scopes only with RestAuthorizer.cognito() (for the JWT authorizer, use its requiredScopes)`);
 
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
+    const authorizer = binding?.authorizer?.();
+    if (binding && binding === this.boundAuthorizers.get(this.defaultAuthorizerOption)) {
+      this.createdDefaultAuthorizer = authorizer;
+    }
     const resource = this.restApi.root.resourceForPath(key.path);
     const method = resource.addMethod(key.method, this.integrationFor(options), {
       authorizationType,
-      authorizer: binding?.authorizer?.(),
+      authorizer,
       authorizationScopes: options.authorizationScopes,
       requestValidator: this.requestValidator,
     });

@@ -33,6 +33,23 @@ describe('default authorization', () => {
     t.resourceCountIs('AWS::ApiGateway::Authorizer', 2);
   });
 
+  test('the default authorizer is exposed once a route uses it', () => {
+    const { api } = newApi((handler, s) => ({
+      authorizer: RestAuthorizer.token(newFunction(s, 'TokenFn')),
+      routes: { 'GET /a': { handler } },
+    }));
+    expect(api.defaultAuthorizer).toBeInstanceOf(apigateway.TokenAuthorizer);
+  });
+
+  test('an unused default authorizer creates no authorizer resource', () => {
+    const { stack, api } = newApi((handler, s) => ({
+      authorizer: RestAuthorizer.token(newFunction(s, 'TokenFn')),
+      routes: { 'GET /health': { handler, isPublic: true } },
+    }));
+    expect(api.defaultAuthorizer).toBeUndefined();
+    templateOf(stack).resourceCountIs('AWS::ApiGateway::Authorizer', 0);
+  });
+
   test('one authorizer object used by many routes creates one authorizer', () => {
     const { stack } = newApi((handler, s) => {
       const shared = RestAuthorizer.token(newFunction(s, 'TokenFn'));
