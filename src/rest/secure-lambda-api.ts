@@ -161,11 +161,11 @@ export class SecureLambdaApi extends Construct {
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${binding?.authorizationType ?? 'NONE'}; REST APIs check per-route scopes only with RestAuthorizer.cognito() (for the JWT authorizer, use its requiredScopes)`);
 
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
+    const resource = this.restApi.root.resourceForPath(key.path);
     const authorizer = binding?.authorizer?.();
     if (binding && binding === this.boundAuthorizers.get(this.defaultAuthorizerOption)) {
       this.createdDefaultAuthorizer = authorizer;
     }
-    const resource = this.restApi.root.resourceForPath(key.path);
     const method = resource.addMethod(key.method, this.integrationFor(options), {
       authorizationType,
       authorizer,
