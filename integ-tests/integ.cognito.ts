@@ -9,23 +9,17 @@
  * tokens without an authenticator; integ.jwt.ts covers the valid-token path.
  */
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, RestAuthorizer, SecureLambdaApi } from '../src';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RestAuthorizer, SecureLambdaApi } from '../src';
+import { inlineFunction, integStack, PROPAGATION } from './support';
 
-const app = new App();
-const stack = new Stack(app, 'GatewayKitIntegCognito');
-new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+const { app, stack } = integStack('GatewayKitIntegCognito');
 
-const handler = new lambda.Function(stack, 'Handler', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async (event) => ({
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ route: event.httpMethod + ' ' + event.resource }),
-});`),
-});
+});`);
 
 const api = new SecureLambdaApi(stack, 'Api', {
   authorizer: RestAuthorizer.cognito({
@@ -36,8 +30,6 @@ const api = new SecureLambdaApi(stack, 'Api', {
     'GET /health': { handler, isPublic: true },
   },
 });
-// Log groups are retained by default; a test deployment should leave nothing behind.
-RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
 
 const integ = new IntegTest(app, 'Cognito', { testCases: [stack], diffAssets: false });
 
@@ -52,4 +44,4 @@ integ.assertions
 integ.assertions
   .httpApiCall(`${api.url}health`)
   .expect(ExpectedResult.objectLike({ status: 200, body: { route: 'GET /health' } }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);

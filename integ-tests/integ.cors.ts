@@ -6,25 +6,18 @@
  * instead of a CORS error.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, RemovalPolicies, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../src';
+import { SecureLambdaApi } from '../src';
+import { inlineFunction, integStack } from './support';
 
 const ORIGIN = 'https://app.example.com';
 
-const app = new App();
-const stack = new Stack(app, 'GatewayKitIntegCors');
-new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+const { app, stack } = integStack('GatewayKitIntegCors');
 
-const handler = new lambda.Function(stack, 'Handler', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async () => ({
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async () => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json', 'access-control-allow-origin': '${ORIGIN}' },
   body: '{}',
-});`),
-});
+});`);
 
 const api = new SecureLambdaApi(stack, 'Api', {
   cors: { allowOrigins: [ORIGIN] },
@@ -32,7 +25,6 @@ const api = new SecureLambdaApi(stack, 'Api', {
     'GET /items': { handler },
   },
 });
-RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
 
 const integ = new IntegTest(app, 'Cors', { testCases: [stack], diffAssets: false });
 

@@ -5,23 +5,17 @@
  * access with `api.grantInvoke` gets 200 for a request it signs with its own role's credentials.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, RemovalPolicies, Stack } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../src';
+import { Duration } from 'aws-cdk-lib';
+import { SecureLambdaApi } from '../src';
+import { inlineFunction, integStack, PROPAGATION } from './support';
 
-const app = new App();
-const stack = new Stack(app, 'GatewayKitIntegIam');
-new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+const { app, stack } = integStack('GatewayKitIntegIam');
 
-const handler = new lambda.Function(stack, 'Handler', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async (event) => ({
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ caller: event.requestContext.identity.userArn }),
-});`),
-});
+});`);
 
 const api = new SecureLambdaApi(stack, 'Api', {
   routes: {
@@ -30,12 +24,7 @@ const api = new SecureLambdaApi(stack, 'Api', {
 });
 
 // Signs GET TARGET_URL with SigV4 (execute-api) using the function's role credentials; no dependencies.
-const caller = new lambda.Function(stack, 'SignedCaller', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  timeout: Duration.seconds(15),
-  environment: { TARGET_URL: `${api.url}items` },
-  code: lambda.Code.fromInline(`const crypto = require('node:crypto');
+const caller = inlineFunction(stack, 'SignedCaller', `const crypto = require('node:crypto');
 const hmac = (key, data) => crypto.createHmac('sha256', key).update(data).digest();
 const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
 exports.handler = async () => {
@@ -57,10 +46,8 @@ exports.handler = async () => {
     + ', SignedHeaders=' + signedHeaders + ', Signature=' + signature;
   const response = await fetch(url, { headers });
   return { status: response.status, body: await response.text() };
-};`),
-});
+};`, { timeout: Duration.seconds(15), environment: { TARGET_URL: `${api.url}items` } });
 api.grantInvoke(caller);
-RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
 
 const integ = new IntegTest(app, 'Iam', { testCases: [stack], diffAssets: false });
 
@@ -74,4 +61,4 @@ integ.assertions
   .expect(ExpectedResult.objectLike({
     Payload: Match.serializedJson(Match.objectLike({ status: 200, body: Match.stringLikeRegexp('assumed-role') })),
   }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);

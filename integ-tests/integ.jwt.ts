@@ -9,19 +9,17 @@
  * Needs the authorizer bundle: run `npx projen bundle` before synthesizing.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, JwtTokenUse, RestAuthorizer, SecureLambdaApi } from '../src';
+import { JwtTokenUse, RestAuthorizer, SecureLambdaApi } from '../src';
+import { inlineFunction, integStack, PROPAGATION } from './support';
 
 const USERNAME = 'integ-user';
 // Only the admin auth flow is enabled on the client, so this password is useless without IAM credentials of the
 // account (cognito-idp:AdminInitiateAuth); the pool is deleted with the test stack.
 const PASSWORD = 'GatewayKit-Integ-Pa55!';
 
-const app = new App();
-const stack = new Stack(app, 'GatewayKitIntegJwt');
-new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+const { app, stack } = integStack('GatewayKitIntegJwt');
 
 const userPool = new cognito.UserPool(stack, 'UserPool', {
   selfSignUpEnabled: false,
@@ -38,15 +36,11 @@ new cognito.CfnUserPoolUser(stack, 'User', {
   messageAction: 'SUPPRESS',
 });
 
-const handler = new lambda.Function(stack, 'Handler', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async (event) => ({
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ sub: event.requestContext.authorizer.sub }),
-});`),
-});
+});`);
 
 const api = new SecureLambdaApi(stack, 'Api', {
   authorizer: RestAuthorizer.jwt({ userPool, clientIds: [client.userPoolClientId], tokenUse: JwtTokenUse.ACCESS }),
@@ -54,7 +48,6 @@ const api = new SecureLambdaApi(stack, 'Api', {
     'GET /items': { handler },
   },
 });
-RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
 
 const integ = new IntegTest(app, 'Jwt', { testCases: [stack], diffAssets: false });
 
@@ -67,7 +60,7 @@ integ.assertions
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { Authorization: 'Bearer abc.def.ghi' } })
   .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);
 
 // The authorizer function fails closed on a garbage token.
 integ.assertions
@@ -104,9 +97,9 @@ const idToken = signIn.getAttString('AuthenticationResult.IdToken');
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${accessToken}` } })
   .expect(ExpectedResult.objectLike({ status: 200, body: { sub: Match.stringLikeRegexp('^[0-9a-f-]{36}$') } }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);
 
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${idToken}` } })
   .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);

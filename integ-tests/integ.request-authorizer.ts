@@ -6,19 +6,13 @@
  * (API Gateway refuses it before invoking the authorizer), 403 with `X-Tenant: other` (explicit Deny).
  */
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, RemovalPolicies, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, RestAuthorizer, SecureLambdaApi } from '../src';
+import { RestAuthorizer, SecureLambdaApi } from '../src';
+import { inlineFunction, integStack, PROPAGATION } from './support';
 
-const app = new App();
-const stack = new Stack(app, 'GatewayKitIntegRequestAuthorizer');
-new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+const { app, stack } = integStack('GatewayKitIntegRequestAuthorizer');
 
-const authorizerFunction = new lambda.Function(stack, 'TenantAuthorizer', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async (event) => {
+const authorizerFunction = inlineFunction(stack, 'TenantAuthorizer', `exports.handler = async (event) => {
   const headers = event.headers || {};
   const name = Object.keys(headers).find((key) => key.toLowerCase() === 'x-tenant');
   const tenant = name === undefined ? undefined : headers[name];
@@ -33,18 +27,13 @@ const authorizerFunction = new lambda.Function(stack, 'TenantAuthorizer', {
     },
     context: { tenant },
   };
-};`),
-});
+};`);
 
-const handler = new lambda.Function(stack, 'Handler', {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(`exports.handler = async (event) => ({
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ tenant: event.requestContext.authorizer.tenant }),
-});`),
-});
+});`);
 
 const api = new SecureLambdaApi(stack, 'Api', {
   authorizer: RestAuthorizer.request(authorizerFunction, {
@@ -54,14 +43,13 @@ const api = new SecureLambdaApi(stack, 'Api', {
     'GET /items': { handler },
   },
 });
-RemovalPolicies.of(stack).destroy({ applyToResourceTypes: ['AWS::Logs::LogGroup'] });
 
 const integ = new IntegTest(app, 'RequestAuthorizer', { testCases: [stack], diffAssets: false });
 
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { 'X-Tenant': 'acme' } })
   .expect(ExpectedResult.objectLike({ status: 200, body: { tenant: 'acme' } }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);
 
 integ.assertions
   .httpApiCall(`${api.url}items`)
@@ -70,4 +58,4 @@ integ.assertions
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { 'X-Tenant': 'other' } })
   .expect(ExpectedResult.objectLike({ status: 403 }))
-  .waitForAssertions({ totalTimeout: Duration.minutes(3), interval: Duration.seconds(10) });
+  .waitForAssertions(PROPAGATION);

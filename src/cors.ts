@@ -8,7 +8,7 @@ export interface CorsOptions {
   readonly allowOrigins: string[];
   /**
    * Request headers a browser may send.
-   * @default - `Content-Type`, `X-Amz-Date`, `X-Amz-Security-Token`, `X-Api-Key` and the authorizers' token headers
+   * @default - `Content-Type`, `X-Amz-Date`, `X-Amz-Security-Token`, `X-Api-Key` and `Authorization`
    */
   readonly allowHeaders?: string[];
   /**

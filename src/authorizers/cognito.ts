@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { authorizerCacheTtl, validateIdentityHeader } from './cache';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { headerTokenSettings } from './authorizer-settings';
+import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 
 /** Options for a Cognito user pool authorizer. */
 export interface CognitoAuthorizerOptions {
@@ -33,33 +33,22 @@ export interface CognitoAuthorizerOptions {
 
 export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, options: CognitoAuthorizerOptions): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
-  const identityHeader = options.identityHeader ?? 'Authorization';
-  validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
-  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+  const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
 
   const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
   const userPool = options.userPool ?? createdPool!.userPool;
-  const authorizer = once(() => {
-    const created = new apigateway.CognitoUserPoolsAuthorizer(scope, id, {
-      cognitoUserPools: [userPool],
-      identitySource: apigateway.IdentitySource.header(identityHeader),
-      resultsCacheTtl,
-    });
-    addAuthorizerToDeployment(restApi, id, {
-      type: 'COGNITO_USER_POOLS',
-      userPool: userPool.userPoolArn,
-      identityHeader,
-      resultsCacheTtl: resultsCacheTtl.toSeconds(),
-    });
-    return created;
-  });
+  const authorizer = lazyAuthorizer(restApi, id, {
+    type: 'COGNITO_USER_POOLS',
+    userPool: userPool.userPoolArn,
+    identityHeader,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  }, () => new apigateway.CognitoUserPoolsAuthorizer(scope, id, { cognitoUserPools: [userPool], identitySource, resultsCacheTtl }));
   return {
     authorizationType: apigateway.AuthorizationType.COGNITO,
     authorizer,
     supportsScopes: true,
     userPool,
     userPoolClient: createdPool?.client,
-    identityHeader,
     methodNagSuppressions: [],
   };
 }

@@ -5,10 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { authorizerCacheTtl, validateIdentityHeader } from './cache';
+import { headerTokenSettings } from './authorizer-settings';
 import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
 
@@ -85,32 +85,21 @@ export interface JwtAuthorizerOptions {
 
 export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: JwtAuthorizerOptions): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
-  const identityHeader = options.identityHeader ?? 'Authorization';
-  validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
-  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+  const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   const config = jwtConfig(scope, id, options);
 
   const handler = createAuthorizerFunction(scope, `${id}Function`, config, options.logRetention ?? logs.RetentionDays.ONE_YEAR);
-  const authorizer = once(() => {
-    const created = new apigateway.TokenAuthorizer(scope, id, {
-      handler,
-      identitySource: apigateway.IdentitySource.header(identityHeader),
-      resultsCacheTtl,
-    });
-    addAuthorizerToDeployment(restApi, id, {
-      type: 'JWT',
-      identityHeader,
-      resultsCacheTtl: resultsCacheTtl.toSeconds(),
-    });
-    return created;
-  });
+  const authorizer = lazyAuthorizer(restApi, id, {
+    type: 'JWT',
+    identityHeader,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  }, () => new apigateway.TokenAuthorizer(scope, id, { handler, identitySource, resultsCacheTtl }));
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,
     authorizer,
     supportsScopes: false,
     function: handler,
     userPool: options.userPool,
-    identityHeader,
     methodNagSuppressions: [{
       id: 'AwsSolutions-COG4',
       reason: 'The method is protected by the bundled JWT authorizer, which verifies the token signature against the issuer\'s JWKS and checks iss, aud or client_id, exp, nbf, token_use and scopes with aws-jwt-verify; cdk-nag only recognises the COGNITO_USER_POOLS authorizer type.',

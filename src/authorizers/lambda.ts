@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { authorizerCacheTtl, validateIdentityHeader } from './cache';
-import { addAuthorizerToDeployment, BoundRestAuthorizer, once, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { authorizerCacheTtl, headerTokenSettings } from './authorizer-settings';
+import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 
 /** Options for a Lambda TOKEN authorizer. */
@@ -50,35 +50,23 @@ export function bindTokenAuthorizer(
   context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions,
 ): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
-  const identityHeader = options.identityHeader ?? 'Authorization';
-  validateIdentityHeader(scope, `${id}.identityHeader`, identityHeader);
-  const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
+  const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   if (options.validationRegex !== undefined && !Token.isUnresolved(options.validationRegex)) {
     check(isValidRegex(options.validationRegex), scope, 'InvalidValidationRegex', () =>
       `${id}.validationRegex must be a valid regular expression, got '${options.validationRegex}'`);
   }
-  const authorizer = once(() => {
-    const created = new apigateway.TokenAuthorizer(scope, id, {
-      handler,
-      identitySource: apigateway.IdentitySource.header(identityHeader),
-      validationRegex: options.validationRegex,
-      resultsCacheTtl,
-    });
-    addAuthorizerToDeployment(restApi, id, {
-      type: 'TOKEN',
-      handler: handler.functionArn,
-      identityHeader,
-      validationRegex: options.validationRegex,
-      resultsCacheTtl: resultsCacheTtl.toSeconds(),
-    });
-    return created;
-  });
+  const authorizer = lazyAuthorizer(restApi, id, {
+    type: 'TOKEN',
+    handler: handler.functionArn,
+    identityHeader,
+    validationRegex: options.validationRegex,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  }, () => new apigateway.TokenAuthorizer(scope, id, { handler, identitySource, validationRegex: options.validationRegex, resultsCacheTtl }));
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,
     authorizer,
     supportsScopes: false,
     function: handler,
-    identityHeader,
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
 }
@@ -95,27 +83,17 @@ export function bindRequestAuthorizer(
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
       `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x`);
   }
-  const authorizer = once(() => {
-    const created = new apigateway.RequestAuthorizer(scope, id, {
-      handler,
-      identitySources: options.identitySources,
-      resultsCacheTtl,
-    });
-    addAuthorizerToDeployment(restApi, id, {
-      type: 'REQUEST',
-      handler: handler.functionArn,
-      identitySources: options.identitySources,
-      resultsCacheTtl: resultsCacheTtl.toSeconds(),
-    });
-    return created;
-  });
-  const headerSource = options.identitySources.find((s) => s.startsWith('method.request.header.'));
+  const authorizer = lazyAuthorizer(restApi, id, {
+    type: 'REQUEST',
+    handler: handler.functionArn,
+    identitySources: options.identitySources,
+    resultsCacheTtl: resultsCacheTtl.toSeconds(),
+  }, () => new apigateway.RequestAuthorizer(scope, id, { handler, identitySources: options.identitySources, resultsCacheTtl }));
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,
     authorizer,
     supportsScopes: false,
     function: handler,
-    identityHeader: headerSource?.slice('method.request.header.'.length),
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
 }

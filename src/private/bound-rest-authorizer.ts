@@ -26,22 +26,23 @@ export interface BoundRestAuthorizer {
   readonly userPool?: cognito.IUserPool;
   readonly userPoolClient?: cognito.IUserPoolClient;
   readonly function?: lambda.IFunction;
-  /** The header a browser sends credentials in, added to the CORS allow-list. */
-  readonly identityHeader?: string;
   /** Why methods behind this authorizer do not use a Cognito authorizer (AwsSolutions-COG4). */
   readonly methodNagSuppressions: NagSuppression[];
 }
 
-/** Records an authorizer's configuration in the deployment hash, so a change to it redeploys the stage. */
-export function addAuthorizerToDeployment(restApi: apigateway.RestApi, id: string, config: object): void {
-  restApi.latestDeployment?.addToLogicalId({ authorizer: { id, ...config } });
-}
-
-/** Runs `create` once, on the first call. */
-export function once<T>(create: () => T): () => T {
-  let value: T | undefined;
+/**
+ * Defers `create` to the first route that uses the authorizer, and records `deploymentConfig` in the deployment
+ * hash at that moment, so that a change to the authorizer's settings redeploys the stage.
+ */
+export function lazyAuthorizer(
+  restApi: apigateway.RestApi, id: string, deploymentConfig: object, create: () => apigateway.IAuthorizer,
+): () => apigateway.IAuthorizer {
+  let authorizer: apigateway.IAuthorizer | undefined;
   return () => {
-    value ??= create();
-    return value;
+    if (!authorizer) {
+      authorizer = create();
+      restApi.latestDeployment?.addToLogicalId({ authorizer: { id, ...deploymentConfig } });
+    }
+    return authorizer;
   };
 }

@@ -5,7 +5,7 @@ import { check } from './errors';
 import { checkSeconds } from './numbers';
 import { ROUTE_METHODS } from './route-key';
 
-export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key'];
+export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key', 'Authorization'];
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
 
 /** Validates CORS options the same way for every API type. */

@@ -4,11 +4,20 @@ import { IConstruct } from 'constructs';
 /** CloudFormation refuses a stack with more resources than this. */
 export const STACK_RESOURCE_LIMIT = 500;
 
-/** Fails synth, rather than the deployment, when the stack holding `scope` has too many resources. */
+const checkedStacks = new WeakSet<Stack>();
+
+/**
+ * Fails synth, rather than the deployment, when the stack holding `scope` has too many resources.
+ * Registered once per stack, however many APIs it holds, so the stack is counted once.
+ */
 export function validateStackResourceCount(scope: IConstruct): void {
-  scope.node.addValidation({
+  const stack = Stack.of(scope);
+  if (checkedStacks.has(stack)) {
+    return;
+  }
+  checkedStacks.add(stack);
+  stack.node.addValidation({
     validate: () => {
-      const stack = Stack.of(scope);
       const count = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
       return count > STACK_RESOURCE_LIMIT
         ? [`[StackResourceLimit] stack '${stack.stackName}' has ${count} resources; CloudFormation accepts at most ${STACK_RESOURCE_LIMIT}. Move some routes to another API in its own stack.`]

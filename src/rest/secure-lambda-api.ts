@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, Lazy, Names } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -28,7 +28,6 @@ const TEST_INVOKE_STAGE = 'test-invoke-stage';
 
 interface Route {
   readonly key: ParsedRouteKey;
-  readonly method: apigateway.Method;
   readonly authorizationType: string;
 }
 
@@ -96,7 +95,7 @@ export class SecureLambdaApi extends Construct {
       deploy: true,
       policy: props.policy,
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? this.defaultCorsHeaders()),
+      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
       deployOptions: {
         stageName,
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
@@ -179,7 +178,7 @@ export class SecureLambdaApi extends Construct {
     if (options.throttle) {
       this.routeThrottles.set(key.key, { key, throttle: options.throttle });
     }
-    this.routes.set(key.key, { key, method, authorizationType });
+    this.routes.set(key.key, { key, authorizationType });
     return method;
   }
 
@@ -266,10 +265,6 @@ export class SecureLambdaApi extends Construct {
     return bound;
   }
 
-  private defaultCorsHeaders(): string[] {
-    return [...new Set([...DEFAULT_CORS_HEADERS, 'Authorization'])];
-  }
-
   private renderMethodSettings(): apigateway.CfnStage.MethodSettingProperty[] {
     const setting = (resourcePath: string, httpMethod: string, throttle: ThrottleSettings) => ({
       resourcePath,
@@ -300,7 +295,7 @@ export class SecureLambdaApi extends Construct {
           api.stage.node.addDependency(role);
         } else {
           Annotations.of(api).addWarningV2('@gatewaykit/no-cloudwatch-role',
-            `No ApiGatewayCloudWatchRole in this app for the stack's region: the stage's execution logging works only if the account's API Gateway CloudWatch role is already set. Add \`new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole')\` once per app, or acknowledge this warning if the account is configured elsewhere (${Names.uniqueId(api)}).`);
+            'No ApiGatewayCloudWatchRole in this app for the stack\'s region: the stage\'s execution logging works only if the account\'s API Gateway CloudWatch role is already set. Add `new ApiGatewayCloudWatchRole(stack, \'CloudWatchRole\')` once per app, or acknowledge this warning if the account is configured elsewhere.');
         }
       },
     }, { priority: AspectPriority.MUTATING });
