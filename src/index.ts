@@ -8,3 +8,8 @@ export * from './logging/api-gateway-cloudwatch-role';
 export * from './rest/secure-lambda-api-props';
 export * from './rest/secure-lambda-api';
 export * from './rest/waf-options';
+export * from './rest/api-custom-domain';
+export * from './rest/private-api-custom-domain';
+export * from './rest/private-endpoint-options';
+export * from './rest/request-validation-options';
+export * from './rest/resource-policy-options';

@@ -1,8 +1,10 @@
+import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RestAuthorizer, SecureLambdaApiProps } from '../src';
 import { newApi, newFunction, templateOf } from './support/fixtures';
-import { nagFindings } from './support/nag';
+import { COMPLIANCE_PACKS, nagFindings } from './support/nag';
 
 const authorizers: Array<[string, (fn: lambda.IFunction) => RestAuthorizer | undefined]> = [
   ['IAM (the default)', () => undefined],
@@ -12,11 +14,14 @@ const authorizers: Array<[string, (fn: lambda.IFunction) => RestAuthorizer | und
   ['bundled JWT', () => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'] })],
 ];
 
-const configured = (authorizer: (fn: lambda.IFunction) => RestAuthorizer | undefined) => (handler: lambda.IFunction): SecureLambdaApiProps => ({
-  authorizer: authorizer(newFunction((handler as lambda.Function).stack, 'AuthorizerHandler')),
-  routes: { 'GET /items': { handler }, 'GET /health': { handler, isPublic: true } },
-  cors: { allowOrigins: ['https://app.example.com'] },
-});
+type Extra = (stack: Stack) => Partial<SecureLambdaApiProps>;
+const configured = (authorizer: (fn: lambda.IFunction) => RestAuthorizer | undefined, extra: Extra = () => ({})) =>
+  (handler: lambda.IFunction, stack: Stack): SecureLambdaApiProps => ({
+    authorizer: authorizer(newFunction(stack, 'AuthorizerHandler')),
+    routes: { 'GET /items': { handler }, 'GET /health': { handler, isPublic: true } },
+    cors: { allowOrigins: ['https://app.example.com'] },
+    ...extra(stack),
+  });
 
 describe('cdk-nag AwsSolutions and Serverless packs', () => {
   test.each(authorizers)('report no unsuppressed finding on SecureLambdaApi with the %s authorizer', (_, authorizer) => {
@@ -47,5 +52,45 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'Serverless-LambdaAsyncFailureDestination ApiDefaultAuthorizerFunction',
       'Serverless-LambdaDLQ ApiDefaultAuthorizerFunction',
     ]);
+  });
+});
+
+describe('cdk-nag NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 packs', () => {
+  const apiGatewayFindings = (findings: string[]) => findings.filter((finding) => /^[^ ]+-APIGW/.test(finding));
+
+  test('report no finding at all on a hardened SecureLambdaApi with IAM authorization, API Gateway resources included', () => {
+    const { stack } = newApi(configured(() => undefined, () => ({ hardened: true })));
+    expect(nagFindings(stack, 'Api', COMPLIANCE_PACKS())).toEqual([]);
+  });
+
+  test.each(authorizers.slice(1))('report no API Gateway finding on a hardened SecureLambdaApi with the %s authorizer', (_, authorizer) => {
+    const { stack } = newApi(configured(authorizer, () => ({ hardened: true })));
+    expect(apiGatewayFindings(nagFindings(stack, 'Api', COMPLIANCE_PACKS()))).toEqual([]);
+  });
+
+  test('report the cache and client certificate findings the hardened profile answers on the defaults', () => {
+    const { stack } = newApi(configured(() => undefined));
+    const rules = new Set(apiGatewayFindings(nagFindings(stack, 'Api', COMPLIANCE_PACKS())).map((finding) => finding.split(' ')[0]));
+    expect([...rules].sort()).toEqual([
+      'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
+      'HIPAA.Security-APIGWSSLEnabled',
+      'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+      'NIST.800.53.R5-APIGWSSLEnabled',
+      'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
+      'PCI.DSS.321-APIGWSSLEnabled',
+    ]);
+  });
+});
+
+describe('cdk-nag on the hardening options', () => {
+  test('report no unsuppressed AwsSolutions or Serverless finding on a hardened private API with its own endpoint, WAF logging and a resource policy', () => {
+    const { stack } = newApi(configured(() => undefined, (scope) => ({
+      endpointType: apigateway.EndpointType.PRIVATE,
+      privateEndpoint: { vpc: new ec2.Vpc(scope, 'Vpc', { maxAzs: 2, natGateways: 0 }) },
+      waf: { logging: true },
+      resourcePolicy: { allowedSourceIps: ['10.0.0.0/8'] },
+      hardened: true,
+    })));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
   });
 });

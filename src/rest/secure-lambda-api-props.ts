@@ -1,15 +1,21 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CorsOptions } from '../cors';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import { ThrottleSettings } from '../throttle';
+import { MutualTlsOptions } from './api-custom-domain';
+import { PrivateEndpointOptions } from './private-endpoint-options';
+import { RestRequestValidationOptions } from './request-validation-options';
+import { ResourcePolicyOptions } from './resource-policy-options';
 import { WafOptions } from './waf-options';
 
-/** One route of a REST API: its backend and how it is authorized. */
-export interface RestRouteOptions {
+/** One route of a REST API: its backend, how it is authorized, and what it requires of a request. */
+export interface RestRouteOptions extends RestRequestValidationOptions {
   /**
    * The Lambda function serving the route through a Lambda proxy integration. Give exactly one of `handler` and
    * `integration`.
@@ -41,6 +47,33 @@ export interface RestRouteOptions {
    * @default - the stage's `throttle`
    */
   readonly throttle?: ThrottleSettings;
+}
+
+/** A custom domain created for one API, whose stage it serves under a base path. */
+export interface CustomDomainOptions {
+  /** The custom domain name, lowercase, e.g. `api.example.com`. */
+  readonly domainName: string;
+  /**
+   * The ACM certificate for `domainName`: in the stack's region, or in us-east-1 for an EDGE API.
+   * @default - a certificate validated by DNS in `hostedZone`
+   */
+  readonly certificate?: acm.ICertificate;
+  /**
+   * The public hosted zone containing `domainName`; an alias record for the domain is created in it.
+   * @default - no DNS record, and `certificate` is required
+   */
+  readonly hostedZone?: route53.IHostedZone;
+  /**
+   * Require client certificates trusted by a truststore in S3 (REGIONAL APIs only); combine with
+   * `disableExecuteApiEndpoint` so that clients cannot bypass it.
+   * @default - no mutual TLS
+   */
+  readonly mutualTls?: MutualTlsOptions;
+  /**
+   * The path under the domain that serves the stage, e.g. `orders` or `orders/v1`.
+   * @default - the root of the domain
+   */
+  readonly basePath?: string;
 }
 
 /** Properties for {@link SecureLambdaApi}. */
@@ -107,10 +140,56 @@ export interface SecureLambdaApiProps {
    */
   readonly waf?: WafOptions;
   /**
-   * A resource policy for the API.
-   * @default - no resource policy
+   * Who may call the API, from where, as typed lists (source IP ranges, VPCs, VPC endpoints, accounts, principals);
+   * every restriction becomes an explicit Deny, so it also binds same-account IAM callers. Add statements of your
+   * own with `restApi.addToResourcePolicy()`.
+   * @default - no restriction; a PRIVATE API is still limited to its VPC endpoints
+   */
+  readonly resourcePolicy?: ResourcePolicyOptions;
+  /**
+   * A hand-written resource policy, for what `resourcePolicy` cannot express. Not combinable with `resourcePolicy`
+   * or a PRIVATE endpoint, which generate the policy.
+   * @default - the policy `resourcePolicy` and the endpoint type generate, if any
    */
   readonly policy?: iam.PolicyDocument;
+  /**
+   * How clients reach the API: REGIONAL, EDGE (through an AWS-managed CloudFront distribution) or PRIVATE (only
+   * through interface VPC endpoints, see `privateEndpoint`).
+   * @default apigateway.EndpointType.REGIONAL
+   */
+  readonly endpointType?: apigateway.EndpointType;
+  /**
+   * The interface VPC endpoints of a PRIVATE API, or the VPC to create one in. The resource policy admits calls
+   * through these endpoints only.
+   * @default - required when `endpointType` is PRIVATE; not allowed otherwise
+   */
+  readonly privateEndpoint?: PrivateEndpointOptions;
+  /**
+   * A custom domain for the stage, with TLS 1.2, a certificate and a Route 53 alias. To serve several APIs or stages
+   * under one domain, create an `ApiCustomDomain` and call its `addBasePathMapping` instead.
+   * @default - no custom domain
+   */
+  readonly customDomain?: CustomDomainOptions;
+  /**
+   * Turn off the default `https://{api-id}.execute-api.{region}.amazonaws.com` endpoint, so that clients must use
+   * the custom domain (and its mutual TLS, if set).
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * Create an API Gateway client certificate and attach it to the stage, so that HTTP backends can verify that a
+   * request comes from API Gateway.
+   * @default - true when `hardened`, false otherwise
+   */
+  readonly clientCertificate?: boolean;
+  /**
+   * Turn on what the cdk-nag NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 packs require of API Gateway: WAF,
+   * X-Ray, execution logging, a client certificate, and an encrypted stage cache (0.5 GB, with a TTL of 0 so that no
+   * caller is served another's response); also WAF logging and a customer-managed KMS key for the log groups.
+   * Props that turn one of these off are an error.
+   * @default false
+   */
+  readonly hardened?: boolean;
   /**
    * The account's CloudWatch role setting, deployed before this API's stage.
    * @default - the `ApiGatewayCloudWatchRole` of this app and region if there is one; otherwise the account is

@@ -1,13 +1,20 @@
 import { Annotations, AspectPriority, Aspects, Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { jsonAccessLogFormat } from './access-log-format';
+import { ApiCustomDomain } from './api-custom-domain';
 import { addCorsGatewayResponses, preflightOptions } from './cors-responses';
+import { checkHardenedProfile, HARDENED_CACHE, logEncryptionKey } from './hardened-profile';
+import { privateEndpointsFor } from './private-endpoint';
+import { RequestRequirements } from './request-validation';
+import { buildResourcePolicy } from './resource-policy';
 import { RestRouteOptions, SecureLambdaApiProps } from './secure-lambda-api-props';
 import { protectStage } from './waf';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
@@ -46,6 +53,16 @@ export class SecureLambdaApi extends Construct {
   public readonly requestValidator: apigateway.RequestValidator;
   /** The WebACL created for the stage; undefined when WAF is off or an existing WebACL was given. */
   public readonly webAcl?: wafv2.CfnWebACL;
+  /** The log group of the WebACL's request logs, when `waf.logging` is on. */
+  public readonly wafLogGroup?: logs.LogGroup;
+  /** The `execute-api` interface VPC endpoint created for a PRIVATE API in `privateEndpoint.vpc`. */
+  public readonly vpcEndpoint?: ec2.InterfaceVpcEndpoint;
+  /** The custom domain created from `customDomain`. */
+  public readonly customDomain?: ApiCustomDomain;
+  /** The key encrypting the access and WAF log groups, when `hardened` is on. */
+  public readonly logEncryptionKey?: kms.Key;
+  /** The client certificate the stage presents to HTTP backends, when `clientCertificate` or `hardened` is on. */
+  public readonly clientCertificate?: apigateway.CfnClientCertificate;
   /** The user pool of the default authorizer (Cognito, or JWT for a Cognito pool). */
   public readonly userPool?: cognito.IUserPool;
   /** The app client of the user pool the default Cognito authorizer created. */
@@ -68,6 +85,8 @@ export class SecureLambdaApi extends Construct {
   private readonly stageThrottle: ThrottleSettings;
   private readonly loggingLevel: apigateway.MethodLoggingLevel;
   private readonly cors: boolean;
+  private readonly cacheEncrypted: boolean;
+  private readonly requestRequirements: RequestRequirements;
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
@@ -83,9 +102,30 @@ export class SecureLambdaApi extends Construct {
     this.cors = props.cors !== undefined;
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
     const stageName = props.stageName ?? 'prod';
+    const hardened = props.hardened ?? false;
+    if (hardened) {
+      checkHardenedProfile(this, props);
+    }
+    this.cacheEncrypted = hardened;
+    const endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
+    const privateEndpoints = privateEndpointsFor(this, endpointType, props.privateEndpoint);
+    this.vpcEndpoint = privateEndpoints.created;
+    const generatedPolicy = buildResourcePolicy(this, props.resourcePolicy, {
+      isPrivate: endpointType === apigateway.EndpointType.PRIVATE,
+      privateEndpointIds: privateEndpoints.endpoints.map((endpoint) => endpoint.vpcEndpointId),
+    });
+    check(!(props.policy && generatedPolicy), this, 'PolicyAndGeneratedPolicy', () =>
+      `policy is set together with ${props.resourcePolicy ? 'resourcePolicy' : 'endpointType PRIVATE'}, which generates the resource policy; express the restriction with resourcePolicy and add further statements with restApi.addToResourcePolicy()`);
+    if (props.clientCertificate ?? hardened) {
+      this.clientCertificate = new apigateway.CfnClientCertificate(this, 'ClientCertificate', {
+        description: `Presented by API Gateway to the HTTP backends of ${this.node.path}`,
+      });
+    }
 
+    this.logEncryptionKey = hardened ? logEncryptionKey(this) : undefined;
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+      encryptionKey: this.logEncryptionKey,
     });
     this.restApi = new apigateway.RestApi(this, 'Api', {
       restApiName: props.apiName ?? id,
@@ -93,14 +133,21 @@ export class SecureLambdaApi extends Construct {
       // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
       cloudWatchRole: false,
       deploy: true,
-      policy: props.policy,
-      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      policy: props.policy ?? generatedPolicy,
+      endpointConfiguration: {
+        types: [endpointType],
+        vpcEndpoints: privateEndpoints.endpoints.length ? privateEndpoints.endpoints : undefined,
+      },
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
       defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
       deployOptions: {
         stageName,
         accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
         accessLogFormat: jsonAccessLogFormat(),
         tracingEnabled: props.tracingEnabled ?? true,
+        clientCertificateId: this.clientCertificate?.ref,
+        cacheClusterEnabled: hardened || undefined,
+        cacheClusterSize: hardened ? HARDENED_CACHE.clusterSize : undefined,
       },
     });
     this.stage = this.restApi.deploymentStage;
@@ -116,9 +163,20 @@ export class SecureLambdaApi extends Construct {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-    this.webAcl = protectStage(this, this.stage, props.waf);
+    this.requestRequirements = new RequestRequirements(this.restApi);
+    const wafLogging = props.waf?.logging ?? (hardened && props.waf?.webAclArn === undefined);
+    const protection = protectStage(this, this.stage, { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
+    this.webAcl = protection.webAcl;
+    this.wafLogGroup = protection.logGroup;
     if (props.cors) {
       addCorsGatewayResponses(this.restApi, props.cors);
+    }
+    if (props.customDomain) {
+      check(endpointType !== apigateway.EndpointType.PRIVATE, this, 'CustomDomainOnPrivateApi', () =>
+        `customDomain '${props.customDomain!.domainName}' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain (reached through VPC endpoints) and map the stage with its addBasePathMapping()`);
+      const { basePath, ...domainProps } = props.customDomain;
+      this.customDomain = new ApiCustomDomain(this, 'CustomDomain', { ...domainProps, endpointType });
+      this.customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
     }
 
     this.permissions = [new LambdaInvokePermissions(this, 'InvokePermission', this.restApi.arnForExecuteApi('*', '/*', stageName))];
@@ -133,6 +191,9 @@ export class SecureLambdaApi extends Construct {
 
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
+    }
+    if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
+      this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
     }
     this.dependOnAccountCloudWatchRole(props.cloudWatchRole);
     validateStackResourceCount(this);
@@ -170,6 +231,7 @@ export class SecureLambdaApi extends Construct {
       authorizer,
       authorizationScopes: options.authorizationScopes,
       requestValidator: this.requestValidator,
+      ...this.requestRequirements.forRoute(prop, key, options),
     });
     suppressNagRules(method, binding?.methodNagSuppressions ?? [
       { id: 'AwsSolutions-APIG4', reason: `The API owner declared '${key.key}' public explicitly (isPublic: true); every other route is authorized.` },
@@ -219,6 +281,13 @@ export class SecureLambdaApi extends Construct {
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
     this.reserveVariableSegments(prop, key);
+  }
+
+  /** With principals in the resource policy, unsigned (anonymous) calls can never match its Allow. */
+  private routesUnreachableBySignedCallers(): string[] {
+    return [...this.routes.values()]
+      .filter((route) => route.authorizationType !== apigateway.AuthorizationType.IAM)
+      .map((route) => `[SignedCallersOnly] ${this.node.path}: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`);
   }
 
   private reserveVariableSegments(prop: string, key: ParsedRouteKey): void {
@@ -274,6 +343,7 @@ export class SecureLambdaApi extends Construct {
       metricsEnabled: true,
       throttlingRateLimit: throttle.rateLimit ?? this.stageThrottle.rateLimit,
       throttlingBurstLimit: throttle.burstLimit ?? this.stageThrottle.burstLimit,
+      ...(this.cacheEncrypted ? { cachingEnabled: true, cacheDataEncrypted: true, cacheTtlInSeconds: HARDENED_CACHE.ttlInSeconds } : {}),
     });
     return [
       setting('/*', '*', this.stageThrottle),

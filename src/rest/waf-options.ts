@@ -1,3 +1,5 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+
 /** The web application firewall in front of a REST API stage. */
 export interface WafOptions {
   /**
@@ -15,4 +17,15 @@ export interface WafOptions {
    * @default 2000
    */
   readonly rateLimitPerIp?: number;
+  /**
+   * Log every request the created WebACL inspects to a CloudWatch log group named `aws-waf-logs-...` (the prefix
+   * AWS WAF requires), with the `authorization` and `cookie` headers redacted.
+   * @default false
+   */
+  readonly logging?: boolean;
+  /**
+   * Retention of the WAF log group.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
 }

@@ -1,16 +1,34 @@
+import { ArnFormat, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { WafOptions } from './waf-options';
+import { check } from '../private/errors';
 import { checkRange } from '../private/numbers';
 
 const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
+/** AWS WAF delivers logs only to log groups whose name starts with this. */
+const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
+/** Credentials must not reach the logs. */
+const REDACTED_HEADERS = ['authorization', 'cookie'];
 
-/** Associates the stage with the given WebACL or a new one; returns the WebACL created, if any. */
-export function protectStage(scope: Construct, stage: apigateway.Stage, options: WafOptions = {}): wafv2.CfnWebACL | undefined {
+/** What protects a stage: the WebACL and log group created for it, if any. */
+export interface StageProtection {
+  readonly webAcl?: wafv2.CfnWebACL;
+  readonly logGroup?: logs.LogGroup;
+}
+
+/** Associates the stage with the given WebACL or a new one. */
+export function protectStage(scope: Construct, stage: apigateway.Stage, options: WafOptions = {}, logKey?: kms.IKey): StageProtection {
   if (options.enabled === false) {
-    return undefined;
+    check(!options.webAclArn && !options.logging, scope, 'WafDisabledWithSettings', () =>
+      `waf.enabled is false but waf.${options.webAclArn ? 'webAclArn' : 'logging'} is set; remove the setting or enable WAF`);
+    return {};
   }
+  check(!(options.webAclArn && options.logging), scope, 'WafLoggingOnImportedWebAcl', () =>
+    `waf.logging is true with waf.webAclArn '${options.webAclArn}'; logging is configured on the WebACL, so turn it on where that WebACL is defined, or drop webAclArn to let this API create and log its own`);
   const rateLimit = options.rateLimitPerIp ?? 2000;
   checkRange(scope, 'waf.rateLimitPerIp', rateLimit, 10, 2_000_000_000);
   const webAcl = options.webAclArn ? undefined : new wafv2.CfnWebACL(scope, 'WebAcl', {
@@ -38,7 +56,26 @@ export function protectStage(scope: Construct, stage: apigateway.Stage, options:
   const association = new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: stage.stageArn, webAclArn });
   // stageArn is built from names, not a reference, so CloudFormation would not wait for the stage otherwise.
   association.node.addDependency(stage);
-  return webAcl;
+  const logGroup = webAcl && options.logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
+  return { webAcl, logGroup };
+}
+
+function logWebAcl(scope: Construct, webAcl: wafv2.CfnWebACL, options: WafOptions, encryptionKey?: kms.IKey): logs.LogGroup {
+  const logGroupName = WAF_LOG_GROUP_PREFIX + Names.uniqueResourceName(scope, { maxLength: 200, separator: '-' });
+  const logGroup = new logs.LogGroup(scope, 'WafLogs', {
+    logGroupName,
+    retention: options.logRetention ?? logs.RetentionDays.ONE_YEAR,
+    encryptionKey,
+  });
+  // WAF wants the log group ARN without the ':*' suffix that LogGroup.logGroupArn carries.
+  const destination = Stack.of(scope).formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const logging = new wafv2.CfnLoggingConfiguration(scope, 'WafLogging', {
+    resourceArn: webAcl.attrArn,
+    logDestinationConfigs: [destination],
+    redactedFields: REDACTED_HEADERS.map((name) => ({ singleHeader: { Name: name } })),
+  });
+  logging.node.addDependency(logGroup);
+  return logGroup;
 }
 
 function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {

@@ -77,4 +77,37 @@ describe('a new deployment for every change API Gateway needs deployed', () => {
     const added: Variant = (_, api) => api.restApi.addToResourcePolicy(allowStatement('execute-api:/*'));
     expect(deploymentId(base, added)).not.toBe(deploymentId(base));
   });
+
+  test('changing a route\'s body schema', () => {
+    const schema = (minLength: number) => (handler: lambda.IFunction): SecureLambdaApiProps => ({
+      routes: { 'POST /items': { handler, bodySchema: { type: apigateway.JsonSchemaType.STRING, minLength } } },
+    });
+    expect(deploymentId(schema(1))).not.toBe(deploymentId(schema(2)));
+  });
+
+  test('changing a route\'s required parameters', () => {
+    const required = (name: string) => (handler: lambda.IFunction): SecureLambdaApiProps => ({
+      routes: { 'GET /items': { handler, requiredQueryStrings: [name] } },
+    });
+    expect(deploymentId(required('a'))).not.toBe(deploymentId(required('b')));
+  });
+
+  test('changing the source IP ranges of the resource policy', () => {
+    const ips = (cidr: string) => (handler: lambda.IFunction): SecureLambdaApiProps =>
+      ({ ...base(handler), resourcePolicy: { allowedSourceIps: [cidr] } });
+    expect(deploymentId(ips('203.0.113.0/24'))).not.toBe(deploymentId(ips('198.51.100.0/24')));
+  });
+});
+
+describe('no new deployment for stage-level changes API Gateway applies without one', () => {
+  test('changing the WebACL associated with the stage', () => {
+    const waf = (webAclArn: string) => (handler: lambda.IFunction): SecureLambdaApiProps => ({ ...base(handler), waf: { webAclArn } });
+    expect(deploymentId(waf('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/a/1')))
+      .toBe(deploymentId(waf('arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/b/2')));
+  });
+
+  test('turning WAF logging or the client certificate on', () => {
+    const hardening = (handler: lambda.IFunction): SecureLambdaApiProps => ({ ...base(handler), waf: { logging: true }, clientCertificate: true });
+    expect(deploymentId(hardening)).toBe(deploymentId(base));
+  });
 });

@@ -76,34 +76,3 @@ describe('stage', () => {
     }, 0);
   });
 });
-
-describe('WAF', () => {
-  test('a WebACL with AWS managed rules and a per-IP rate limit protects the stage by default', () => {
-    const { stack, api } = newApi((handler) => ({ routes: { 'GET /items': { handler } } }));
-    templateOf(stack).hasResourceProperties('AWS::WAFv2::WebACL', {
-      Scope: 'REGIONAL',
-      Rules: Match.arrayWith([
-        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } } }),
-        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } } }),
-        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesAmazonIpReputationList' } } }),
-        Match.objectLike({ Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } } }),
-      ]),
-    });
-    templateOf(stack).hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
-      ResourceArn: stack.resolve(api.stage.stageArn),
-      WebACLArn: stack.resolve(api.webAcl!.attrArn),
-    });
-  });
-
-  test('an existing WebACL is associated instead of creating one', () => {
-    const arn = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/abc';
-    const { stack } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { webAclArn: arn } }));
-    templateOf(stack).resourceCountIs('AWS::WAFv2::WebACL', 0);
-    templateOf(stack).hasResourceProperties('AWS::WAFv2::WebACLAssociation', { WebACLArn: arn });
-  });
-
-  test('WAF can be turned off', () => {
-    const { stack } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { enabled: false } }));
-    templateOf(stack).resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
-  });
-});

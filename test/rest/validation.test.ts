@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RestAuthorizer, SecureLambdaApiProps } from '../../src';
 import { newApi, newFunction, templateOf } from '../support/fixtures';
@@ -170,5 +171,28 @@ describe('stack size', () => {
       routes: Object.fromEntries(Array.from({ length: 260 }, (_, i) => [`GET /r${i}`, { handler }])),
     }));
     expect(() => templateOf(stack)).toThrow(/\[StackResourceLimit\] stack 'TestStack' has 5\d\d resources; CloudFormation accepts at most 500/);
+  });
+});
+
+describe('resource policy and authorization', () => {
+  test('accounts in the resource policy with a route their callers cannot sign for are rejected', () => {
+    const app = () => templateOf(newApi((handler) => ({
+      resourcePolicy: { allowedAccounts: ['111122223333'] },
+      routes: { 'GET /items': { handler }, 'GET /health': { handler, isPublic: true } },
+    })).stack);
+    expect(app).toThrow(/\[SignedCallersOnly\] TestStack\/Api: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route 'GET \/health' is authorized by NONE/);
+  });
+
+  test('accounts in the resource policy with IAM routes only are accepted', () => {
+    const { stack } = newApi((handler) => ({ resourcePolicy: { allowedAccounts: ['111122223333'] }, routes: { 'GET /items': { handler } } }));
+    templateOf(stack).resourceCountIs('AWS::ApiGateway::Method', 1);
+  });
+
+  test('a hand-written policy next to resourcePolicy is rejected', () => {
+    expect(build((handler) => ({
+      routes: { 'GET /items': { handler } },
+      resourcePolicy: { allowedSourceIps: ['203.0.113.0/24'] },
+      policy: new iam.PolicyDocument(),
+    }))).toThrow(/\[PolicyAndGeneratedPolicy\].*policy is set together with resourcePolicy/);
   });
 });

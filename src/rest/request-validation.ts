@@ -1,0 +1,68 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { RestRequestValidationOptions } from './request-validation-options';
+import { check } from '../private/errors';
+import { validateJsonSchema } from '../private/json-schema';
+import { ParsedRouteKey } from '../private/route-key';
+
+/** The request models and required parameters of one method. */
+export interface MethodRequestRequirements {
+  readonly requestModels?: { [contentType: string]: apigateway.IModel };
+  readonly requestParameters?: { [parameter: string]: boolean };
+}
+
+/** Header names as HTTP defines them (RFC 9110 tokens). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Turns a route's validation options into method request settings, creating the body model the route declares. */
+export class RequestRequirements {
+  private readonly modelNames = new Map<string, string>();
+
+  constructor(private readonly restApi: apigateway.RestApi) {}
+
+  public forRoute(prop: string, key: ParsedRouteKey, options: RestRequestValidationOptions): MethodRequestRequirements {
+    check(!(options.bodySchema && options.bodyModel), this.restApi, 'BodySchemaAndModel', () =>
+      `${prop} has both bodySchema and bodyModel; give the schema to create a model for the route, or a shared model, not both`);
+    const parameters = {
+      ...this.required(`${prop}.requiredQueryStrings`, 'querystring', options.requiredQueryStrings, (name) => name.length > 0 && !/[\s&=]/.test(name),
+        'a non-empty name without whitespace, & or ='),
+      ...this.required(`${prop}.requiredHeaders`, 'header', options.requiredHeaders, (name) => HEADER_NAME.test(name),
+        'an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)'),
+    };
+    const model = options.bodyModel ?? (options.bodySchema && this.modelFor(`${prop}.bodySchema`, key, options.bodySchema));
+    return {
+      requestModels: model && { 'application/json': model },
+      requestParameters: Object.keys(parameters).length ? parameters : undefined,
+    };
+  }
+
+  private required(
+    prop: string, location: string, names: string[] | undefined, valid: (name: string) => boolean, expected: string,
+  ): Record<string, boolean> {
+    const parameters: Record<string, boolean> = {};
+    (names ?? []).forEach((name, index) => {
+      check(typeof name === 'string' && valid(name), this.restApi, 'InvalidRequestParameter', () =>
+        `${prop}[${index}] is ${JSON.stringify(name)}; expected ${expected}`);
+      const parameter = `method.request.${location}.${name}`;
+      check(!(parameter in parameters), this.restApi, 'DuplicateRequestParameter', () =>
+        `${prop} lists '${name}' twice; list each parameter once`);
+      parameters[parameter] = true;
+    });
+    return parameters;
+  }
+
+  private modelFor(prop: string, key: ParsedRouteKey, schema: apigateway.JsonSchema): apigateway.Model {
+    validateJsonSchema(this.restApi, prop, schema);
+    const name = modelName(key);
+    const existing = this.modelNames.get(name);
+    check(existing === undefined, this.restApi, 'ModelNameClash', () =>
+      `${prop}: the routes '${existing}' and '${key.key}' both name their body model '${name}'; create one of the models with restApi.addModel() and pass it as bodyModel`);
+    this.modelNames.set(name, key.key);
+    return this.restApi.addModel(name, { contentType: 'application/json', modelName: name, schema });
+  }
+}
+
+/** `'POST /items/{id}'` → `PostItemsIdBody`: model names are alphanumeric, and this one is stable per route. */
+function modelName(key: ParsedRouteKey): string {
+  const words = [key.method.toLowerCase(), ...key.segments.flatMap((segment) => segment.split(/[^A-Za-z0-9]+/))].filter(Boolean);
+  return words.map((word) => word[0].toUpperCase() + word.slice(1)).join('') + 'Body';
+}
