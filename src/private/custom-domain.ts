@@ -123,3 +123,21 @@ export function endpointTypesOf(api: apigateway.IRestApi): string[] | undefined 
   const types = (configuration as apigateway.CfnRestApi.EndpointConfigurationProperty).types;
   return types && !Token.isUnresolved(types) ? types : undefined;
 }
+
+/** The stage mapped at each base path of one custom domain: a base path serves a single stage. */
+export class BasePathRegistry {
+  private readonly stages = new Map<string, string>();
+
+  /** Records the mapping, refusing a base path that already serves another stage. */
+  public reserve(scope: IConstruct, basePath: string | undefined, stage: apigateway.IStage): void {
+    const existing = this.stages.get(basePath ?? '');
+    check(existing === undefined, scope, 'DuplicateBasePath', () =>
+      `${describeBasePath(basePath)} is already mapped to ${existing} and cannot also be mapped to ${stage.node.path}; a base path serves one stage, so give one of them another basePath`);
+    this.stages.set(basePath ?? '', stage.node.path);
+  }
+}
+
+/** How errors name a base path. */
+export function describeBasePath(basePath: string | undefined): string {
+  return basePath === undefined ? 'the domain root (no basePath)' : `basePath '${basePath}'`;
+}

@@ -22,7 +22,7 @@ const RANGES = [
  * (a misspelt keyword, a negative length) would otherwise be ignored silently or fail the deployment with a message
  * that names neither the route nor the keyword. Unresolved tokens are skipped. Values of any type are reported, not
  * crashed on, since JavaScript callers can pass anything.
- * @param prop where the schema sits, e.g. `routes['POST /items'].requestBody`; errors name the path below it
+ * @param prop where the schema sits, e.g. `routes['POST /items'].bodySchema`; errors name the path below it
  */
 export function validateJsonSchema(scope: IConstruct, prop: string, schema: apigateway.JsonSchema): void {
   new SchemaWalk(scope).schema(prop, schema);

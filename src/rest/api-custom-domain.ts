@@ -6,7 +6,10 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { certificateRegion, cfnRestApiOf, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName, validateMappingTarget } from '../private/custom-domain';
+import {
+  BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
+  validateMappingTarget,
+} from '../private/custom-domain';
 import { check } from '../private/errors';
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
@@ -29,8 +32,8 @@ export interface MutualTlsOptions {
   readonly truststoreVersion?: string;
 }
 
-/** Properties of an `ApiCustomDomain`. */
-export interface ApiCustomDomainProps {
+/** A custom domain's name, certificate, DNS zone and client authentication. */
+export interface ApiCustomDomainOptions {
   /** The custom domain name, lowercase, e.g. `api.example.com`, or a wildcard such as `*.example.com`. */
   readonly domainName: string;
   /**
@@ -45,17 +48,21 @@ export interface ApiCustomDomainProps {
    */
   readonly hostedZone?: route53.IHostedZone;
   /**
-   * REGIONAL, or EDGE (served through CloudFront, with a certificate in us-east-1). For PRIVATE APIs, use
-   * `PrivateApiCustomDomain`.
-   * @default apigateway.EndpointType.REGIONAL
-   */
-  readonly endpointType?: apigateway.EndpointType;
-  /**
    * Require every client to present a certificate trusted by a truststore in S3 (REGIONAL domains only). Also disable
    * the default `execute-api` endpoint of the mapped APIs, or clients can bypass mutual TLS through it.
    * @default - no mutual TLS: clients are not asked for a certificate
    */
   readonly mutualTls?: MutualTlsOptions;
+}
+
+/** Properties of an `ApiCustomDomain`. */
+export interface ApiCustomDomainProps extends ApiCustomDomainOptions {
+  /**
+   * REGIONAL, or EDGE (served through CloudFront, with a certificate in us-east-1). For PRIVATE APIs, use
+   * `PrivateApiCustomDomain`.
+   * @default apigateway.EndpointType.REGIONAL
+   */
+  readonly endpointType?: apigateway.EndpointType;
 }
 
 /** Where and which stage of an API a custom domain serves. */
@@ -86,8 +93,7 @@ export class ApiCustomDomain extends Construct {
 
   private readonly endpointType: apigateway.EndpointType;
   private readonly mutualTls: boolean;
-  /** The construct path of the stage mapped at each base path ('' for the root). */
-  private readonly mappedStages = new Map<string, string>();
+  private readonly basePaths = new BasePathRegistry();
 
   constructor(scope: Construct, id: string, props: ApiCustomDomainProps) {
     super(scope, id);
@@ -134,7 +140,6 @@ export class ApiCustomDomain extends Construct {
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);
-    this.mappedStages.set(basePath ?? '', stage.node.path);
 
     // The id depends on the base path alone: retargeting a path to another API or stage updates the mapping in place,
     // where a new logical id would create the replacement first and collide with the path still mapped. '/' is
@@ -176,10 +181,8 @@ export class ApiCustomDomain extends Construct {
   }
 
   private validateMapping(api: apigateway.IRestApi, stage: apigateway.IStage, basePath: string | undefined, segments: string[]): void {
-    const where = basePath === undefined ? 'the domain root (no basePath)' : `basePath '${basePath}'`;
-    const existing = this.mappedStages.get(basePath ?? '');
-    check(existing === undefined, this, 'DuplicateBasePath', () =>
-      `${where} is already mapped to ${existing} and cannot also be mapped to ${stage.node.path}; a base path serves one stage, so give one of them another basePath`);
+    const where = describeBasePath(basePath);
+    this.basePaths.reserve(this, basePath, stage);
     validateMappingTarget(this, api, stage);
     check(!endpointTypesOf(api)?.includes(apigateway.EndpointType.PRIVATE), this, 'PrivateApiOnPublicDomain', () =>
       `API ${api.node.path} is PRIVATE, and a ${this.endpointType} custom domain serves public APIs only; map it on a PrivateApiCustomDomain, or map a REGIONAL or EDGE API`);

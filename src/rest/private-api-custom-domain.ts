@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -8,7 +8,8 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 import { CustomDomainMappingOptions } from './api-custom-domain';
 import {
-  certificateRegion, cfnRestApiOf, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName, validateMappingTarget,
+  BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
+  validateMappingTarget,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
 
@@ -83,8 +84,7 @@ export class PrivateApiCustomDomain extends Construct {
   /** The URL of the domain's root, `https://<domainName>/`. */
   public readonly url: string;
 
-  /** The construct path of the stage mapped at each base path ('' for the root). */
-  private readonly mappedStages = new Map<string, string>();
+  private readonly basePaths = new BasePathRegistry();
 
   constructor(scope: Construct, id: string, props: PrivateApiCustomDomainProps) {
     super(scope, id);
@@ -114,7 +114,7 @@ export class PrivateApiCustomDomain extends Construct {
 
     // An association is created before the one it replaces is deleted, and API Gateway allows one per endpoint and
     // domain, so its id must not move when the list is reordered: it comes from the endpoint's construct id.
-    this.accessAssociations = this.vpcEndpoints.map((endpoint) => new apigateway.CfnDomainNameAccessAssociation(this, `Access:${endpoint.node.id}`, {
+    this.accessAssociations = this.vpcEndpoints.map((endpoint) => new apigateway.CfnDomainNameAccessAssociation(this, `Access:${Names.nodeUniqueId(endpoint.node)}`, {
       domainNameArn: this.domainNameArn,
       accessAssociationSource: endpoint.vpcEndpointId,
       accessAssociationSourceType: 'VPCE',
@@ -141,7 +141,6 @@ export class PrivateApiCustomDomain extends Construct {
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);
-    this.mappedStages.set(basePath ?? '', stage.node.path);
 
     // The id depends on the base path alone: retargeting a path to another API or stage updates the mapping in place,
     // where a new logical id would create the replacement first and collide with the path still mapped.
@@ -196,13 +195,10 @@ export class PrivateApiCustomDomain extends Construct {
     }
     check(props.vpcEndpoints.length > 0, this, 'NoVpcEndpoints', () =>
       'vpcEndpoints is empty; a private custom domain name is invoked only through interface VPC endpoints for execute-api, so list at least one');
-    const seen = new Map<string, ec2.IInterfaceVpcEndpoint>();
+    const seen = new Set<ec2.IInterfaceVpcEndpoint>();
     for (const endpoint of props.vpcEndpoints) {
-      const other = seen.get(endpoint.node.id);
-      check(other === undefined, this, 'DuplicateVpcEndpoint', () => other === endpoint
-        ? `vpcEndpoints lists ${endpoint.node.path} twice; list each endpoint once`
-        : `vpcEndpoints lists ${other!.node.path} and ${endpoint.node.path}, whose construct ids are both '${endpoint.node.id}'; each endpoint's access association is named after its construct id, so give the endpoints distinct ids`);
-      seen.set(endpoint.node.id, endpoint);
+      check(!seen.has(endpoint), this, 'DuplicateVpcEndpoint', () => `vpcEndpoints lists ${endpoint.node.path} twice; list each endpoint once`);
+      seen.add(endpoint);
     }
   }
 
@@ -223,10 +219,8 @@ export class PrivateApiCustomDomain extends Construct {
   }
 
   private validateMapping(api: apigateway.IRestApi, stage: apigateway.IStage, basePath: string | undefined, segments: string[]): void {
-    const where = basePath === undefined ? 'the domain root (no basePath)' : `basePath '${basePath}'`;
-    const existing = this.mappedStages.get(basePath ?? '');
-    check(existing === undefined, this, 'DuplicateBasePath', () =>
-      `${where} is already mapped to ${existing} and cannot also be mapped to ${stage.node.path}; a base path serves one stage, so give one of them another basePath`);
+    const where = describeBasePath(basePath);
+    this.basePaths.reserve(this, basePath, stage);
     check(segments.length < 2, this, 'MultiLevelBasePathOnPrivateDomain', () =>
       `${where} has several levels, which API Gateway does not support on private custom domain names; use a single-level basePath such as '${segments.join('-')}'`);
     validateMappingTarget(this, api, stage);

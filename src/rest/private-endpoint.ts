@@ -10,6 +10,12 @@ export interface PrivateEndpoints {
   readonly created?: ec2.InterfaceVpcEndpoint;
 }
 
+/**
+ * The execute-api endpoint created in each VPC: a VPC holds one endpoint with private DNS per service, so a second
+ * one would fail at deployment.
+ */
+const createdEndpoints = new WeakMap<ec2.IVpc, ec2.InterfaceVpcEndpoint>();
+
 /** Validates the endpoint options against the endpoint type and creates the VPC endpoint a private API needs. */
 export function privateEndpointsFor(
   scope: Construct,
@@ -30,6 +36,9 @@ export function privateEndpointsFor(
   if (!options.vpc) {
     return { endpoints: options.vpcEndpoints! };
   }
+  const existing = createdEndpoints.get(options.vpc);
+  check(existing === undefined, scope, 'SecondEndpointInVpc', () =>
+    `privateEndpoint.vpc ${options.vpc!.node.path} already has the execute-api endpoint ${existing!.node.path}, and a VPC can hold only one with private DNS; pass it instead: privateEndpoint: { vpcEndpoints: [otherApi.vpcEndpoint] }`);
   const securityGroup = new ec2.SecurityGroup(scope, 'VpcEndpointSecurityGroup', {
     vpc: options.vpc,
     description: 'HTTPS to the execute-api endpoint from inside the VPC only',
@@ -44,5 +53,6 @@ export function privateEndpointsFor(
     securityGroups: [securityGroup],
     open: false,
   });
+  createdEndpoints.set(options.vpc, created);
   return { endpoints: [created], created };
 }

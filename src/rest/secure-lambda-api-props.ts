@@ -1,14 +1,12 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as route53 from 'aws-cdk-lib/aws-route53';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CorsOptions } from '../cors';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import { ThrottleSettings } from '../throttle';
-import { MutualTlsOptions } from './api-custom-domain';
+import { ApiCustomDomainOptions } from './api-custom-domain';
 import { PrivateEndpointOptions } from './private-endpoint-options';
 import { RestRequestValidationOptions } from './request-validation-options';
 import { ResourcePolicyOptions } from './resource-policy-options';
@@ -50,25 +48,7 @@ export interface RestRouteOptions extends RestRequestValidationOptions {
 }
 
 /** A custom domain created for one API, whose stage it serves under a base path. */
-export interface CustomDomainOptions {
-  /** The custom domain name, lowercase, e.g. `api.example.com`. */
-  readonly domainName: string;
-  /**
-   * The ACM certificate for `domainName`: in the stack's region, or in us-east-1 for an EDGE API.
-   * @default - a certificate validated by DNS in `hostedZone`
-   */
-  readonly certificate?: acm.ICertificate;
-  /**
-   * The public hosted zone containing `domainName`; an alias record for the domain is created in it.
-   * @default - no DNS record, and `certificate` is required
-   */
-  readonly hostedZone?: route53.IHostedZone;
-  /**
-   * Require client certificates trusted by a truststore in S3 (REGIONAL APIs only); combine with
-   * `disableExecuteApiEndpoint` so that clients cannot bypass it.
-   * @default - no mutual TLS
-   */
-  readonly mutualTls?: MutualTlsOptions;
+export interface CustomDomainOptions extends ApiCustomDomainOptions {
   /**
    * The path under the domain that serves the stage, e.g. `orders` or `orders/v1`.
    * @default - the root of the domain

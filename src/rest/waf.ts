@@ -1,4 +1,4 @@
-import { ArnFormat, Names, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Fn, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -53,15 +53,16 @@ export function protectStage(scope: Construct, stage: apigateway.Stage, options:
     ],
   });
   const webAclArn = options.webAclArn ?? webAcl!.attrArn;
-  const association = new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: stage.stageArn, webAclArn });
-  // stageArn is built from names, not a reference, so CloudFormation would not wait for the stage otherwise.
-  association.node.addDependency(stage);
+  new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: stage.stageArn, webAclArn });
   const logGroup = webAcl && options.logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
   return { webAcl, logGroup };
 }
 
 function logWebAcl(scope: Construct, webAcl: wafv2.CfnWebACL, options: WafOptions, encryptionKey?: kms.IKey): logs.LogGroup {
-  const logGroupName = WAF_LOG_GROUP_PREFIX + Names.uniqueResourceName(scope, { maxLength: 200, separator: '-' });
+  // The log group is retained with its logs, so its name ends with the stack's id: a stack deleted and deployed
+  // again gets a new log group instead of failing on the retained one's name.
+  const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+  const logGroupName = `${WAF_LOG_GROUP_PREFIX}${Names.uniqueResourceName(scope, { maxLength: 200, separator: '-' })}-${stackUuid}`;
   const logGroup = new logs.LogGroup(scope, 'WafLogs', {
     logGroupName,
     retention: options.logRetention ?? logs.RetentionDays.ONE_YEAR,

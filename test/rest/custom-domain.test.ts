@@ -5,8 +5,7 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { SecureLambdaApi } from '../../src';
-import { ApiCustomDomain, ApiCustomDomainProps } from '../../src/rest/api-custom-domain';
+import { ApiCustomDomain, ApiCustomDomainProps, SecureLambdaApi } from '../../src';
 import { countOf, newFunction, newStack, templateOf } from '../support/fixtures';
 import { nagFindings } from '../support/nag';
 

@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { SecureLambdaApi } from '../../src';
 import { newApi, templateOf } from '../support/fixtures';
 
 const vpcIn = (stack: Stack) => new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
@@ -195,5 +196,30 @@ describe('the API\'s custom domain', () => {
       privateEndpoint: { vpcEndpoints: [existingEndpoint(s)] },
       customDomain: { domainName: 'api.example.com', hostedZone: zone(s) },
     }))).toThrow(/\[CustomDomainOnPrivateApi\].*customDomain 'api.example.com' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain/);
+  });
+});
+
+describe('two PRIVATE APIs in one VPC', () => {
+  const firstInVpc = () => newApi((handler, s) => ({
+    routes: { 'GET /items': { handler } },
+    endpointType: apigateway.EndpointType.PRIVATE,
+    privateEndpoint: { vpc: vpcIn(s) },
+  }));
+
+  test('a second endpoint in the VPC is rejected, pointing to the first', () => {
+    const { stack, api } = firstInVpc();
+    const vpc = stack.node.findChild('Vpc') as ec2.Vpc;
+    expect(() => new SecureLambdaApi(stack, 'Second', { endpointType: apigateway.EndpointType.PRIVATE, privateEndpoint: { vpc } }))
+      .toThrow(new RegExp(`\\[SecondEndpointInVpc\\] TestStack/Second: privateEndpoint.vpc TestStack/Vpc already has the execute-api endpoint ${api.vpcEndpoint!.node.path}, and a VPC can hold only one with private DNS`));
+  });
+
+  test('share the first API\'s endpoint', () => {
+    const { stack, api, fn } = firstInVpc();
+    new SecureLambdaApi(stack, 'Second', {
+      endpointType: apigateway.EndpointType.PRIVATE,
+      privateEndpoint: { vpcEndpoints: [api.vpcEndpoint!] },
+      routes: { 'GET /other': { handler: fn } },
+    });
+    templateOf(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
   });
 });

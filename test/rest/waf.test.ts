@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { newApi, templateOf } from '../support/fixtures';
@@ -33,19 +34,22 @@ describe('WAF', () => {
   });
 });
 
+/** The LogGroupName the template gives the WAF log group. */
+const wafLogGroupName = (stack: Stack) => Object.entries(templateOf(stack).findResources('AWS::Logs::LogGroup'))
+  .find(([logicalId]) => logicalId.startsWith('ApiWafLogs'))![1].Properties.LogGroupName;
+
 describe('WAF logging', () => {
   const logged = newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { logging: true } }));
 
   test('sends the WebACL\'s logs to a log group whose name has the prefix AWS WAF requires', () => {
-    templateOf(logged.stack).hasResourceProperties('AWS::Logs::LogGroup', {
-      LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'),
-      RetentionInDays: 365,
-    });
+    const name = wafLogGroupName(logged.stack);
+    expect(name['Fn::Join'][1][0]).toMatch(/^aws-waf-logs-/);
+    templateOf(logged.stack).hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: name, RetentionInDays: 365 });
+    expect(logged.stack.resolve(logged.api.wafLogGroup!.logGroupName)).toEqual({ Ref: expect.stringMatching(/^ApiWafLogs/) });
     templateOf(logged.stack).hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
       ResourceArn: logged.stack.resolve(logged.api.webAcl!.attrArn),
       LogDestinationConfigs: [{ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':log-group:aws-waf-logs-')])] }],
     });
-    expect(logged.api.wafLogGroup).toBeDefined();
   });
 
   test('points WAF at the log group ARN without the ":*" suffix WAF rejects', () => {
@@ -59,6 +63,11 @@ describe('WAF logging', () => {
     });
   });
 
+  test('ends the log group name with the stack\'s id, so a stack deployed again does not collide with the retained group', () => {
+    const name = wafLogGroupName(logged.stack);
+    expect(name['Fn::Join'][1][1]).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] });
+  });
+
   test('is off by default', () => {
     const { stack, api } = newApi((handler) => ({ routes: { 'GET /items': { handler } } }));
     templateOf(stack).resourceCountIs('AWS::WAFv2::LoggingConfiguration', 0);
@@ -67,7 +76,7 @@ describe('WAF logging', () => {
 
   test('keeps logs for the retention given', () => {
     const { stack } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { logging: true, logRetention: logs.RetentionDays.ONE_MONTH } }));
-    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'), RetentionInDays: 30 });
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: wafLogGroupName(stack), RetentionInDays: 30 });
   });
 });
 
@@ -83,3 +92,4 @@ describe('WAF option errors', () => {
       .toThrow(/\[WafLoggingOnImportedWebAcl\].*waf.logging is true with waf.webAclArn .*turn it on where that WebACL is defined/);
   });
 });
+
