@@ -48,6 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/aws-lambda@^8.10.0',
     'aws-cdk@^2',
     'ts-node@^10',
+    '@aws-sdk/client-api-gateway@^3',
+    'aws-sdk-client-mock@^4',
   ],
 
   jestOptions: {

@@ -13,3 +13,7 @@ export * from './rest/private-api-custom-domain';
 export * from './rest/private-endpoint-options';
 export * from './rest/request-validation-options';
 export * from './rest/resource-policy-options';
+export * from './rest/stage-options';
+export * from './rest/stage-canary';
+export * from './rest/metered-api';
+export * from './usage-plans';

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { RestAuthorizer, SecureLambdaApiProps } from '../src';
-import { newApi, newFunction, templateOf } from './support/fixtures';
+import { ApiGatewayCloudWatchRole, MeteredApi, RestAuthorizer, SecureLambdaApiProps } from '../src';
+import { newApi, newFunction, newStack, templateOf } from './support/fixtures';
 import { COMPLIANCE_PACKS, nagFindings } from './support/nag';
 
 const authorizers: Array<[string, (fn: lambda.IFunction) => RestAuthorizer | undefined]> = [
@@ -29,6 +29,33 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     expect(nagFindings(stack, 'Api')).toEqual([]);
   });
 
+  test('report no unsuppressed finding on several stages with caching, a canary and its alarms', () => {
+    const { stack } = newApi(configured(() => undefined, () => ({
+      stages: {
+        dev: {},
+        prod: { caching: {}, canary: { percentTraffic: 10, alarms: {} } },
+      },
+    })));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('report no unsuppressed finding on the stage canary handler', () => {
+    const { stack } = newApi(configured(() => undefined));
+    expect(nagFindings(stack, 'GatewayKitStageCanaryHandler')).toEqual([]);
+  });
+
+  test('report no unsuppressed finding on a MeteredApi with tiers and customers', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const handler = newFunction(stack);
+    new MeteredApi(stack, 'Api', {
+      routes: { 'GET /items': { handler } },
+      tiers: { free: { quota: { limit: 100, period: apigateway.Period.DAY } }, pro: { throttle: { rateLimit: 10, burstLimit: 20 } } },
+      customers: { acme: { tier: 'pro' }, globex: { tier: 'free' } },
+    });
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
   test('report no unsuppressed finding on ApiGatewayCloudWatchRole', () => {
     const { stack } = newApi(configured(() => undefined));
     expect(nagFindings(stack, 'CloudWatchRole')).toEqual([]);
@@ -49,8 +76,10 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'AwsSolutions-COG4 ApiitemsGET',
       'AwsSolutions-IAM5 ApiDefaultAuthorizerFunctionRoleDefaultPolicy',
       'AwsSolutions-IAM5 CloudWatchRole',
+      'AwsSolutions-IAM5 GatewayKitStageCanaryHandlerRoleDefaultPolicy',
       'Serverless-LambdaAsyncFailureDestination ApiDefaultAuthorizerFunction',
       'Serverless-LambdaDLQ ApiDefaultAuthorizerFunction',
+      'Serverless-LambdaDLQ GatewayKitStageCanaryHandlerFunction',
     ]);
   });
 });

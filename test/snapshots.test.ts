@@ -3,8 +3,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { JwtTokenUse, RestAuthorizer, SecureLambdaApiProps } from '../src';
-import { newApi, newFunction, templateOf } from './support/fixtures';
+import { ApiGatewayCloudWatchRole, CacheClusterSize, JwtTokenUse, MeteredApi, RestAuthorizer, SecureLambdaApiProps } from '../src';
+import { newApi, newFunction, newStack, templateOf } from './support/fixtures';
 
 const authorizerFunction = (handler: lambda.IFunction) => newFunction((handler as lambda.Function).stack, 'AuthorizerHandler');
 
@@ -53,6 +53,17 @@ const configurations: Array<[string, (handler: lambda.IFunction, stack: Stack) =
     privateEndpoint: { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 }) },
     routes: { 'GET /items': { handler } },
   })],
+  ['two stages with variables, caching and a canary with alarms', (handler) => ({
+    stages: {
+      dev: { variables: { version: 'v1' }, throttle: { rateLimit: 10, burstLimit: 20 } },
+      prod: {
+        variables: { version: 'v1' },
+        caching: { clusterSize: CacheClusterSize.GB_1_6 },
+        canary: { percentTraffic: 10, stageVariableOverrides: { version: 'v2' }, alarms: {} },
+      },
+    },
+    routes: { 'GET /items': { handler, cache: { keyParameters: ['querystring.page', 'header.Authorization'] } } },
+  })],
 ];
 
 describe('template snapshots', () => {
@@ -66,6 +77,21 @@ describe('template snapshots', () => {
     api.addRoute('GET /me', {
       handler: fn,
       authorizer: RestAuthorizer.jwt({ userPool: api.userPool, clientIds: [api.userPoolClient!.userPoolClientId], tokenUse: JwtTokenUse.ACCESS }),
+    });
+    expect(templateOf(stack).toJSON()).toMatchSnapshot();
+  });
+
+  test('MeteredApi with two tiers and two customers', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const handler = newFunction(stack);
+    new MeteredApi(stack, 'Api', {
+      routes: { 'GET /items': { handler }, 'POST /items': { handler }, 'GET /health': { handler, isPublic: true, apiKeyRequired: false } },
+      tiers: {
+        free: { throttle: { rateLimit: 5, burstLimit: 10 }, quota: { limit: 1000, period: apigateway.Period.DAY } },
+        pro: { throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 100_000, period: apigateway.Period.MONTH }, routeThrottles: { 'POST /items': { rateLimit: 10, burstLimit: 20 } } },
+      },
+      customers: { acme: { tier: 'pro' }, globex: { tier: 'free' } },
     });
     expect(templateOf(stack).toJSON()).toMatchSnapshot();
   });

@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { headerTokenSettings } from './authorizer-settings';
-import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
+import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
@@ -67,6 +67,14 @@ export interface JwtAuthorizerOptions {
    */
   readonly contextClaims?: string[];
   /**
+   * The claim whose value becomes the API key API Gateway meters the caller with (`usageIdentifierKey`), for APIs
+   * whose API key source is AUTHORIZER (MeteredApi `apiKeySource: ApiKeySource.AUTHORIZER`), e.g.
+   * `'custom:api_key'`. Each tenant's value must be the value of an API key in the tenant's usage plan.
+   * A verified token whose claim is missing, not a string, or not 20 to 128 characters long is denied (403).
+   * @default - no usageIdentifierKey is returned
+   */
+  readonly usageIdentifierClaim?: string;
+  /**
    * The header carrying the token; a `Bearer ` prefix is optional.
    * @default 'Authorization'
    */
@@ -100,6 +108,7 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
     supportsScopes: false,
     function: handler,
     userPool: options.userPool,
+    providesUsageIdentifierKey: options.usageIdentifierClaim !== undefined,
     methodNagSuppressions: [{
       id: 'AwsSolutions-COG4',
       reason: 'The method is protected by the bundled JWT authorizer, which verifies the token signature against the issuer\'s JWKS and checks iss, aud or client_id, exp, nbf, token_use and scopes with aws-jwt-verify; cdk-nag only recognises the COGNITO_USER_POOLS authorizer type.',
@@ -116,6 +125,10 @@ function jwtConfig(scope: Construct, id: string, options: JwtAuthorizerOptions):
   }
   check((options.audience?.length ?? 0) + (options.clientIds?.length ?? 0) > 0, scope, 'JwtAudience', () =>
     `${id} needs audience or clientIds (got neither): without them, tokens the issuer minted for any other application would be accepted`);
+  if (options.usageIdentifierClaim !== undefined && !Token.isUnresolved(options.usageIdentifierClaim)) {
+    check(CLAIM_NAME.test(options.usageIdentifierClaim), scope, 'JwtUsageIdentifierClaim', () =>
+      `${id}.usageIdentifierClaim must be the name of a claim, non-empty and without whitespace (e.g. 'custom:api_key'), got '${options.usageIdentifierClaim}'`);
+  }
   const issuer = options.issuer ?? `https://cognito-idp.${Stack.of(options.userPool!).region}.amazonaws.com/${options.userPool!.userPoolId}`;
   return {
     issuer,
@@ -125,6 +138,7 @@ function jwtConfig(scope: Construct, id: string, options: JwtAuthorizerOptions):
     tokenUse: options.tokenUse,
     requiredScopes: options.requiredScopes,
     contextClaims: options.contextClaims ?? ['sub'],
+    usageIdentifierClaim: options.usageIdentifierClaim,
   };
 }
 

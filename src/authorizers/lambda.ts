@@ -67,6 +67,8 @@ export function bindTokenAuthorizer(
     authorizer,
     supportsScopes: false,
     function: handler,
+    // The user's code decides; it may return usageIdentifierKey.
+    providesUsageIdentifierKey: true,
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
 }
@@ -94,6 +96,8 @@ export function bindRequestAuthorizer(
     authorizer,
     supportsScopes: false,
     function: handler,
+    // The user's code decides; it may return usageIdentifierKey.
+    providesUsageIdentifierKey: true,
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
 }

@@ -53,7 +53,16 @@ export interface JwtAuthorizerConfig {
    * @default - the `Authorization` header
    */
   readonly tokenSource?: JwtTokenSource;
+  /**
+   * The claim whose value the Allow result carries as `usageIdentifierKey`: the API key API Gateway meters the caller
+   * with when the API's key source is AUTHORIZER. A token whose claim is not a valid API key value is denied.
+   * @default - no `usageIdentifierKey` is returned
+   */
+  readonly usageIdentifierClaim?: string;
 }
+
+/** A claim name as the construct accepts it: at least one character, none of them whitespace. */
+export const CLAIM_NAME = /^\S+$/;
 
 /** Parses and validates the configuration, throwing a message that names the faulty field. */
 export function parseJwtAuthorizerConfig(raw: string | undefined): JwtAuthorizerConfig {
@@ -84,6 +93,9 @@ export function parseJwtAuthorizerConfig(raw: string | undefined): JwtAuthorizer
   }
   if (config.tokenUse !== undefined && config.tokenUse !== 'id' && config.tokenUse !== 'access') {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);
+  }
+  if (config.usageIdentifierClaim !== undefined && !(typeof config.usageIdentifierClaim === 'string' && CLAIM_NAME.test(config.usageIdentifierClaim))) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.usageIdentifierClaim must be a non-empty claim name without whitespace, got ${JSON.stringify(config.usageIdentifierClaim)}`);
   }
   return config as unknown as JwtAuthorizerConfig;
 }

@@ -1,7 +1,7 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import type { JwtAuthorizerConfig } from './jwt-authorizer-config.lambda-shared';
 import { errorNameOf, logDecision } from './jwt-authorizer-log.lambda-shared';
-import { allowResult, Claims, denyResult, hasAllScopes } from './jwt-authorizer-policy.lambda-shared';
+import { allowResult, Claims, denyResult, hasAllScopes, usageIdentifierOf } from './jwt-authorizer-policy.lambda-shared';
 import { AuthorizerRejection } from './jwt-authorizer-rejection.lambda-shared';
 import { assertTokenSource, DEFAULT_TOKEN_SOURCE, readAuthorizerRequest } from './jwt-authorizer-request.lambda-shared';
 
@@ -17,13 +17,15 @@ export interface AuthorizerCoreProps {
 
 /**
  * Turns a verifier into an API Gateway authorizer that fails closed: every error path ends in
- * `Error('Unauthorized')`, the one message API Gateway maps to 401.
+ * `Error('Unauthorized')`, the one message API Gateway maps to 401. A verified token that lacks a required scope or
+ * a usable usage identifier gets an explicit Deny (403): the caller is known but not allowed.
  */
 export function buildAuthorizer(props: AuthorizerCoreProps): JwtAuthorizer {
   const tokenSource = props.config.tokenSource ?? DEFAULT_TOKEN_SOURCE;
   assertTokenSource(tokenSource);
   const requiredScopes = props.config.requiredScopes ?? [];
   const contextClaims = props.config.contextClaims ?? [];
+  const usageIdentifierClaim = props.config.usageIdentifierClaim;
 
   return async (event) => {
     try {
@@ -33,7 +35,13 @@ export function buildAuthorizer(props: AuthorizerCoreProps): JwtAuthorizer {
         logDecision({ decision: 'deny', reason: 'missing-scope' });
         return denyResult(claims, request.apiArn);
       }
-      const result = allowResult(claims, request.apiArn, contextClaims);
+      const usage = usageIdentifierClaim === undefined ? undefined : usageIdentifierOf(claims, usageIdentifierClaim);
+      if (usage && 'problem' in usage) {
+        // The reason names the problem only: the claim's value is an API key and never reaches the log.
+        logDecision({ decision: 'deny', reason: `${usage.problem}-usage-identifier` });
+        return denyResult(claims, request.apiArn);
+      }
+      const result = allowResult(claims, request.apiArn, contextClaims, usage?.key);
       logDecision({ decision: 'allow', reason: 'verified' });
       return result;
     } catch (error) {

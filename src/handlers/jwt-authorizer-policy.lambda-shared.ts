@@ -6,11 +6,39 @@ export type Claims = Readonly<Record<string, unknown>>;
 /** Used when the token has no `sub`, because API Gateway requires a principal. */
 export const ANONYMOUS_PRINCIPAL = 'user';
 
-export function allowResult(claims: Claims, apiArn: string, contextClaims: readonly string[]): APIGatewayAuthorizerResult {
+/** API Gateway accepts API key values of 20 to 128 characters. */
+export const MIN_API_KEY_LENGTH = 20;
+export const MAX_API_KEY_LENGTH = 128;
+
+/**
+ * The claim value to return as `usageIdentifierKey`, or why there is none: `missing` when the token lacks the claim,
+ * `invalid` when it is not a string API Gateway would accept as an API key value.
+ */
+export type UsageIdentifier = { readonly key: string } | { readonly problem: 'missing' | 'invalid' };
+
+export function usageIdentifierOf(claims: Claims, name: string): UsageIdentifier {
+  const value = ownClaim(claims, name);
+  if (value === undefined || value === null) {
+    return { problem: 'missing' };
+  }
+  if (typeof value !== 'string' || value.length < MIN_API_KEY_LENGTH || value.length > MAX_API_KEY_LENGTH) {
+    return { problem: 'invalid' };
+  }
+  return { key: value };
+}
+
+/**
+ * Allows the whole API. With `usageIdentifierKey`, API Gateway meters the request against the usage plan of that
+ * API key (when the API's key source is AUTHORIZER).
+ */
+export function allowResult(
+  claims: Claims, apiArn: string, contextClaims: readonly string[], usageIdentifierKey?: string,
+): APIGatewayAuthorizerResult {
   return {
     principalId: principalOf(claims),
     policyDocument: policy('Allow', apiArn),
     context: contextFromClaims(claims, contextClaims),
+    ...(usageIdentifierKey !== undefined ? { usageIdentifierKey } : {}),
   };
 }
 

@@ -26,6 +26,13 @@ export interface BoundRestAuthorizer {
   readonly userPool?: cognito.IUserPool;
   readonly userPoolClient?: cognito.IUserPoolClient;
   readonly function?: lambda.IFunction;
+  /**
+   * Whether the authorizer can return `usageIdentifierKey`, the API key that an API whose key source is AUTHORIZER
+   * meters callers with: Lambda TOKEN and REQUEST authorizers (their code may return it) and the JWT authorizer with
+   * `usageIdentifierClaim`. Cognito and IAM authorizers never do.
+   * @default false
+   */
+  readonly providesUsageIdentifierKey?: boolean;
   /** Why methods behind this authorizer do not use a Cognito authorizer (AwsSolutions-COG4). */
   readonly methodNagSuppressions: NagSuppression[];
 }

@@ -10,6 +10,7 @@ import { ApiCustomDomainOptions } from './api-custom-domain';
 import { PrivateEndpointOptions } from './private-endpoint-options';
 import { RestRequestValidationOptions } from './request-validation-options';
 import { ResourcePolicyOptions } from './resource-policy-options';
+import { RestStageOptions, RouteCacheOptions } from './stage-options';
 import { WafOptions } from './waf-options';
 
 /** One route of a REST API: its backend, how it is authorized, and what it requires of a request. */
@@ -41,10 +42,22 @@ export interface RestRouteOptions extends RestRequestValidationOptions {
    */
   readonly authorizationScopes?: string[];
   /**
-   * Throttling for this route, replacing the stage's.
+   * Throttling for this route on every stage, replacing the stage's.
    * @default - the stage's `throttle`
    */
   readonly throttle?: ThrottleSettings;
+  /**
+   * Cache this route's responses on the stages that have `caching`. Responses are shared by every caller whose
+   * request has the same cache key, so an authorized route whose responses differ by caller must include
+   * `header.Authorization` in `keyParameters`.
+   * @default - not cached
+   */
+  readonly cache?: RouteCacheOptions;
+  /**
+   * Whether callers must send an API key (`x-api-key`) of a usage plan covering the stage.
+   * @default - false on SecureLambdaApi; true on MeteredApi
+   */
+  readonly apiKeyRequired?: boolean;
 }
 
 /** A custom domain created for one API, whose stage it serves under a base path. */
@@ -85,22 +98,29 @@ export interface SecureLambdaApiProps {
    */
   readonly description?: string;
   /**
-   * Name of the stage.
+   * Name of the stage `stage` and `url` refer to; with `stages`, one of its keys.
    * @default 'prod'
    */
   readonly stageName?: string;
   /**
-   * Default throttling of every route of the stage.
+   * The stages of the API by name, e.g. `{ dev: {...}, prod: {...} }`, each serving the current API (unless it has a
+   * canary) with its own variables, throttling, logging and caching. Settings a stage leaves unset come from the
+   * API-level props.
+   * @default - one stage named `stageName`
+   */
+  readonly stages?: { [stageName: string]: RestStageOptions };
+  /**
+   * Default throttling of every route of each stage.
    * @default - 1,000 requests per second with bursts of 2,000
    */
   readonly throttle?: ThrottleSettings;
   /**
-   * Execution logging level of the stage. Request and response bodies are never logged (data tracing is off).
+   * Execution logging level of each stage. Request and response bodies are never logged (data tracing is off).
    * @default apigateway.MethodLoggingLevel.ERROR
    */
   readonly loggingLevel?: apigateway.MethodLoggingLevel;
   /**
-   * Retention of the access log group.
+   * Retention of each stage's access log group.
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly accessLogRetention?: logs.RetentionDays;

@@ -1,5 +1,6 @@
 import { Annotations, AspectPriority, Aspects, Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,15 +9,22 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
-import { jsonAccessLogFormat } from './access-log-format';
+import { accessLogMetric, THROTTLED_REQUESTS } from './access-log-metrics';
 import { ApiCustomDomain } from './api-custom-domain';
+import { removeLingeringCanary } from './canary-custom-resources';
 import { addCorsGatewayResponses, preflightOptions } from './cors-responses';
-import { checkHardenedProfile, HARDENED_CACHE, logEncryptionKey } from './hardened-profile';
+import { checkHardenedProfile, logEncryptionKey } from './hardened-profile';
+import { renderMethodSettings, RouteStageOverrides } from './method-settings';
 import { privateEndpointsFor } from './private-endpoint';
 import { RequestRequirements } from './request-validation';
 import { buildResourcePolicy } from './resource-policy';
+import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './route-cache';
 import { RestRouteOptions, SecureLambdaApiProps } from './secure-lambda-api-props';
-import { protectStage } from './waf';
+import { StageCanary } from './stage-canary';
+import { stageOptionsFor } from './stage-options-for';
+import { resolveStages, StageSettings } from './stage-settings';
+import { checkStageVariablesDefined } from './stage-variables';
+import { protectStages } from './waf';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import type { BoundRestAuthorizer } from '../private/bound-rest-authorizer';
@@ -25,33 +33,42 @@ import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { validateStackResourceCount } from '../private/resource-limit';
+import { RestRouteInfo } from '../private/rest-route-info';
 import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';
-import { ThrottleSettings } from '../throttle';
 
-const DEFAULT_THROTTLE = { rateLimit: 1000, burstLimit: 2000 };
 /** The stage the API Gateway console's "Test" button invokes methods in. */
 const TEST_INVOKE_STAGE = 'test-invoke-stage';
 
-interface Route {
-  readonly key: ParsedRouteKey;
-  readonly authorizationType: string;
+/** Options for the metric helpers of an API. */
+export interface ApiMetricOptions extends cloudwatch.MetricOptions {
+  /**
+   * The stage to measure.
+   * @default - the API's `stage`
+   */
+  readonly stageName?: string;
 }
 
 /**
  * A REST API (API Gateway v1) in front of Lambda functions, secure by default: every route is authorized unless
- * declared public, stages log, trace and throttle, and each function gets one invoke permission per API.
+ * declared public, stages log, trace and throttle, and each function gets one invoke permission per stage.
  */
 export class SecureLambdaApi extends Construct {
   /** The REST API. */
   public readonly restApi: apigateway.RestApi;
-  /** The stage serving the current deployment. */
+  /** The stage named `stageName`. */
   public readonly stage: apigateway.Stage;
-  /** The log group receiving the stage's JSON access logs. */
+  /** Every stage by name. */
+  public readonly stages: { [stageName: string]: apigateway.Stage } = {};
+  /** The log group receiving the JSON access logs of `stage`. */
   public readonly accessLogGroup: logs.LogGroup;
+  /** The access log group of every stage by stage name. */
+  public readonly accessLogGroups: { [stageName: string]: logs.LogGroup } = {};
+  /** The canary release of every stage that has `canary`, by stage name. */
+  public readonly canaries: { [stageName: string]: StageCanary } = {};
   /** The validator applied to every method (request parameters and body). */
   public readonly requestValidator: apigateway.RequestValidator;
-  /** The WebACL created for the stage; undefined when WAF is off or an existing WebACL was given. */
+  /** The WebACL created for the stages; undefined when WAF is off or an existing WebACL was given. */
   public readonly webAcl?: wafv2.CfnWebACL;
   /** The log group of the WebACL's request logs, when `waf.logging` is on. */
   public readonly wafLogGroup?: logs.LogGroup;
@@ -61,7 +78,7 @@ export class SecureLambdaApi extends Construct {
   public readonly customDomain?: ApiCustomDomain;
   /** The key encrypting the access and WAF log groups, when `hardened` is on. */
   public readonly logEncryptionKey?: kms.Key;
-  /** The client certificate the stage presents to HTTP backends, when `clientCertificate` or `hardened` is on. */
+  /** The client certificate the stages present to HTTP backends, when `clientCertificate` or `hardened` is on. */
   public readonly clientCertificate?: apigateway.CfnClientCertificate;
   /** The user pool of the default authorizer (Cognito, or JWT for a Cognito pool). */
   public readonly userPool?: cognito.IUserPool;
@@ -69,23 +86,22 @@ export class SecureLambdaApi extends Construct {
   public readonly userPoolClient?: cognito.IUserPoolClient;
   /** The function of the default authorizer (TOKEN, REQUEST, or the bundled JWT authorizer). */
   public readonly authorizerFunction?: lambda.IFunction;
-  /** The URL of the stage, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
+  /** The URL of `stage`, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public readonly url: string;
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
   private readonly boundAuthorizers = new Map<RestAuthorizer, BoundRestAuthorizer>();
   private readonly boundAuthorizerIds = new Set<string>();
-  private readonly routes = new Map<string, Route>();
+  private readonly routes = new Map<string, RestRouteInfo>();
   /** The variable segment used under each parent path: API Gateway allows one per level. */
   private readonly variableSegments = new Map<string, string>();
-  private readonly routeThrottles = new Map<string, { key: ParsedRouteKey; throttle: ThrottleSettings }>();
-  private readonly integrations = new Map<lambda.IFunction, apigateway.Integration>();
-  private readonly permissions: LambdaInvokePermissions[];
-  private readonly stageThrottle: ThrottleSettings;
-  private readonly loggingLevel: apigateway.MethodLoggingLevel;
+  private readonly routeOverrides = new Map<string, RouteStageOverrides>();
+  private readonly integrations = new Map<string, apigateway.Integration>();
+  private readonly permissions: LambdaInvokePermissions[] = [];
+  private readonly stageSettings: StageSettings[];
+  private readonly primaryStageName: string;
   private readonly cors: boolean;
-  private readonly cacheEncrypted: boolean;
   private readonly requestRequirements: RequestRequirements;
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
@@ -93,20 +109,15 @@ export class SecureLambdaApi extends Construct {
     if (props.cors) {
       validateCors(this, props.cors);
     }
-    validateThrottle(this, 'throttle', props.throttle);
-    this.stageThrottle = {
-      rateLimit: props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
-      burstLimit: props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
-    };
-    this.loggingLevel = props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR;
     this.cors = props.cors !== undefined;
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
-    const stageName = props.stageName ?? 'prod';
     const hardened = props.hardened ?? false;
     if (hardened) {
       checkHardenedProfile(this, props);
     }
-    this.cacheEncrypted = hardened;
+    this.stageSettings = resolveStages(this, props);
+    const primary = this.stageSettings.find((settings) => settings.primary)!;
+    this.primaryStageName = primary.name;
     const endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
     const privateEndpoints = privateEndpointsFor(this, endpointType, props.privateEndpoint);
     this.vpcEndpoint = privateEndpoints.created;
@@ -123,16 +134,21 @@ export class SecureLambdaApi extends Construct {
     }
 
     this.logEncryptionKey = hardened ? logEncryptionKey(this) : undefined;
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
-      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-      encryptionKey: this.logEncryptionKey,
-    });
+    for (const settings of this.stageSettings) {
+      this.accessLogGroups[settings.name] = new logs.LogGroup(this, settings.primary ? 'AccessLogs' : `AccessLogs-${settings.name}`, {
+        retention: settings.accessLogRetention,
+        encryptionKey: this.logEncryptionKey,
+      });
+    }
+    this.accessLogGroup = this.accessLogGroups[primary.name];
     this.restApi = new apigateway.RestApi(this, 'Api', {
       restApiName: props.apiName ?? id,
       description: props.description,
       // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
       cloudWatchRole: false,
       deploy: true,
+      // A stage with a canary keeps serving an earlier deployment, which CloudFormation must not delete.
+      retainDeployments: true,
       policy: props.policy ?? generatedPolicy,
       endpointConfiguration: {
         types: [endpointType],
@@ -140,21 +156,12 @@ export class SecureLambdaApi extends Construct {
       },
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
       defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
-      deployOptions: {
-        stageName,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: jsonAccessLogFormat(),
-        tracingEnabled: props.tracingEnabled ?? true,
-        clientCertificateId: this.clientCertificate?.ref,
-        cacheClusterEnabled: hardened || undefined,
-        cacheClusterSize: hardened ? HARDENED_CACHE.clusterSize : undefined,
-      },
+      deployOptions: stageOptionsFor(primary, this.accessLogGroup, this.clientCertificate?.ref),
     });
-    this.stage = this.restApi.deploymentStage;
     this.node.defaultChild = this.restApi;
     this.url = this.restApi.url;
-    // Method settings are rendered late so that per-route throttles added with addRoute() are included.
-    (this.stage.node.defaultChild as apigateway.CfnStage).methodSettings = Lazy.any({ produce: () => this.renderMethodSettings() });
+    this.stage = this.restApi.deploymentStage;
+    this.createStages();
     // aws-cdk-lib leaves the resource policy out of the deployment hash: a policy change would not be deployed.
     const cfnRestApi = this.restApi.node.defaultChild as apigateway.CfnRestApi;
     this.restApi.latestDeployment?.addToLogicalId({ policy: Lazy.any({ produce: () => cfnRestApi.policy }) });
@@ -165,7 +172,7 @@ export class SecureLambdaApi extends Construct {
     });
     this.requestRequirements = new RequestRequirements(this.restApi);
     const wafLogging = props.waf?.logging ?? (hardened && props.waf?.webAclArn === undefined);
-    const protection = protectStage(this, this.stage, { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
+    const protection = protectStages(this, this.stagesPrimaryFirst(), { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
     if (props.cors) {
@@ -179,7 +186,10 @@ export class SecureLambdaApi extends Construct {
       this.customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
     }
 
-    this.permissions = [new LambdaInvokePermissions(this, 'InvokePermission', this.restApi.arnForExecuteApi('*', '/*', stageName))];
+    for (const settings of this.stageSettings) {
+      const idPrefix = settings.primary ? 'InvokePermission' : `InvokePermission-${settings.name}-`;
+      this.permissions.push(new LambdaInvokePermissions(this, idPrefix, this.restApi.arnForExecuteApi('*', '/*', settings.name)));
+    }
     if (props.allowTestInvoke) {
       this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
     }
@@ -207,6 +217,11 @@ export class SecureLambdaApi extends Construct {
     return this.createdDefaultAuthorizer;
   }
 
+  /** @internal */
+  public get _routes(): readonly RestRouteInfo[] {
+    return [...this.routes.values()];
+  }
+
   /**
    * Adds a route such as `'GET /items/{id}'`; nested paths share their resources.
    * @returns the method created
@@ -215,10 +230,17 @@ export class SecureLambdaApi extends Construct {
     const prop = `routes['${routeKey}']`;
     const key = parseRouteKey(this, prop, routeKey);
     this.validateRoute(prop, key, options);
+    const cache = resolveRouteCache(this, `${prop}.cache`, key, options.cache);
+    check(!cache || this.stageSettings.some((stage) => stage.cache), this, 'RouteCacheWithoutStageCache', () =>
+      `${prop}.cache is set but no stage has caching; add caching to the stages that should cache it (stages['${this.primaryStageName}'].caching) or remove ${prop}.cache`);
 
     const binding = options.isPublic ? undefined : this.bindAuthorizer(options.authorizer ?? this.defaultAuthorizerOption);
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${binding?.authorizationType ?? 'NONE'}; REST APIs check per-route scopes only with RestAuthorizer.cognito() (for the JWT authorizer, use its requiredScopes)`);
+    if (cache && binding && !cacheKeyIncludesCaller(cache)) {
+      Annotations.of(this).addWarningV2('@gatewaykit/cache-shared-between-callers',
+        `${prop}.cache: the route is authorized but its cache key does not include header.Authorization, so a response cached for one caller is served to every other authorized caller; add 'header.Authorization' to keyParameters unless the responses are the same for everyone`);
+    }
 
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
     const resource = this.restApi.root.resourceForPath(key.path);
@@ -226,34 +248,44 @@ export class SecureLambdaApi extends Construct {
     if (binding && binding === this.boundAuthorizers.get(this.defaultAuthorizerOption)) {
       this.createdDefaultAuthorizer = authorizer;
     }
-    const method = resource.addMethod(key.method, this.integrationFor(options), {
+    const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequiredByDefault();
+    const requirements = this.requestRequirements.forRoute(prop, key, options);
+    const method = resource.addMethod(key.method, this.integrationFor(options, cache), {
       authorizationType,
       authorizer,
       authorizationScopes: options.authorizationScopes,
+      apiKeyRequired: apiKeyRequired || undefined,
       requestValidator: this.requestValidator,
-      ...this.requestRequirements.forRoute(prop, key, options),
+      requestModels: requirements.requestModels,
+      requestParameters: cacheKeyRequestParameters(requirements.requestParameters, cache),
     });
+    checkStageVariablesDefined(this, prop, method, this.stageSettings);
     suppressNagRules(method, binding?.methodNagSuppressions ?? [
       { id: 'AwsSolutions-APIG4', reason: `The API owner declared '${key.key}' public explicitly (isPublic: true); every other route is authorized.` },
       { id: 'AwsSolutions-COG4', reason: `The API owner declared '${key.key}' public explicitly (isPublic: true); it has no authorizer by design.` },
     ]);
-    if (options.throttle) {
-      this.routeThrottles.set(key.key, { key, throttle: options.throttle });
+    if (options.throttle || cache) {
+      this.routeOverrides.set(key.key, { key, throttle: options.throttle, cache });
     }
-    this.routes.set(key.key, { key, authorizationType });
+    this.routes.set(key.key, {
+      key,
+      authorizationType,
+      apiKeyRequired,
+      authorizerProvidesApiKey: binding?.providesUsageIdentifierKey === true,
+    });
     return method;
   }
 
-  /** Lets `grantee` call every IAM-authorized route of the stage. */
+  /** Lets `grantee` call every IAM-authorized route of every stage. */
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
-      resourceArns: [this.restApi.arnForExecuteApi('*', '/*', this.stage.stageName)],
+      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi('*', '/*', stage.name)),
     });
   }
 
-  /** Lets `grantee` call one IAM-authorized route, e.g. `'GET /items/{id}'`. */
+  /** Lets `grantee` call one IAM-authorized route, e.g. `'GET /items/{id}'`, on every stage. */
   public grantInvokeRoute(grantee: iam.IGrantable, routeKey: string): iam.Grant {
     const key = parseRouteKey(this, `routeKey '${routeKey}'`, routeKey);
     const route = this.routes.get(key.key);
@@ -265,8 +297,115 @@ export class SecureLambdaApi extends Construct {
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
-      resourceArns: [this.restApi.arnForExecuteApi(key.method === 'ANY' ? '*' : key.method, arnPath, this.stage.stageName)],
+      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi(key.method === 'ANY' ? '*' : key.method, arnPath, stage.name)),
     });
+  }
+
+  /**
+   * Ends the canary release of a stage in its favour: the stage serves the canary's deployment with the canary's
+   * variable overrides, and the canary is removed from the deployed stage.
+   */
+  public promoteCanary(stageName: string): void {
+    this.canaryOf('promoteCanary', stageName).promote();
+  }
+
+  /** Ends the canary release of a stage by removing the canary; the stage keeps the deployment it served. */
+  public rollBackCanary(stageName: string): void {
+    this.canaryOf('rollBackCanary', stageName).rollBack();
+  }
+
+  /** Requests answered 4XX (sum per period), from API Gateway's metrics. */
+  public metricClientErrors(options: ApiMetricOptions = {}): cloudwatch.Metric {
+    const { stageName, ...metricOptions } = options;
+    return this.stageNamed('metricClientErrors', stageName).metricClientError(metricOptions);
+  }
+
+  /** Requests answered 5XX (sum per period), from API Gateway's metrics. */
+  public metricServerErrors(options: ApiMetricOptions = {}): cloudwatch.Metric {
+    const { stageName, ...metricOptions } = options;
+    return this.stageNamed('metricServerErrors', stageName).metricServerError(metricOptions);
+  }
+
+  /** Time from request to response in milliseconds (average per period), from API Gateway's metrics. */
+  public metricLatency(options: ApiMetricOptions = {}): cloudwatch.Metric {
+    const { stageName, ...metricOptions } = options;
+    return this.stageNamed('metricLatency', stageName).metricLatency(metricOptions);
+  }
+
+  /** Requests (sum per period), from API Gateway's metrics. */
+  public metricRequests(options: ApiMetricOptions = {}): cloudwatch.Metric {
+    const { stageName, ...metricOptions } = options;
+    return this.stageNamed('metricRequests', stageName).metricCount({ statistic: cloudwatch.Stats.SUM, ...metricOptions });
+  }
+
+  /**
+   * Requests answered 429 (sum per period): throttled by a stage, route or usage plan, or over a quota. API Gateway
+   * has no such metric for REST APIs, so the first call adds a metric filter on the stage's access log group.
+   */
+  public metricThrottledRequests(options: ApiMetricOptions = {}): cloudwatch.Metric {
+    const { stageName, ...metricOptions } = options;
+    const name = stageName ?? this.primaryStageName;
+    const stage = this.stageNamed('metricThrottledRequests', name);
+    return accessLogMetric(this, `ThrottledRequestsMetric-${name}`, this.accessLogGroups[name], stage, THROTTLED_REQUESTS, metricOptions);
+  }
+
+  /** Whether routes require an API key unless they say otherwise. */
+  protected apiKeyRequiredByDefault(): boolean {
+    return false;
+  }
+
+  private createStages(): void {
+    const deployment = this.restApi.latestDeployment!;
+    for (const settings of this.stageSettings) {
+      const stage = settings.primary ? this.stage : new apigateway.Stage(this, `Stage-${settings.name}`, {
+        deployment,
+        ...stageOptionsFor(settings, this.accessLogGroups[settings.name], this.clientCertificate?.ref),
+      });
+      this.stages[settings.name] = stage;
+      // Method settings are rendered late so that per-route throttles and caches added with addRoute() are included.
+      (stage.node.defaultChild as apigateway.CfnStage).methodSettings = Lazy.any({
+        produce: () => renderMethodSettings(settings, [...this.routeOverrides.values()]),
+      });
+      if (settings.canary) {
+        this.canaries[settings.name] = new StageCanary(this, `Canary-${settings.name}`, {
+          ...settings.canary,
+          stage,
+          deployment,
+          accessLogGroup: this.accessLogGroups[settings.name],
+        });
+      } else {
+        removeLingeringCanary(this, `CanaryRemoval-${settings.name}`, {
+          restApi: this.restApi,
+          stage,
+          stageDeploymentId: deployment.deploymentId,
+          trigger: 'NONE',
+        });
+      }
+    }
+  }
+
+  private allStages(): apigateway.Stage[] {
+    return this.stageSettings.map((settings) => this.stages[settings.name]);
+  }
+
+  private stagesPrimaryFirst(): { [stageName: string]: apigateway.Stage } {
+    const names = [this.primaryStageName, ...this.stageSettings.map((settings) => settings.name).filter((name) => name !== this.primaryStageName)];
+    return Object.fromEntries(names.map((name) => [name, this.stages[name]]));
+  }
+
+  private stageNamed(method: string, stageName: string | undefined): apigateway.Stage {
+    const stage = this.stages[stageName ?? this.primaryStageName];
+    check(stage !== undefined, this, 'UnknownStage', () =>
+      `${method}: stageName '${stageName}' is not a stage of this API; stages are ${Object.keys(this.stages).join(', ')}`);
+    return stage;
+  }
+
+  private canaryOf(method: string, stageName: string): StageCanary {
+    this.stageNamed(method, stageName);
+    const canary = this.canaries[stageName];
+    check(canary !== undefined, this, 'NoCanary', () =>
+      `${method}('${stageName}'): stage '${stageName}' has no canary; add stages['${stageName}'].canary first${Object.keys(this.canaries).length ? ` (stages with a canary: ${Object.keys(this.canaries).join(', ')})` : ''}`);
+    return canary;
   }
 
   private validateRoute(prop: string, key: ParsedRouteKey, options: RestRouteOptions): void {
@@ -303,20 +442,24 @@ export class SecureLambdaApi extends Construct {
     });
   }
 
-  private integrationFor(options: RestRouteOptions): apigateway.Integration {
+  /** One Lambda proxy integration per function and cache key, so that permissions stay one per function and stage. */
+  private integrationFor(options: RestRouteOptions, cache: RouteCache | undefined): apigateway.Integration {
     if (options.integration) {
       return options.integration;
     }
     const handler = options.handler!;
-    let integration = this.integrations.get(handler);
+    const cacheKeyParameters = cache?.keyParameters.length ? cache.keyParameters : undefined;
+    const id = `${handler.node.addr}${cacheKeyParameters ? JSON.stringify(cacheKeyParameters) : ''}`;
+    let integration = this.integrations.get(id);
     if (!integration) {
       this.permissions.forEach((permissions) => permissions.grant(handler));
       integration = new apigateway.AwsIntegration({
         proxy: true,
         service: 'lambda',
         path: `2015-03-31/functions/${handler.functionArn}/invocations`,
+        options: cacheKeyParameters && { cacheKeyParameters },
       });
-      this.integrations.set(handler, integration);
+      this.integrations.set(id, integration);
     }
     return integration;
   }
@@ -334,24 +477,6 @@ export class SecureLambdaApi extends Construct {
     return bound;
   }
 
-  private renderMethodSettings(): apigateway.CfnStage.MethodSettingProperty[] {
-    const setting = (resourcePath: string, httpMethod: string, throttle: ThrottleSettings) => ({
-      resourcePath,
-      httpMethod,
-      loggingLevel: this.loggingLevel,
-      dataTraceEnabled: false,
-      metricsEnabled: true,
-      throttlingRateLimit: throttle.rateLimit ?? this.stageThrottle.rateLimit,
-      throttlingBurstLimit: throttle.burstLimit ?? this.stageThrottle.burstLimit,
-      ...(this.cacheEncrypted ? { cachingEnabled: true, cacheDataEncrypted: true, cacheTtlInSeconds: HARDENED_CACHE.ttlInSeconds } : {}),
-    });
-    return [
-      setting('/*', '*', this.stageThrottle),
-      ...[...this.routeThrottles.values()].map(({ key, throttle }) =>
-        setting(key.path === '/' ? '/' : '/' + key.path.replace(/\//g, '~1'), key.method === 'ANY' ? '*' : key.method, throttle)),
-    ];
-  }
-
   private dependOnAccountCloudWatchRole(explicit: ApiGatewayCloudWatchRole | undefined): void {
     const api = this;
     // Resolved at synth so that the role may be declared after the API, in any stack of the app.
@@ -362,7 +487,7 @@ export class SecureLambdaApi extends Construct {
         }
         const role = explicit ?? ApiGatewayCloudWatchRole.find(api);
         if (role) {
-          api.stage.node.addDependency(role);
+          api.allStages().forEach((stage) => stage.node.addDependency(role));
         } else {
           Annotations.of(api).addWarningV2('@gatewaykit/no-cloudwatch-role',
             'No ApiGatewayCloudWatchRole in this app for the stack\'s region: the stage\'s execution logging works only if the account\'s API Gateway CloudWatch role is already set. Add `new ApiGatewayCloudWatchRole(stack, \'CloudWatchRole\')` once per app, or acknowledge this warning if the account is configured elsewhere.');

@@ -20,8 +20,10 @@ export interface StageProtection {
   readonly logGroup?: logs.LogGroup;
 }
 
-/** Associates the stage with the given WebACL or a new one. */
-export function protectStage(scope: Construct, stage: apigateway.Stage, options: WafOptions = {}, logKey?: kms.IKey): StageProtection {
+/** Associates every stage with the given WebACL or one new WebACL; the first stage keeps the single-stage ids. */
+export function protectStages(
+  scope: Construct, stages: { [stageName: string]: apigateway.Stage }, options: WafOptions = {}, logKey?: kms.IKey,
+): StageProtection {
   if (options.enabled === false) {
     check(!options.webAclArn && !options.logging, scope, 'WafDisabledWithSettings', () =>
       `waf.enabled is false but waf.${options.webAclArn ? 'webAclArn' : 'logging'} is set; remove the setting or enable WAF`);
@@ -53,7 +55,10 @@ export function protectStage(scope: Construct, stage: apigateway.Stage, options:
     ],
   });
   const webAclArn = options.webAclArn ?? webAcl!.attrArn;
-  new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: stage.stageArn, webAclArn });
+  Object.entries(stages).forEach(([stageName, stage], index) => {
+    const id = index === 0 ? 'WebAclAssociation' : `WebAclAssociation-${stageName}`;
+    new wafv2.CfnWebACLAssociation(scope, id, { resourceArn: stage.stageArn, webAclArn });
+  });
   const logGroup = webAcl && options.logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
   return { webAcl, logGroup };
 }

@@ -43,4 +43,17 @@ describe('parseJwtAuthorizerConfig', () => {
   test('rejects a token source in an unknown place', () => {
     expect(parse({ ...valid, tokenSource: { in: 'cookie', name: 'token' } })).toThrow(/tokenSource must be \{ in: "header" \| "query", name: string \}/);
   });
+
+  test('accepts a usage identifier claim name with punctuation', () => {
+    expect(parseJwtAuthorizerConfig(JSON.stringify({ ...valid, usageIdentifierClaim: 'custom:api_key' }))).toMatchObject({ usageIdentifierClaim: 'custom:api_key' });
+  });
+
+  test.each([
+    ['an empty string', '', '""'],
+    ['a name with whitespace', 'api key', '"api key"'],
+    ['a number', 42, '42'],
+    ['a list', ['api_key'], '\\["api_key"\\]'],
+  ])('rejects a usage identifier claim that is %s', (_name, usageIdentifierClaim, shown) => {
+    expect(parse({ ...valid, usageIdentifierClaim })).toThrow(new RegExp(`usageIdentifierClaim must be a non-empty claim name without whitespace, got ${shown}`));
+  });
 });

@@ -304,6 +304,70 @@ describe('required scopes', () => {
   });
 });
 
+describe('the usage identifier', () => {
+  const KEY = 'tenant-42-0123456789abcdef';
+  const config: JwtAuthorizerConfig = { ...BASE_CONFIG, usageIdentifierClaim: 'custom:api_key' };
+
+  it('is the configured claim, returned as usageIdentifierKey of the Allow result', async () => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ 'custom:api_key': KEY })));
+
+    expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Allow'), context: {}, usageIdentifierKey: KEY });
+  });
+
+  it.each([
+    ['20', 'k'.repeat(20)],
+    ['128', 'k'.repeat(128)],
+  ])('is accepted at %s characters, the bounds of an API key value', async (_length, key) => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ 'custom:api_key': key })));
+
+    expect(result.usageIdentifierKey).toBe(key);
+  });
+
+  it('denies the whole API explicitly when the claim is missing', async () => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign()));
+
+    expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Deny') });
+    expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'missing-usage-identifier' });
+  });
+
+  it.each([
+    ['a number', 2 ** 70],
+    ['a list', [KEY]],
+    ['too short (19 characters)', 'k'.repeat(19)],
+    ['too long (129 characters)', 'k'.repeat(129)],
+  ])('denies the whole API explicitly when the claim is %s', async (_name, value) => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ 'custom:api_key': value })));
+
+    expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Deny') });
+    expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'invalid-usage-identifier' });
+  });
+
+  it('is not returned when no claim is configured, even if the token carries one', async () => {
+    const result = await authorizerFor()(tokenEvent(await kit.sign({ 'custom:api_key': KEY })));
+
+    expect(result).not.toHaveProperty('usageIdentifierKey');
+  });
+
+  it('is checked after the required scopes, so a token lacking both is denied for its scope', async () => {
+    const both: JwtAuthorizerConfig = { ...config, requiredScopes: ['pets:read'] };
+
+    const result = await authorizerFor(both)(tokenEvent(await kit.sign()));
+
+    expect(result.policyDocument).toEqual(policy('Deny'));
+    expect(lastDecision()).toMatchObject({ reason: 'missing-scope' });
+  });
+
+  it.each([
+    ['allowed', KEY],
+    ['denied for being too short', 'short-tenant-key'],
+  ])('never reaches the decision log when %s', async (_name, key) => {
+    await authorizerFor(config)(tokenEvent(await kit.sign({ 'custom:api_key': key })));
+
+    expect(logs.lines()).toHaveLength(1);
+    expect(logs.lines().join('\n')).not.toContain(key);
+  });
+});
+
 describe('a malformed event', () => {
   it.each([
     'arn:aws:execute-api:eu-west-1:123456789012:abcde12345',

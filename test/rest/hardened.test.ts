@@ -70,7 +70,8 @@ describe('hardened profile', () => {
     const { stack, api } = hardened();
     templateOf(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const keyArn = stack.resolve(api.logEncryptionKey!.keyArn);
-    const logGroups = Object.values(templateOf(stack).findResources('AWS::Logs::LogGroup'));
+    const logGroups = Object.entries(templateOf(stack).findResources('AWS::Logs::LogGroup'))
+      .filter(([id]) => id.startsWith('Api')).map(([, logGroup]) => logGroup);
     expect(logGroups).toHaveLength(2);
     for (const logGroup of logGroups) {
       expect(logGroup.Properties.KmsKeyId).toEqual(keyArn);

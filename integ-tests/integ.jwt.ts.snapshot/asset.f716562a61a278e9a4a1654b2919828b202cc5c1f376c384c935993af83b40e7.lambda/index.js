@@ -1107,6 +1107,7 @@ CognitoJwtVerifier.USER_POOL_ID_REGEX = /^(?<region>(?:eusc-[a-z]{2}|[a-z]{2})-(
 
 // src/handlers/jwt-authorizer-config.lambda-shared.ts
 var JWT_AUTHORIZER_CONFIG_ENV = "GATEWAYKIT_JWT_CONFIG";
+var CLAIM_NAME = /^\S+$/;
 function parseJwtAuthorizerConfig(raw) {
   if (!raw) {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV} is not set`);
@@ -1135,6 +1136,9 @@ function parseJwtAuthorizerConfig(raw) {
   if (config.tokenUse !== void 0 && config.tokenUse !== "id" && config.tokenUse !== "access") {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);
   }
+  if (config.usageIdentifierClaim !== void 0 && !(typeof config.usageIdentifierClaim === "string" && CLAIM_NAME.test(config.usageIdentifierClaim))) {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.usageIdentifierClaim must be a non-empty claim name without whitespace, got ${JSON.stringify(config.usageIdentifierClaim)}`);
+  }
   return config;
 }
 
@@ -1162,11 +1166,24 @@ function writeLine(fields) {
 
 // src/handlers/jwt-authorizer-policy.lambda-shared.ts
 var ANONYMOUS_PRINCIPAL = "user";
-function allowResult(claims, apiArn, contextClaims) {
+var MIN_API_KEY_LENGTH = 20;
+var MAX_API_KEY_LENGTH = 128;
+function usageIdentifierOf(claims, name) {
+  const value = ownClaim(claims, name);
+  if (value === void 0 || value === null) {
+    return { problem: "missing" };
+  }
+  if (typeof value !== "string" || value.length < MIN_API_KEY_LENGTH || value.length > MAX_API_KEY_LENGTH) {
+    return { problem: "invalid" };
+  }
+  return { key: value };
+}
+function allowResult(claims, apiArn, contextClaims, usageIdentifierKey) {
   return {
     principalId: principalOf(claims),
     policyDocument: policy("Allow", apiArn),
-    context: contextFromClaims(claims, contextClaims)
+    context: contextFromClaims(claims, contextClaims),
+    ...usageIdentifierKey !== void 0 ? { usageIdentifierKey } : {}
   };
 }
 function denyResult(claims, apiArn) {
@@ -1297,6 +1314,7 @@ function buildAuthorizer(props) {
   assertTokenSource(tokenSource);
   const requiredScopes = props.config.requiredScopes ?? [];
   const contextClaims = props.config.contextClaims ?? [];
+  const usageIdentifierClaim = props.config.usageIdentifierClaim;
   return async (event) => {
     try {
       const request2 = readAuthorizerRequest(event, tokenSource);
@@ -1305,7 +1323,12 @@ function buildAuthorizer(props) {
         logDecision({ decision: "deny", reason: "missing-scope" });
         return denyResult(claims, request2.apiArn);
       }
-      const result = allowResult(claims, request2.apiArn, contextClaims);
+      const usage = usageIdentifierClaim === void 0 ? void 0 : usageIdentifierOf(claims, usageIdentifierClaim);
+      if (usage && "problem" in usage) {
+        logDecision({ decision: "deny", reason: `${usage.problem}-usage-identifier` });
+        return denyResult(claims, request2.apiArn);
+      }
+      const result = allowResult(claims, request2.apiArn, contextClaims, usage?.key);
       logDecision({ decision: "allow", reason: "verified" });
       return result;
     } catch (error) {

@@ -1,0 +1,10 @@
+import { ParsedRouteKey } from './route-key';
+
+/** What subclasses and validations need to know of a REST route once it is added. */
+export interface RestRouteInfo {
+  readonly key: ParsedRouteKey;
+  readonly authorizationType: string;
+  readonly apiKeyRequired: boolean;
+  /** Whether the route's authorizer can return `usageIdentifierKey` (API key source AUTHORIZER). */
+  readonly authorizerProvidesApiKey: boolean;
+}

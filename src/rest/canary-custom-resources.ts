@@ -1,0 +1,187 @@
+import { ArnFormat, CfnResource, CustomResource, Duration, Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { StageCanaryFunction } from '../handlers/stage-canary-function';
+import {
+  BASELINE_DEPLOYMENT_ID_ATTRIBUTE,
+  STAGE_BASELINE_RESOURCE_TYPE,
+  STAGE_CANARY_REMOVAL_RESOURCE_TYPE,
+  StageBaselineProperties,
+  StageCanaryRemovalProperties,
+} from '../handlers/stage-canary-properties.lambda-shared';
+import { check } from '../private/errors';
+import { suppressNagRules } from '../private/nag-suppressions';
+
+export interface StageBaselineProps {
+  /** The API of the stage. */
+  readonly restApi: apigateway.IRestApi;
+  /**
+   * The stage's name as declared. A stage's own `stageName` (its `Ref`) is accepted and replaced by the declared name,
+   * since the stage depends on the baseline and a reference back to it would be a dependency cycle.
+   */
+  readonly stageName: string;
+  /** The deployment of the current API: a new one re-runs the baseline, and a stage that does not exist yet gets it. */
+  readonly latestDeployment: apigateway.Deployment;
+}
+
+/**
+ * Creates the baseline custom resource in `scope` with id `id`; returns the token of the deployment the stage serves
+ * now. CloudFormation runs it before the stage is updated (the stage's `deploymentId` reads the token), so a canary can
+ * keep the stage on the deployment it served while the canary gets the new one.
+ */
+export function stageBaselineDeploymentId(scope: Construct, id: string, props: StageBaselineProps): string {
+  const stageName = declaredStageName(props.stageName);
+  const deploymentId = props.latestDeployment.deploymentId;
+  const properties: StageBaselineProperties = {
+    RestApiId: props.restApi.restApiId,
+    StageName: stageName,
+    FallbackDeploymentId: deploymentId,
+    LatestDeploymentId: deploymentId,
+  };
+  const resource = stageCanaryHandler(scope).customResource(scope, id, {
+    resourceType: STAGE_BASELINE_RESOURCE_TYPE,
+    properties,
+    actions: ['apigateway:GET'],
+  });
+  return resource.getAttString(BASELINE_DEPLOYMENT_ID_ATTRIBUTE);
+}
+
+export interface CanaryRemovalProps {
+  /** The API of the stage. */
+  readonly restApi: apigateway.IRestApi;
+  /** The stage whose lingering canary settings are removed. */
+  readonly stage: apigateway.Stage;
+  /** The deployment the stage serves after its update; a change re-runs the removal. */
+  readonly stageDeploymentId: string;
+  /** Any value whose change should re-run the removal, e.g. the release state. */
+  readonly trigger: string;
+}
+
+/**
+ * Creates the removal custom resource (depends on the stage, so it runs after the stage update). It removes the
+ * canary settings CloudFormation leaves on a stage when `CanarySetting` disappears from the template
+ * (aws/aws-cdk#33901), and does nothing on a stage without them.
+ */
+export function removeLingeringCanary(scope: Construct, id: string, props: CanaryRemovalProps): CustomResource {
+  const cfnStage = props.stage.node.defaultChild;
+  check(cfnStage instanceof apigateway.CfnStage && cfnStage.stageName !== undefined, scope, 'CanaryRemovalStage', () =>
+    `${id}.stage must be an apigateway.Stage declared with a name, got ${props.stage.node.path}`);
+  const properties: StageCanaryRemovalProperties = {
+    RestApiId: props.restApi.restApiId,
+    // The declared name, not the stage's Ref: the dependency on the stage is explicit below.
+    StageName: cfnStage.stageName,
+    StageDeploymentId: props.stageDeploymentId,
+    Trigger: props.trigger,
+  };
+  const resource = stageCanaryHandler(scope).customResource(scope, id, {
+    resourceType: STAGE_CANARY_REMOVAL_RESOURCE_TYPE,
+    properties,
+    actions: ['apigateway:GET', 'apigateway:PATCH'],
+  });
+  resource.node.addDependency(props.stage);
+  return resource;
+}
+
+/** The construct id of the per-stack handler; part of the API, since changing it replaces the function. */
+const HANDLER_ID = 'GatewayKitStageCanaryHandler';
+
+interface CustomResourceOptions {
+  readonly resourceType: string;
+  readonly properties: StageBaselineProperties | StageCanaryRemovalProperties;
+  /** The API Gateway actions the handler needs on the stage named by the properties. */
+  readonly actions: string[];
+}
+
+/** The stack's one canary handler, created on first use. */
+function stageCanaryHandler(scope: Construct): StageCanaryHandler {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(HANDLER_ID);
+  if (existing === undefined) {
+    return new StageCanaryHandler(stack, HANDLER_ID);
+  }
+  check(existing instanceof StageCanaryHandler, scope, 'StageCanaryHandlerId', () =>
+    `the construct id '${HANDLER_ID}' is reserved at stack level for gatewaykit's stage canary handler, but ${existing.node.path} holds another construct; rename it`);
+  return existing;
+}
+
+/**
+ * The function serving both canary custom resources of a stack, with a role that can write its own log group and
+ * X-Ray traces; each custom resource brings a policy for its own stage.
+ */
+class StageCanaryHandler extends Construct {
+  private readonly role: iam.Role;
+  private readonly function: lambda.Function;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
+    // A role of our own instead of the default one, which attaches the AWSLambdaBasicExecutionRole managed policy.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Runs the gatewaykit stage canary custom resources: reads and patches the stages each custom resource names',
+    });
+    logGroup.grantWrite(this.role);
+    this.function = new StageCanaryFunction(this, 'Function', {
+      role: this.role,
+      logGroup,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      tracing: lambda.Tracing.ACTIVE,
+      description: 'gatewaykit: reads the deployment a REST API stage serves and removes lingering canary settings',
+    });
+    // The log grant and the tracing statement CDK adds live in the role's default policy.
+    suppressNagRules(this.role.node.findChild('DefaultPolicy'), [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
+      appliesTo: ['Resource::*'],
+    }]);
+    // cdk-nag's Serverless-LambdaAsyncFailureDestination only reads EventInvokeConfig resources, and there is none.
+    suppressNagRules(this.function, [{
+      id: 'Serverless-LambdaDLQ',
+      reason: 'CloudFormation invokes custom resource handlers asynchronously and waits only for the response at the pre-signed URL: the handler answers FAILED on any error, an event that never got an answer fails the stack operation at its timeout, and a dead-letter queue would only receive the event afterwards, with no way to replay it into that operation.',
+    }]);
+  }
+
+  /**
+   * A custom resource served by this handler, with a policy allowing `actions` on the stage the properties name only;
+   * the custom resource depends on that policy, so that its first run is authorized.
+   */
+  public customResource(scope: Construct, id: string, options: CustomResourceOptions): CustomResource {
+    const { RestApiId: restApiId, StageName: stageName } = options.properties;
+    const resource = new CustomResource(scope, id, {
+      serviceToken: this.function.functionArn,
+      resourceType: options.resourceType,
+      properties: { ...options.properties },
+    });
+    // A child of the custom resource, so that removing the custom resource from the tree removes its grant too;
+    // customer-managed rather than inline, as the NIST 800-53, HIPAA and PCI DSS packs require.
+    const grant = new iam.ManagedPolicy(resource, 'Grant', {
+      roles: [this.role],
+      statements: [new iam.PolicyStatement({
+        actions: options.actions,
+        resources: [Stack.of(this).formatArn({
+          service: 'apigateway',
+          account: '',
+          resource: '/restapis',
+          resourceName: `${restApiId}/stages/${stageName}`,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        })],
+      })],
+    });
+    (resource.node.defaultChild as CfnResource).addDependency(grant.node.defaultChild as CfnResource);
+    return resource;
+  }
+}
+
+/** The name a stage was declared with when `stageName` is that stage's `Ref`; otherwise `stageName` itself. */
+function declaredStageName(stageName: string): string {
+  const fragments = Tokenization.reverseString(stageName);
+  const token = fragments.length === 1 ? fragments.firstToken : undefined;
+  if (token instanceof Reference && token.displayName === 'Ref' && token.target instanceof apigateway.CfnStage && token.target.stageName !== undefined) {
+    return token.target.stageName;
+  }
+  return stageName;
+}

@@ -1,0 +1,147 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { HARDENED_CACHE } from './hardened-profile';
+import { SecureLambdaApiProps } from './secure-lambda-api-props';
+import { CacheClusterSize, CanaryOptions, RestStageOptions, StageCachingOptions } from './stage-options';
+import { check } from '../private/errors';
+import { checkRange, checkSeconds } from '../private/numbers';
+import { validateThrottle } from '../private/throttle';
+
+const DEFAULT_STAGE_NAME = 'prod';
+const DEFAULT_THROTTLE = { rateLimit: 1000, burstLimit: 2000 };
+const DEFAULT_CACHE_TTL = Duration.minutes(5);
+/** API Gateway allows at most this many stages per REST API. */
+const MAX_STAGES = 10;
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
+
+/** A stage's cache cluster, with every default applied. */
+export interface StageCache {
+  readonly clusterSize: string;
+  readonly ttl: Duration;
+  readonly encrypted: boolean;
+  /** The hardened profile caches every method (with a TTL of 0) so that compliance checks see caching enabled. */
+  readonly everyMethod: boolean;
+}
+
+/** One stage with every default applied once. */
+export interface StageSettings {
+  readonly name: string;
+  /** The stage `api.stage` and `api.url` refer to; it keeps the construct ids of a single-stage API. */
+  readonly primary: boolean;
+  readonly description?: string;
+  readonly variables: { [name: string]: string };
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly loggingLevel: apigateway.MethodLoggingLevel;
+  readonly tracingEnabled: boolean;
+  readonly accessLogRetention: logs.RetentionDays;
+  readonly cache?: StageCache;
+  readonly canary?: CanaryOptions;
+}
+
+/** Resolves `stages` (or the single `stageName` stage) against the API-level defaults, validating each. */
+export function resolveStages(scope: Construct, props: SecureLambdaApiProps): StageSettings[] {
+  const declared = props.stages ?? { [props.stageName ?? DEFAULT_STAGE_NAME]: {} };
+  const names = Object.keys(declared);
+  check(names.length > 0 && names.length <= MAX_STAGES, scope, 'StageCount', () =>
+    `stages has ${names.length} entries; a REST API has between 1 and ${MAX_STAGES} stages`);
+  const primaryName = props.stageName ?? DEFAULT_STAGE_NAME;
+  check(names.includes(primaryName), scope, 'PrimaryStageMissing', () =>
+    `stageName is '${primaryName}'${props.stageName ? '' : ' (the default)'} but stages declares ${names.map((n) => `'${n}'`).join(', ')}; set stageName to the stage that api.stage and api.url refer to`);
+  validateThrottle(scope, 'throttle', props.throttle);
+  return names.map((name) => resolveStage(scope, props, name, declared[name], name === primaryName));
+}
+
+function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: string, options: RestStageOptions, primary: boolean): StageSettings {
+  const prop = `stages['${name}']`;
+  check(STAGE_NAME.test(name), scope, 'InvalidStageName', () =>
+    `${prop}: '${name}' is not a valid stage name; use 1 to 128 letters, digits, hyphens and underscores`);
+  validateThrottle(scope, `${prop}.throttle`, options.throttle);
+  validateVariables(scope, `${prop}.variables`, options.variables);
+  if (options.canary) {
+    validateCanary(scope, `${prop}.canary`, options.canary);
+  }
+  const hardened = props.hardened ?? false;
+  if (hardened) {
+    check(options.tracingEnabled !== false, scope, 'HardenedProfileConflict', () =>
+      `hardened is true but ${prop}.tracingEnabled is false; the hardened profile requires X-Ray tracing on every stage, so remove the setting or hardened`);
+    check(options.loggingLevel !== apigateway.MethodLoggingLevel.OFF, scope, 'HardenedProfileConflict', () =>
+      `hardened is true but ${prop}.loggingLevel is OFF; the hardened profile requires execution logging on every stage, so remove the setting or hardened`);
+  }
+  return {
+    name,
+    primary,
+    description: options.description,
+    variables: options.variables ?? {},
+    throttle: {
+      rateLimit: options.throttle?.rateLimit ?? props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
+      burstLimit: options.throttle?.burstLimit ?? props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
+    },
+    loggingLevel: options.loggingLevel ?? props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
+    tracingEnabled: options.tracingEnabled ?? props.tracingEnabled ?? true,
+    accessLogRetention: options.accessLogRetention ?? props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+    cache: resolveCache(scope, `${prop}.caching`, options.caching, hardened),
+    canary: options.canary,
+  };
+}
+
+function resolveCache(scope: Construct, prop: string, caching: StageCachingOptions | undefined, hardened: boolean): StageCache | undefined {
+  if (caching?.enabled === false) {
+    const settings = (['clusterSize', 'ttl', 'encrypted'] as const).filter((setting) => caching[setting] !== undefined);
+    check(settings.length === 0, scope, 'CachingSettingsWithCachingOff', () =>
+      `${prop}.enabled is false but ${settings.map((s) => `${prop}.${s}`).join(' and ')} ${settings.length > 1 ? 'are' : 'is'} set; remove ${settings.length > 1 ? 'them' : 'it'} or turn caching on`);
+    check(!hardened, scope, 'HardenedProfileConflict', () =>
+      `hardened is true but ${prop}.enabled is false; the hardened profile requires an encrypted cache cluster on every stage, so remove the setting or hardened`);
+    return undefined;
+  }
+  if (!caching && !hardened) {
+    return undefined;
+  }
+  check(!(hardened && caching?.encrypted === false), scope, 'HardenedProfileConflict', () =>
+    `hardened is true but ${prop}.encrypted is false; the hardened profile requires encrypted cache data, so remove the setting or hardened`);
+  checkSeconds(scope, `${prop}.ttl`, caching?.ttl, 0, 3600);
+  const clusterSize = caching?.clusterSize ?? CacheClusterSize.GB_0_5;
+  check(Object.values(CacheClusterSize).includes(clusterSize), scope, 'InvalidCacheClusterSize', () =>
+    `${prop}.clusterSize is '${clusterSize}'; expected one of ${Object.values(CacheClusterSize).join(', ')} (CacheClusterSize)`);
+  return {
+    clusterSize,
+    ttl: caching?.ttl ?? (hardened ? Duration.seconds(HARDENED_CACHE.ttlInSeconds) : DEFAULT_CACHE_TTL),
+    encrypted: caching?.encrypted ?? true,
+    everyMethod: hardened,
+  };
+}
+
+function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): void {
+  check(typeof canary.percentTraffic === 'number', scope, 'CanaryPercentTraffic', () =>
+    `${prop}.percentTraffic is required: the percentage (0 to 100) of requests the canary serves, got ${JSON.stringify(canary.percentTraffic)}`);
+  if (!Token.isUnresolved(canary.percentTraffic)) {
+    check(Number.isFinite(canary.percentTraffic) && canary.percentTraffic >= 0 && canary.percentTraffic <= 100, scope, 'CanaryPercentTraffic', () =>
+      `${prop}.percentTraffic must be between 0 and 100 (a percentage of the stage's requests), got ${canary.percentTraffic}`);
+  }
+  validateVariables(scope, `${prop}.stageVariableOverrides`, canary.stageVariableOverrides);
+  const alarms = canary.alarms;
+  if (alarms) {
+    checkRange(scope, `${prop}.alarms.serverErrorRatePercent`, alarms.serverErrorRatePercent, 0, 100);
+    if (alarms.latencyP99 && !alarms.latencyP99.isUnresolved()) {
+      const millis = alarms.latencyP99.toMilliseconds();
+      check(millis > 0 && millis <= 300_000, scope, 'OutOfRange', () =>
+        `${prop}.alarms.latencyP99 must be more than 0 and at most 300 seconds, got ${millis} ms`);
+    }
+    checkSeconds(scope, `${prop}.alarms.period`, alarms.period, 10, 86400);
+    checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440);
+  }
+}
+
+function validateVariables(scope: Construct, prop: string, variables: { [name: string]: string } | undefined): void {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    check(VARIABLE_NAME.test(name), scope, 'InvalidStageVariable', () =>
+      `${prop} has the variable name '${name}'; stage variable names are letters, digits and underscores`);
+    if (!Token.isUnresolved(value)) {
+      check(typeof value === 'string' && VARIABLE_VALUE.test(value), scope, 'InvalidStageVariable', () =>
+        `${prop}['${name}'] is ${JSON.stringify(value)}; stage variable values are non-empty and use only letters, digits and -._~:/?#&=,`);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './tier-options';
+export * from './customer-api-key';
+export * from './usage-customer';

@@ -1,0 +1,218 @@
+import { CfnResource, CustomResource, Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Construct } from 'constructs';
+import { removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
+import { countOf, newStack, templateOf } from '../support/fixtures';
+import { nagFindings } from '../support/nag';
+
+const HANDLER = 'GatewayKitStageCanaryHandler';
+
+/** A stack with a plain RestApi (one GET method, mock integration) and its `prod` stage. */
+function restApiStack() {
+  const stack = newStack();
+  const api = new apigateway.RestApi(stack, 'Api');
+  api.root.addMethod('GET', new apigateway.MockIntegration());
+  return { stack, api, stage: api.deploymentStage, deployment: api.latestDeployment! };
+}
+
+const logicalIdOf = (construct: Construct) => Stack.of(construct).resolve((construct.node.defaultChild as CfnResource).logicalId);
+
+/** The stage's ARN as the handler's grants render it. */
+const stageArn = (api: apigateway.RestApi, stageName: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:eu-west-1::/restapis/', { Ref: logicalIdOf(api) }, `/stages/${stageName}`]],
+});
+
+function baseline(scope: Construct, id: string, api: apigateway.RestApi, deployment: apigateway.Deployment, stageName = 'prod'): string {
+  return stageBaselineDeploymentId(scope, id, { restApi: api, stageName, latestDeployment: deployment });
+}
+
+function removal(scope: Construct, id: string, api: apigateway.RestApi, stage: apigateway.Stage): CustomResource {
+  return removeLingeringCanary(scope, id, { restApi: api, stage, stageDeploymentId: 'olddep', trigger: 'ROLLED_BACK' });
+}
+
+describe('the stage canary handler', () => {
+  test('is one function per stack, however many custom resources use it', () => {
+    const { stack, api, stage, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+    baseline(stack, 'BetaBaseline', api, deployment, 'beta');
+    removal(new Construct(stack, 'Nested'), 'Removal', api, stage);
+
+    const handler = stack.node.findChild(HANDLER).node.findChild('Function');
+    expect(countOf(stack, 'AWS::Lambda::Function')).toBe(1);
+    const serviceTokens = Object.values(templateOf(stack).toJSON().Resources as Record<string, any>)
+      .filter((resource) => String(resource.Type).startsWith('Custom::GatewayKitStage'))
+      .map((resource) => resource.Properties.ServiceToken);
+    expect(serviceTokens).toEqual([0, 1, 2].map(() => ({ 'Fn::GetAtt': [logicalIdOf(handler), 'Arn'] })));
+  });
+
+  test('runs on Node.js 24 with 256 MB, 60 s, active tracing and its own log group kept for a year', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    const template = templateOf(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      MemorySize: 256,
+      Timeout: 60,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: { Ref: logicalIdOf(stack.node.findChild(HANDLER).node.findChild('Logs')) } },
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+  });
+
+  test('has a role of its own without managed policies', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    const roles = templateOf(stack).findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] } },
+    });
+    expect(Object.values(roles).map((role) => role.Properties.ManagedPolicyArns)).toEqual([undefined]);
+  });
+
+  test('fails synth when the reserved id is held by another construct', () => {
+    const { stack, api, deployment } = restApiStack();
+    new Construct(stack, HANDLER);
+
+    expect(() => baseline(stack, 'Baseline', api, deployment)).toThrow(
+      /\[StageCanaryHandlerId\] TestStack: the construct id 'GatewayKitStageCanaryHandler' is reserved at stack level/);
+  });
+});
+
+describe('stageBaselineDeploymentId', () => {
+  test('returns the deployment id the custom resource reports', () => {
+    const { stack, api, deployment } = restApiStack();
+
+    const deploymentId = baseline(stack, 'Baseline', api, deployment);
+
+    expect(stack.resolve(deploymentId)).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.node.findChild('Baseline')), 'DeploymentId'] });
+  });
+
+  test('names the API, the stage and the latest deployment as fallback and trigger', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    templateOf(stack).hasResourceProperties('Custom::GatewayKitStageBaseline', {
+      RestApiId: { Ref: logicalIdOf(api) },
+      StageName: 'prod',
+      FallbackDeploymentId: { Ref: logicalIdOf(deployment) },
+      LatestDeploymentId: { Ref: logicalIdOf(deployment) },
+    });
+  });
+
+  test('allows the handler to read that stage only', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'apigateway:GET', Resource: stageArn(api, 'prod') }] },
+      Roles: [{ Ref: logicalIdOf(stack.node.findChild(HANDLER).node.findChild('Role')) }],
+    });
+  });
+
+  test('makes the custom resource depend on its grant, so that its first run is authorized', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    const grant = stack.node.findChild('Baseline').node.findChild('Grant');
+    templateOf(stack).hasResource('Custom::GatewayKitStageBaseline', { DependsOn: [logicalIdOf(grant)] });
+  });
+
+  test('takes the declared name for a stage\'s Ref, so that the stage can read the baseline without a dependency cycle', () => {
+    const { stack, api, stage, deployment } = restApiStack();
+
+    const cfnStage = stage.node.defaultChild as apigateway.CfnStage;
+    cfnStage.deploymentId = baseline(stack, 'Baseline', api, deployment, stage.stageName);
+
+    // Template.fromStack fails on a dependency cycle.
+    const template = templateOf(stack);
+    template.hasResourceProperties('Custom::GatewayKitStageBaseline', { StageName: 'prod' });
+    template.hasResourceProperties('AWS::ApiGateway::Stage', { DeploymentId: { 'Fn::GetAtt': [logicalIdOf(stack.node.findChild('Baseline')), 'DeploymentId'] } });
+  });
+
+  test('takes its grant along when the custom resource is removed from the tree', () => {
+    const { stack, api, deployment } = restApiStack();
+    const scope = new Construct(stack, 'Canary');
+    baseline(scope, 'Baseline', api, deployment);
+
+    scope.node.tryRemoveChild('Baseline');
+
+    expect(countOf(stack, 'Custom::GatewayKitStageBaseline')).toBe(0);
+    expect(countOf(stack, 'AWS::IAM::Policy')).toBe(1); // the role's default policy: logs and X-Ray
+  });
+});
+
+describe('removeLingeringCanary', () => {
+  test('names the API, the declared stage name, the stage deployment and the trigger', () => {
+    const { stack, api, stage } = restApiStack();
+    removal(stack, 'Removal', api, stage);
+
+    templateOf(stack).hasResourceProperties('Custom::GatewayKitStageCanaryRemoval', {
+      RestApiId: { Ref: logicalIdOf(api) },
+      StageName: 'prod',
+      StageDeploymentId: 'olddep',
+      Trigger: 'ROLLED_BACK',
+    });
+  });
+
+  test('depends on the stage and on its grant, so that it runs after the stage update and is authorized', () => {
+    const { stack, api, stage } = restApiStack();
+    const resource = removal(stack, 'Removal', api, stage);
+
+    const dependsOn = templateOf(stack).toJSON().Resources[logicalIdOf(resource)].DependsOn;
+    expect(dependsOn).toEqual(expect.arrayContaining([logicalIdOf(stage), logicalIdOf(resource.node.findChild('Grant'))]));
+  });
+
+  test('allows the handler to read and patch that stage only', () => {
+    const { stack, api, stage } = restApiStack();
+    removal(stack, 'Removal', api, stage);
+
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['apigateway:GET', 'apigateway:PATCH'], Resource: stageArn(api, 'prod') }] },
+    });
+  });
+
+  test('refuses a stage without a declared name', () => {
+    const { stack, api, stage } = restApiStack();
+    (stage.node.defaultChild as apigateway.CfnStage).stageName = undefined;
+
+    expect(() => removal(stack, 'Removal', api, stage)).toThrow(
+      /\[CanaryRemovalStage\] TestStack: Removal.stage must be an apigateway.Stage declared with a name, got TestStack\/Api\/DeploymentStage.prod/);
+  });
+});
+
+describe('cdk-nag AwsSolutions and Serverless packs', () => {
+  /** A stack with the handler and both custom resources under `Canary`. */
+  function canaryStack() {
+    const { stack, api, stage, deployment } = restApiStack();
+    const scope = new Construct(stack, 'Canary');
+    baseline(scope, 'Baseline', api, deployment);
+    removal(scope, 'Removal', api, stage);
+    return stack;
+  }
+
+  test('report no unsuppressed finding on the handler and the custom resources', () => {
+    const stack = canaryStack();
+
+    const findings = nagFindings(stack, '').filter((finding) => new RegExp(` /TestStack/(${HANDLER}|Canary)/`).test(finding));
+
+    expect(findings).toEqual([]);
+  });
+
+  test('the only suppressions are the reasoned ones on the handler', () => {
+    const stack = canaryStack();
+
+    const suppressed = Object.entries(templateOf(stack).toJSON().Resources as Record<string, any>)
+      .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? [])
+        .map((rule: { id: string; reason: string; applies_to?: string[] }) => {
+          expect(rule.reason.length).toBeGreaterThan(80);
+          return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}${rule.applies_to ? ` ${rule.applies_to.join(',')}` : ''}`;
+        }))
+      .sort();
+    expect(suppressed).toEqual([
+      `AwsSolutions-IAM5 ${HANDLER}RoleDefaultPolicy Resource::*`,
+      `Serverless-LambdaDLQ ${HANDLER}Function`,
+    ]);
+  });
+});
