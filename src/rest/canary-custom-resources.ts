@@ -1,4 +1,4 @@
-import { ArnFormat, CfnResource, CustomResource, Duration, Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import { ArnFormat, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -18,11 +18,8 @@ import { suppressNagRules } from '../private/nag-suppressions';
 export interface StageBaselineProps {
   /** The API of the stage. */
   readonly restApi: apigateway.IRestApi;
-  /**
-   * The stage's name as declared. A stage's own `stageName` (its `Ref`) is accepted and replaced by the declared name,
-   * since the stage depends on the baseline and a reference back to it would be a dependency cycle.
-   */
-  readonly stageName: string;
+  /** The stage whose deployment is read; named by its declared name, since a `Ref` back to it would be a cycle. */
+  readonly stage: apigateway.Stage;
   /** The deployment of the current API: a new one re-runs the baseline, and a stage that does not exist yet gets it. */
   readonly latestDeployment: apigateway.Deployment;
 }
@@ -33,7 +30,7 @@ export interface StageBaselineProps {
  * keep the stage on the deployment it served while the canary gets the new one.
  */
 export function stageBaselineDeploymentId(scope: Construct, id: string, props: StageBaselineProps): string {
-  const stageName = declaredStageName(props.stageName);
+  const stageName = declaredStageName(scope, `${id}.stage`, props.stage);
   const deploymentId = props.latestDeployment.deploymentId;
   const properties: StageBaselineProperties = {
     RestApiId: props.restApi.restApiId,
@@ -66,13 +63,10 @@ export interface CanaryRemovalProps {
  * (aws/aws-cdk#33901), and does nothing on a stage without them.
  */
 export function removeLingeringCanary(scope: Construct, id: string, props: CanaryRemovalProps): CustomResource {
-  const cfnStage = props.stage.node.defaultChild;
-  check(cfnStage instanceof apigateway.CfnStage && cfnStage.stageName !== undefined, scope, 'CanaryRemovalStage', () =>
-    `${id}.stage must be an apigateway.Stage declared with a name, got ${props.stage.node.path}`);
   const properties: StageCanaryRemovalProperties = {
     RestApiId: props.restApi.restApiId,
     // The declared name, not the stage's Ref: the dependency on the stage is explicit below.
-    StageName: cfnStage.stageName,
+    StageName: declaredStageName(scope, `${id}.stage`, props.stage),
     StageDeploymentId: props.stageDeploymentId,
     Trigger: props.trigger,
   };
@@ -176,12 +170,10 @@ class StageCanaryHandler extends Construct {
   }
 }
 
-/** The name a stage was declared with when `stageName` is that stage's `Ref`; otherwise `stageName` itself. */
-function declaredStageName(stageName: string): string {
-  const fragments = Tokenization.reverseString(stageName);
-  const token = fragments.length === 1 ? fragments.firstToken : undefined;
-  if (token instanceof Reference && token.displayName === 'Ref' && token.target instanceof apigateway.CfnStage && token.target.stageName !== undefined) {
-    return token.target.stageName;
-  }
-  return stageName;
+/** The name a stage was declared with: unlike `stage.stageName` (its `Ref`), usable by what the stage depends on. */
+export function declaredStageName(scope: Construct, prop: string, stage: apigateway.Stage): string {
+  const cfnStage = stage.node.defaultChild;
+  check(cfnStage instanceof apigateway.CfnStage && cfnStage.stageName !== undefined, scope, 'CanaryRemovalStage', () =>
+    `${prop} must be an apigateway.Stage declared with a name, got ${stage.node.path}`);
+  return cfnStage.stageName;
 }

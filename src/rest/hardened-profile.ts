@@ -13,11 +13,15 @@ import { check } from '../private/errors';
  */
 export const HARDENED_CACHE = { clusterSize: '0.5', ttlInSeconds: 0 };
 
-/** Refuses props that switch off a control the hardened profile exists to guarantee. */
+/** Refuses a setting that switches off a control the hardened profile exists to guarantee. */
+export function checkHardenedSetting(scope: Construct, condition: boolean, setting: string, control: string): void {
+  check(!condition, scope, 'HardenedProfileConflict', () =>
+    `hardened is true but ${setting}; the hardened profile requires ${control} (NIST 800-53, HIPAA and PCI DSS checks), so remove the setting or hardened`);
+}
+
+/** Refuses API-level props that switch off a control the hardened profile exists to guarantee. */
 export function checkHardenedProfile(scope: Construct, props: SecureLambdaApiProps): void {
-  const conflict = (condition: boolean, setting: string, control: string) =>
-    check(!condition, scope, 'HardenedProfileConflict', () =>
-      `hardened is true but ${setting}; the hardened profile requires ${control} (NIST 800-53, HIPAA and PCI DSS checks), so remove the setting or hardened`);
+  const conflict = (condition: boolean, setting: string, control: string) => checkHardenedSetting(scope, condition, setting, control);
   conflict(props.waf?.enabled === false, 'waf.enabled is false', 'a WebACL on the stage');
   conflict(props.tracingEnabled === false, 'tracingEnabled is false', 'X-Ray tracing');
   conflict(props.loggingLevel === apigateway.MethodLoggingLevel.OFF, 'loggingLevel is OFF', 'execution logging (ERROR or INFO)');

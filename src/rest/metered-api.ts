@@ -3,7 +3,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
-import { parseRouteKey } from '../private/route-key';
 import { CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
 import { UsageTiers } from '../usage-plans/usage-tiers';
 
@@ -103,10 +102,10 @@ export class MeteredApi extends SecureLambdaApi {
     return true;
   }
 
+  /** `routeKey` arrives normalised by the tiers, so it compares with the parsed keys of the routes. */
   private usagePlanMethodPath(routeKey: string): string | undefined {
-    const key = parseRouteKey(this, `routeThrottles['${routeKey}']`, routeKey);
-    const route = this._routes.find((candidate) => candidate.key.key === key.key);
-    return route && `${key.path}/${key.method === 'ANY' ? '*' : key.method}`;
+    const key = this._routes.find((route) => route.key.key === routeKey)?.key;
+    return key && `${key.path}/${key.method === 'ANY' ? '*' : key.method}`;
   }
 
   /** With the key source AUTHORIZER, a key-metered route without a Lambda authorizer could never be called. */

@@ -172,7 +172,7 @@ export class SecureLambdaApi extends Construct {
     });
     this.requestRequirements = new RequestRequirements(this.restApi);
     const wafLogging = props.waf?.logging ?? (hardened && props.waf?.webAclArn === undefined);
-    const protection = protectStages(this, this.stagesPrimaryFirst(), { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
+    const protection = protectStages(this, this.stages, this.primaryStageName, { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
     if (props.cors) {
@@ -384,15 +384,6 @@ export class SecureLambdaApi extends Construct {
     }
   }
 
-  private allStages(): apigateway.Stage[] {
-    return this.stageSettings.map((settings) => this.stages[settings.name]);
-  }
-
-  private stagesPrimaryFirst(): { [stageName: string]: apigateway.Stage } {
-    const names = [this.primaryStageName, ...this.stageSettings.map((settings) => settings.name).filter((name) => name !== this.primaryStageName)];
-    return Object.fromEntries(names.map((name) => [name, this.stages[name]]));
-  }
-
   private stageNamed(method: string, stageName: string | undefined): apigateway.Stage {
     const stage = this.stages[stageName ?? this.primaryStageName];
     check(stage !== undefined, this, 'UnknownStage', () =>
@@ -487,7 +478,7 @@ export class SecureLambdaApi extends Construct {
         }
         const role = explicit ?? ApiGatewayCloudWatchRole.find(api);
         if (role) {
-          api.allStages().forEach((stage) => stage.node.addDependency(role));
+          Object.values(api.stages).forEach((stage) => stage.node.addDependency(role));
         } else {
           Annotations.of(api).addWarningV2('@gatewaykit/no-cloudwatch-role',
             'No ApiGatewayCloudWatchRole in this app for the stack\'s region: the stage\'s execution logging works only if the account\'s API Gateway CloudWatch role is already set. Add `new ApiGatewayCloudWatchRole(stack, \'CloudWatchRole\')` once per app, or acknowledge this warning if the account is configured elsewhere.');

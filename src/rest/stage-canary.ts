@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { accessLogMetric, AccessLogMetricDefinition, CANARY_LATENCY, CANARY_REQUESTS, CANARY_SERVER_ERRORS } from './access-log-metrics';
-import { removeLingeringCanary, stageBaselineDeploymentId } from './canary-custom-resources';
+import { declaredStageName, removeLingeringCanary, stageBaselineDeploymentId } from './canary-custom-resources';
 import { CanaryAlarmOptions, CanaryOptions } from './stage-options';
 import { check } from '../private/errors';
 
@@ -53,7 +53,7 @@ export class StageCanary extends Construct {
   constructor(scope: Construct, id: string, private readonly props: StageCanaryProps) {
     super(scope, id);
     this.cfnStage = props.stage.node.defaultChild as apigateway.CfnStage;
-    this.stageName = this.cfnStage.stageName ?? props.stage.node.id;
+    this.stageName = declaredStageName(this, 'stage', props.stage);
     this.cfnStage.deploymentId = this.baselineDeploymentId();
     this.cfnStage.canarySetting = {
       deploymentId: props.deployment.deploymentId,
@@ -122,7 +122,7 @@ export class StageCanary extends Construct {
   private baselineDeploymentId(): string {
     return stageBaselineDeploymentId(this, 'Baseline', {
       restApi: this.props.stage.restApi,
-      stageName: this.stageName,
+      stage: this.props.stage,
       latestDeployment: this.props.deployment,
     });
   }

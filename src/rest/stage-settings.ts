@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HARDENED_CACHE } from './hardened-profile';
+import { checkHardenedSetting, HARDENED_CACHE } from './hardened-profile';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
 import { CacheClusterSize, CanaryOptions, RestStageOptions, StageCachingOptions } from './stage-options';
 import { check } from '../private/errors';
@@ -66,10 +66,8 @@ function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: strin
   }
   const hardened = props.hardened ?? false;
   if (hardened) {
-    check(options.tracingEnabled !== false, scope, 'HardenedProfileConflict', () =>
-      `hardened is true but ${prop}.tracingEnabled is false; the hardened profile requires X-Ray tracing on every stage, so remove the setting or hardened`);
-    check(options.loggingLevel !== apigateway.MethodLoggingLevel.OFF, scope, 'HardenedProfileConflict', () =>
-      `hardened is true but ${prop}.loggingLevel is OFF; the hardened profile requires execution logging on every stage, so remove the setting or hardened`);
+    checkHardenedSetting(scope, options.tracingEnabled === false, `${prop}.tracingEnabled is false`, 'X-Ray tracing on every stage');
+    checkHardenedSetting(scope, options.loggingLevel === apigateway.MethodLoggingLevel.OFF, `${prop}.loggingLevel is OFF`, 'execution logging on every stage');
   }
   return {
     name,
@@ -93,15 +91,13 @@ function resolveCache(scope: Construct, prop: string, caching: StageCachingOptio
     const settings = (['clusterSize', 'ttl', 'encrypted'] as const).filter((setting) => caching[setting] !== undefined);
     check(settings.length === 0, scope, 'CachingSettingsWithCachingOff', () =>
       `${prop}.enabled is false but ${settings.map((s) => `${prop}.${s}`).join(' and ')} ${settings.length > 1 ? 'are' : 'is'} set; remove ${settings.length > 1 ? 'them' : 'it'} or turn caching on`);
-    check(!hardened, scope, 'HardenedProfileConflict', () =>
-      `hardened is true but ${prop}.enabled is false; the hardened profile requires an encrypted cache cluster on every stage, so remove the setting or hardened`);
+    checkHardenedSetting(scope, hardened, `${prop}.enabled is false`, 'an encrypted cache cluster on every stage');
     return undefined;
   }
   if (!caching && !hardened) {
     return undefined;
   }
-  check(!(hardened && caching?.encrypted === false), scope, 'HardenedProfileConflict', () =>
-    `hardened is true but ${prop}.encrypted is false; the hardened profile requires encrypted cache data, so remove the setting or hardened`);
+  checkHardenedSetting(scope, hardened && caching?.encrypted === false, `${prop}.encrypted is false`, 'encrypted cache data');
   checkSeconds(scope, `${prop}.ttl`, caching?.ttl, 0, 3600);
   const clusterSize = caching?.clusterSize ?? CacheClusterSize.GB_0_5;
   check(Object.values(CacheClusterSize).includes(clusterSize), scope, 'InvalidCacheClusterSize', () =>

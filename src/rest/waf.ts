@@ -20,9 +20,9 @@ export interface StageProtection {
   readonly logGroup?: logs.LogGroup;
 }
 
-/** Associates every stage with the given WebACL or one new WebACL; the first stage keeps the single-stage ids. */
+/** Associates every stage with the given WebACL or one new WebACL; the primary stage keeps the single-stage ids. */
 export function protectStages(
-  scope: Construct, stages: { [stageName: string]: apigateway.Stage }, options: WafOptions = {}, logKey?: kms.IKey,
+  scope: Construct, stages: { [stageName: string]: apigateway.Stage }, primaryStageName: string, options: WafOptions = {}, logKey?: kms.IKey,
 ): StageProtection {
   if (options.enabled === false) {
     check(!options.webAclArn && !options.logging, scope, 'WafDisabledWithSettings', () =>
@@ -55,10 +55,10 @@ export function protectStages(
     ],
   });
   const webAclArn = options.webAclArn ?? webAcl!.attrArn;
-  Object.entries(stages).forEach(([stageName, stage], index) => {
-    const id = index === 0 ? 'WebAclAssociation' : `WebAclAssociation-${stageName}`;
+  for (const [stageName, stage] of Object.entries(stages)) {
+    const id = stageName === primaryStageName ? 'WebAclAssociation' : `WebAclAssociation-${stageName}`;
     new wafv2.CfnWebACLAssociation(scope, id, { resourceArn: stage.stageArn, webAclArn });
-  });
+  }
   const logGroup = webAcl && options.logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
   return { webAcl, logGroup };
 }

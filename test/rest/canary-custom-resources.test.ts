@@ -23,8 +23,8 @@ const stageArn = (api: apigateway.RestApi, stageName: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:eu-west-1::/restapis/', { Ref: logicalIdOf(api) }, `/stages/${stageName}`]],
 });
 
-function baseline(scope: Construct, id: string, api: apigateway.RestApi, deployment: apigateway.Deployment, stageName = 'prod'): string {
-  return stageBaselineDeploymentId(scope, id, { restApi: api, stageName, latestDeployment: deployment });
+function baseline(scope: Construct, id: string, api: apigateway.RestApi, deployment: apigateway.Deployment, stage = api.deploymentStage): string {
+  return stageBaselineDeploymentId(scope, id, { restApi: api, stage, latestDeployment: deployment });
 }
 
 function removal(scope: Construct, id: string, api: apigateway.RestApi, stage: apigateway.Stage): CustomResource {
@@ -35,7 +35,7 @@ describe('the stage canary handler', () => {
   test('is one function per stack, however many custom resources use it', () => {
     const { stack, api, stage, deployment } = restApiStack();
     baseline(stack, 'Baseline', api, deployment);
-    baseline(stack, 'BetaBaseline', api, deployment, 'beta');
+    baseline(stack, 'BetaBaseline', api, deployment, new apigateway.Stage(stack, 'Beta', { deployment, stageName: 'beta' }));
     removal(new Construct(stack, 'Nested'), 'Removal', api, stage);
 
     const handler = stack.node.findChild(HANDLER).node.findChild('Function');
@@ -119,11 +119,11 @@ describe('stageBaselineDeploymentId', () => {
     templateOf(stack).hasResource('Custom::GatewayKitStageBaseline', { DependsOn: [logicalIdOf(grant)] });
   });
 
-  test('takes the declared name for a stage\'s Ref, so that the stage can read the baseline without a dependency cycle', () => {
+  test('names the stage by its declared name, so that the stage can read the baseline without a dependency cycle', () => {
     const { stack, api, stage, deployment } = restApiStack();
 
     const cfnStage = stage.node.defaultChild as apigateway.CfnStage;
-    cfnStage.deploymentId = baseline(stack, 'Baseline', api, deployment, stage.stageName);
+    cfnStage.deploymentId = baseline(stack, 'Baseline', api, deployment, stage);
 
     // Template.fromStack fails on a dependency cycle.
     const template = templateOf(stack);
