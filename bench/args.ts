@@ -4,18 +4,22 @@ export interface BenchOptions {
   readonly sizes: number[];
   /** Timed synths per variant and size; the median is reported. */
   readonly runs: number;
+  /** API types to measure: `rest` (SecureLambdaApi), `http` (SecureHttpApi). */
+  readonly suites: string[];
 }
 
 /** A wrong command line. */
 export class UsageError extends Error {}
 
-const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3 };
-const USAGE = 'usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3]';
+const SUITE_NAMES = ['rest', 'http'];
+const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3, suites: SUITE_NAMES };
+const USAGE = `usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3] [--suites ${SUITE_NAMES.join(',')}]`;
 
-/** Reads `--sizes a,b,c` and `--runs n` (also as `--sizes=a,b,c`); anything else is an error, not silently ignored. */
+/** Reads `--sizes a,b,c`, `--runs n` and `--suites rest,http` (also as `--sizes=a,b,c`); anything else is an error, not silently ignored. */
 export function parseArgs(argv: string[]): BenchOptions {
   let sizes = DEFAULTS.sizes;
   let runs = DEFAULTS.runs;
+  let suites = DEFAULTS.suites;
   const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg]));
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
@@ -26,12 +30,23 @@ export function parseArgs(argv: string[]): BenchOptions {
     } else if (flag === '--runs' && value !== undefined) {
       runs = positiveInteger('--runs', value);
       i++;
+    } else if (flag === '--suites' && value !== undefined) {
+      suites = value.split(',').map((name) => suiteName(name));
+      i++;
     } else {
       throw new UsageError(`unexpected argument '${flag}'\n${USAGE}`);
     }
   }
   // Sorted and unique: the slope between consecutive sizes is only meaningful in increasing order.
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs };
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, suites };
+}
+
+function suiteName(text: string): string {
+  const name = text.trim();
+  if (!SUITE_NAMES.includes(name)) {
+    throw new UsageError(`--suites expects ${SUITE_NAMES.join(' or ')}, got '${text}'\n${USAGE}`);
+  }
+  return name;
 }
 
 function positiveInteger(flag: string, text: string): number {

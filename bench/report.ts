@@ -1,9 +1,9 @@
 import { LIMIT, Measurement } from './measure';
-import { VariantName } from './variants';
+import { Suite } from './variants';
 
 /** Where a variant's linear resource model crosses the stack limit. */
 export interface Threshold {
-  readonly variant: VariantName;
+  readonly variant: string;
   /** Resources with no routes, counted in the construct tree (an API without methods cannot synthesize). */
   readonly zeroRoutes: number;
   /** The model fitted through the measured sizes: resources = intercept + slope * N. */
@@ -24,7 +24,6 @@ export interface LinearModel {
 }
 
 const SYNTH_RATIO_TARGET = 1.2;
-const MAX_RESOURCES_PER_ROUTE = 2;
 const DASH = '—';
 
 /** A resource count at a number of routes. */
@@ -35,7 +34,7 @@ export interface Point {
 
 /**
  * The line through the first and last of `points` (sorted by N, at least two). Callers leave N=0 out whenever they
- * can, because per-function resources (SecureLambdaApi's one permission) appear with the first route, not at N=0.
+ * can, because per-function resources (the construct's one permission) appear with the first route, not at N=0.
  */
 export function fitLinearModel(points: Point[]): LinearModel {
   const first = points[0];
@@ -51,18 +50,18 @@ export function firstNOverLimit(model: LinearModel): number {
   return model.slope > 0 ? Math.floor((LIMIT - model.intercept) / model.slope + 1e-9) + 1 : Infinity;
 }
 
-export function printReport(rows: Measurement[], thresholds: Threshold[], runs: number, defaultContextNote: string | undefined): void {
+export function printReport(suite: Suite, rows: Measurement[], thresholds: Threshold[], runs: number, defaultContextNote: string | undefined): void {
   const constants = new Map(thresholds.map((t) => [t.variant, t.zeroRoutes]));
   const out: string[] = [];
-  out.push(`## Synthesis of N routes to one Lambda function (median of ${runs} runs; aws-cdk-lib ${cdkVersion()}, node ${process.version})`, '');
-  out.push(...table(rows, constants, defaultContextNote !== undefined), '');
-  out.push(...legend(thresholds, defaultContextNote), '');
+  out.push(`## ${suite.secure.name} vs ${suite.plain.name}: synthesis of N routes to one Lambda function (median of ${runs} runs; aws-cdk-lib ${cdkVersion()}, node ${process.version})`, '');
+  out.push(...table(suite, rows, constants, defaultContextNote !== undefined), '');
+  out.push(...legend(suite, thresholds, defaultContextNote), '');
   out.push(...thresholdLines(thresholds), '');
-  out.push(...targetLines(rows, thresholds));
+  out.push(...targetLines(suite, rows, thresholds), '');
   console.log(out.join('\n'));
 }
 
-function table(rows: Measurement[], constants: Map<string, number>, footnote: boolean): string[] {
+function table(suite: Suite, rows: Measurement[], constants: Map<string, number>, footnote: boolean): string[] {
   const header = ['variant', 'N', 'resources', 'per route', 'slope', 'permissions', 'template KB', 'build ms', 'synth ms',
     'ratio res', 'ratio perms', 'ratio KB', 'ratio ms', 'status'];
   const lines = [row(header), row(header.map((_, i) => (i < 1 || i === header.length - 1 ? '---' : '---:')))];
@@ -71,7 +70,7 @@ function table(rows: Measurement[], constants: Map<string, number>, footnote: bo
     const index = own.indexOf(m);
     const constant = constants.get(m.variant)!;
     const prev = index > 0 ? own[index - 1] : { n: 0, resources: constant };
-    const plain = m.variant === 'SecureLambdaApi' ? rows.find((r) => r.variant === 'plain L2' && r.n === m.n) : undefined;
+    const plain = m.variant === suite.secure.name ? rows.find((r) => r.variant === suite.plain.name && r.n === m.n) : undefined;
     lines.push(row([
       m.variant,
       String(m.n),
@@ -92,14 +91,14 @@ function table(rows: Measurement[], constants: Map<string, number>, footnote: bo
   return lines;
 }
 
-function legend(thresholds: Threshold[], defaultContextNote: string | undefined): string[] {
+function legend(suite: Suite, thresholds: Threshold[], defaultContextNote: string | undefined): string[] {
   const constants = thresholds.map((t) => `${t.variant} ${t.zeroRoutes}`).join(', ');
   const lines = [
     `- per route = (resources - constant) / N, with constant = resources at N=0 counted in the construct tree (${constants}); an API without methods cannot synthesize, so N=0 is counted, not synthesized. It includes per-function resources spread over N routes.`,
     '- slope = resources added per route between this N and the previous measured N (N=0 for the first row): the marginal cost of a route.',
-    '- ratios are SecureLambdaApi / plain L2 at the same N; build ms (constructing the app) is not part of synth ms (`app.synth()` only).',
+    `- ratios are ${suite.secure.name} / ${suite.plain.name} at the same N; build ms (constructing the app) is not part of synth ms (\`app.synth()\` only).`,
     '- template KB = bytes of JSON.stringify(template) / 1024; resource and permission counts come from the construct tree and equal the template\'s whenever it synthesizes.',
-    `- plain L2 is measured with context '@aws-cdk/core:stackResourceLimit': 0 so that templates over ${LIMIT} resources can be written and timed.`,
+    `- ${suite.plain.name} is measured with context '@aws-cdk/core:stackResourceLimit': 0 so that templates over ${LIMIT} resources can be written and timed.`,
   ];
   if (defaultContextNote) {
     lines.push(`- ¹ ${defaultContextNote}`);
@@ -123,44 +122,45 @@ function thresholdLines(thresholds: Threshold[]): string[] {
   return lines;
 }
 
-function targetLines(rows: Measurement[], thresholds: Threshold[]): string[] {
-  const secure = rows.filter((r) => r.variant === 'SecureLambdaApi');
-  const secureModel = thresholds.find((t) => t.variant === 'SecureLambdaApi')!;
+function targetLines(suite: Suite, rows: Measurement[], thresholds: Threshold[]): string[] {
+  const secure = rows.filter((r) => r.variant === suite.secure.name);
+  const secureModel = thresholds.find((t) => t.variant === suite.secure.name)!;
   return [
     '### Targets', '',
-    resourcesTarget(secureModel),
-    permissionsTarget(secure),
-    synthTimeTarget(rows),
+    resourcesTarget(suite, secureModel),
+    permissionsTarget(suite, secure),
+    synthTimeTarget(suite, rows),
   ];
 }
 
 /** Judged on the marginal cost of a route (slopes between fitted points): the constant may hold per-function resources. */
-function resourcesTarget(t: Threshold): string {
+function resourcesTarget(suite: Suite, t: Threshold): string {
   const points = t.model.points;
   const marginal = points.slice(1).map((p, i) => (p.resources - points[i].resources) / (p.n - points[i].n));
-  const pass = marginal.every((s) => s <= MAX_RESOURCES_PER_ROUTE + 1e-9);
-  return `- ${verdict(pass)} at most ${MAX_RESOURCES_PER_ROUTE} resources per route plus a constant: ` +
-    `SecureLambdaApi adds ${marginal.map(fixed).join(', ')} resources per route between N = ${points.map((p) => p.n).join(', ')}; ` +
+  const pass = marginal.every((s) => s <= suite.maxResourcesPerRoute + 1e-9);
+  return `- ${verdict(pass)} at most ${suite.maxResourcesPerRoute} resource${suite.maxResourcesPerRoute > 1 ? 's' : ''} per route plus a constant: ` +
+    `${suite.secure.name} adds ${marginal.map(fixed).join(', ')} resources per route between N = ${points.map((p) => p.n).join(', ')}; ` +
     `resources = ${fixed(t.model.intercept)} + ${fixed(t.model.slope)} * N`;
 }
 
-function permissionsTarget(secure: Measurement[]): string {
+function permissionsTarget(suite: Suite, secure: Measurement[]): string {
   const counts = secure.map((m) => `N=${m.n}: ${m.permissions}`).join(', ');
-  return `- ${verdict(secure.every((m) => m.permissions === 1))} exactly one permission per function (1 function): ${counts}`;
+  return `- ${verdict(secure.every((m) => m.permissions === 1))} exactly one permission per function (1 function), ${suite.secure.name}: ${counts}`;
 }
 
-function synthTimeTarget(rows: Measurement[]): string {
-  const pairs = rows.filter((r) => r.variant === 'SecureLambdaApi').map((s) => ({ s, p: rows.find((r) => r.variant === 'plain L2' && r.n === s.n)! }));
+function synthTimeTarget(suite: Suite, rows: Measurement[]): string {
+  const plainAt = (n: number) => rows.find((r) => r.variant === suite.plain.name && r.n === n)!;
+  const pairs = rows.filter((r) => r.variant === suite.secure.name).map((s) => ({ s, p: plainAt(s.n) }));
   const compared = pairs.filter(({ s, p }) => s.synthMs !== undefined && p.synthMs !== undefined);
   const skipped = pairs.filter((pair) => !compared.includes(pair)).map(({ s }) => s.n);
-  const skippedNote = skipped.length ? `; not compared at N = ${skipped.join(', ')} (SecureLambdaApi fails at synth, resource limit)` : '';
+  const skippedNote = skipped.length ? `; not compared at N = ${skipped.join(', ')} (${suite.secure.name} fails at synth, resource limit)` : '';
   if (!compared.length) {
-    return `- n/a synth time <= ${SYNTH_RATIO_TARGET}x plain L2: no N where both synthesize${skippedNote}`;
+    return `- n/a synth time <= ${SYNTH_RATIO_TARGET}x ${suite.plain.name}: no N where both synthesize${skippedNote}`;
   }
   const detail = compared.map(({ s, p }) => `N=${s.n}: ${ratio(s.synthMs, p.synthMs)}x`).join(', ');
   const pass = compared.every(({ s, p }) => s.synthMs! <= SYNTH_RATIO_TARGET * p.synthMs!);
   const withBuild = compared.map(({ s, p }) => `N=${s.n}: ${ratio(s.synthMs! + s.buildMs, p.synthMs! + p.buildMs)}x`).join(', ');
-  return `- ${verdict(pass)} synth time <= ${SYNTH_RATIO_TARGET}x plain L2: ${detail}${skippedNote}\n` +
+  return `- ${verdict(pass)} synth time <= ${SYNTH_RATIO_TARGET}x ${suite.plain.name}: ${detail}${skippedNote}\n` +
     `  (for information, build + synth: ${withBuild})`;
 }
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parseArgs, UsageError } from './args';
 import { constantResources, defaultContextError, LIMIT, Measurement, sample, Sample, summarize, treeResources } from './measure';
 import { firstNOverLimit, fitLinearModel, Point, printReport, Threshold } from './report';
-import { PLAIN, Variant, VARIANTS } from './variants';
+import { Suite, SUITES, Variant } from './variants';
 
 const WARM_UP_ROUTES = 50;
 
@@ -22,27 +22,30 @@ function main(): void {
     process.exit(130);
   });
   try {
-    warmUp(outRoot);
-    const rows = measureAll(options.sizes, options.runs, outRoot);
-    const thresholds = VARIANTS.map((v) => threshold(v, rows.filter((r) => r.variant === v.name), outRoot));
-    printReport(rows, thresholds, options.runs, plainDefaultContextNote(rows, outRoot));
+    for (const suite of SUITES.filter((s) => options.suites.includes(s.name))) {
+      const variants = [suite.secure, suite.plain];
+      warmUp(variants, outRoot);
+      const rows = measureAll(variants, options.sizes, options.runs, outRoot);
+      const thresholds = variants.map((v) => threshold(v, rows.filter((r) => r.variant === v.name), outRoot));
+      printReport(suite, rows, thresholds, options.runs, plainDefaultContextNote(suite, rows, outRoot));
+    }
   } finally {
     fs.rmSync(outRoot, { recursive: true, force: true });
   }
 }
 
 /** Loads and JIT-compiles aws-cdk-lib and the library once, so the first timed sample does not pay for it. */
-function warmUp(outRoot: string): void {
+function warmUp(variants: Variant[], outRoot: string): void {
   progress(`warm-up (${WARM_UP_ROUTES} routes per variant)`);
-  VARIANTS.forEach((v) => sample(v, WARM_UP_ROUTES, outRoot));
+  variants.forEach((v) => sample(v, WARM_UP_ROUTES, outRoot));
 }
 
-function measureAll(sizes: number[], runs: number, outRoot: string): Measurement[] {
+function measureAll(variants: Variant[], sizes: number[], runs: number, outRoot: string): Measurement[] {
   const samples = new Map<string, Sample[]>();
   for (const n of sizes) {
     for (let run = 0; run < runs; run++) {
       // Alternate which variant goes first so that neither is always timed right after the other's garbage.
-      const order = run % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      const order = run % 2 === 0 ? variants : [...variants].reverse();
       for (const v of order) {
         progress(`${v.name} N=${n} run ${run + 1}/${runs}`);
         const key = `${v.name}/${n}`;
@@ -50,7 +53,7 @@ function measureAll(sizes: number[], runs: number, outRoot: string): Measurement
       }
     }
   }
-  return sizes.flatMap((n) => VARIANTS.map((v) => summarize(v, n, samples.get(`${v.name}/${n}`)!)));
+  return sizes.flatMap((n) => variants.map((v) => summarize(v, n, samples.get(`${v.name}/${n}`)!)));
 }
 
 function threshold(variant: Variant, rows: Measurement[], outRoot: string): Threshold {
@@ -78,16 +81,17 @@ function fitPoints(variant: Variant, rows: Measurement[], outRoot: string): Poin
 }
 
 /** Synthesizes the smallest plain L2 over the limit with default context, to report what an ordinary app sees. */
-function plainDefaultContextNote(rows: Measurement[], outRoot: string): string | undefined {
-  const over = rows.find((r) => r.variant === PLAIN.name && r.resources > LIMIT);
+function plainDefaultContextNote(suite: Suite, rows: Measurement[], outRoot: string): string | undefined {
+  const plain = suite.plain;
+  const over = rows.find((r) => r.variant === plain.name && r.resources > LIMIT);
   if (!over) {
     return undefined;
   }
-  progress(`${PLAIN.name} N=${over.n} with default context`);
-  const error = defaultContextError(PLAIN, over.n, outRoot);
+  progress(`${plain.name} N=${over.n} with default context`);
+  const error = defaultContextError(plain, over.n, outRoot);
   return error === undefined
-    ? `with default context, plain L2 at N=${over.n} (${over.resources} resources) synthesizes too: it fails only at deploy.`
-    : `with default context, plain L2 at N=${over.n} already fails at synth in aws-cdk-lib itself: "${error.split(':').slice(0, 2).join(':')}: ..."` +
+    ? `with default context, ${plain.name} at N=${over.n} (${over.resources} resources) synthesizes too: it fails only at deploy.`
+    : `with default context, ${plain.name} at N=${over.n} already fails at synth in aws-cdk-lib itself: "${error.split(':').slice(0, 2).join(':')}: ..."` +
       ' (CloudFormation would reject it at deploy anyway).';
 }
 

@@ -1,15 +1,24 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, RestRouteOptions, SecureLambdaApi } from '../src';
-
-export type VariantName = 'SecureLambdaApi' | 'plain L2';
+import { ApiGatewayCloudWatchRole, HttpApiRouteOptions, RestRouteOptions, SecureHttpApi, SecureLambdaApi } from '../src';
 
 /** One way of putting N routes in front of one function. */
 export interface Variant {
-  readonly name: VariantName;
+  readonly name: string;
   /** Adds the API with `n` routes to `stack`, all served by `fn`. */
   readonly addApi: (stack: Stack, fn: lambda.IFunction, n: number) => void;
+}
+
+/** A gatewaykit construct and the plain aws-cdk-lib L2 it is measured against, for one API type. */
+export interface Suite {
+  readonly name: string;
+  readonly secure: Variant;
+  readonly plain: Variant;
+  /** The target: at most this many resources per route, plus a constant. */
+  readonly maxResourcesPerRoute: number;
 }
 
 /** A fixed environment, so that region-dependent values (partition, endpoints) are literals as in a real app. */
@@ -17,13 +26,13 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 
 /**
  * aws-cdk-lib 2.257.0 itself refuses to write a template with more than 500 resources (TooManyResourcesInStack).
- * The plain L2 is measured with that check off so that its size and synth time above 500 can be compared;
- * SecureLambdaApi's own [StackResourceLimit] validation does not read this context, so it still fails as it would in
- * any app.
+ * The plain L2s are measured with that check off so that their size and synth time above 500 can be compared;
+ * the gatewaykit constructs' own [StackResourceLimit] validation does not read this context, so it still fails as it
+ * would in any app.
  */
 export const BENCH_CONTEXT = { '@aws-cdk/core:stackResourceLimit': 0 };
 
-export const SECURE: Variant = {
+const SECURE_REST: Variant = {
   name: 'SecureLambdaApi',
   addApi: (stack, fn, n) => {
     // The construct's documented setup: one CloudWatch role per app. The plain L2 creates its own role by default,
@@ -37,8 +46,8 @@ export const SECURE: Variant = {
   },
 };
 
-export const PLAIN: Variant = {
-  name: 'plain L2',
+const PLAIN_REST: Variant = {
+  name: 'plain RestApi',
   addApi: (stack, fn, n) => {
     const api = new apigateway.RestApi(stack, 'Api');
     for (let i = 0; i < n; i++) {
@@ -48,7 +57,33 @@ export const PLAIN: Variant = {
   },
 };
 
-export const VARIANTS: Variant[] = [SECURE, PLAIN];
+const SECURE_HTTP: Variant = {
+  name: 'SecureHttpApi',
+  addApi: (stack, fn, n) => {
+    const routes: { [routeKey: string]: HttpApiRouteOptions } = {};
+    for (let i = 0; i < n; i++) {
+      routes[`GET /r${i}`] = { handler: fn };
+    }
+    new SecureHttpApi(stack, 'Api', { routes });
+  },
+};
+
+const PLAIN_HTTP: Variant = {
+  name: 'plain HttpApi',
+  addApi: (stack, fn, n) => {
+    const api = new apigatewayv2.HttpApi(stack, 'Api');
+    // One integration per function, as the aws-cdk-lib examples write it; it still adds a permission per route.
+    const integration = new HttpLambdaIntegration('Integration', fn);
+    for (let i = 0; i < n; i++) {
+      api.addRoutes({ path: `/r${i}`, methods: [apigatewayv2.HttpMethod.GET], integration });
+    }
+  },
+};
+
+export const SUITES: Suite[] = [
+  { name: 'rest', secure: SECURE_REST, plain: PLAIN_REST, maxResourcesPerRoute: 2 },
+  { name: 'http', secure: SECURE_HTTP, plain: PLAIN_HTTP, maxResourcesPerRoute: 1 },
+];
 
 /** A fresh app holding one stack with one function and the variant's API. */
 export function buildApp(variant: Variant, n: number, outdir: string, context: Record<string, unknown> = BENCH_CONTEXT) {

@@ -1,6 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ApiGatewayCloudWatchRole, JwtTokenUse, RestAuthorizer, SecureLambdaApi } from '../src';
+import {
+  ApiGatewayCloudWatchRole, HttpApiAuthorizer, JwtTokenUse, RestAuthorizer,
+  SecureHttpApi, SecureLambdaApi, SecureWebSocketApi, WebSocketApiAuthorizer,
+} from '../src';
 
 const app = new App();
 const stack = new Stack(app, 'GatewayKitExample');
@@ -12,7 +15,8 @@ const items = new lambda.Function(stack, 'Items', {
   runtime: lambda.Runtime.NODEJS_24_X,
   handler: 'index.handler',
   code: lambda.Code.fromInline(
-    'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ path: event.path, user: event.requestContext.authorizer?.claims?.sub ?? null }) });',
+    // REST events (payload 1.0) carry path and authorizer.claims; HTTP API events (2.0) rawPath and authorizer.jwt.claims.
+    'exports.handler = async (event) => { const auth = event.requestContext.authorizer; return { statusCode: 200, body: JSON.stringify({ path: event.path ?? event.rawPath, user: auth?.claims?.sub ?? auth?.jwt?.claims?.sub ?? null }) }; };',
   ),
 });
 
@@ -36,6 +40,36 @@ api.addRoute('GET /me', {
     tokenUse: JwtTokenUse.ACCESS,
     contextClaims: ['sub', 'username'],
   }),
+});
+
+// The same functions behind an HTTP API, with API Gateway's native JWT authorizer for the same pool's app client.
+new SecureHttpApi(stack, 'HttpApi', {
+  authorizer: HttpApiAuthorizer.jwt({ userPool: api.userPool, audience: [api.userPoolClient!.userPoolClientId] }),
+  cors: { allowOrigins: ['https://app.example.com'] },
+  routes: {
+    'GET /items': { handler: items },
+    'GET /items/{id}': { handler: items },
+    'GET /health': { handler: items, isPublic: true },
+  },
+});
+
+// A chat over WebSocket: connections authorized by the bundled JWT authorizer (token in the query string) and kept
+// in the connection registry, so the handler could broadcast with cdk-gatewaykit/lib/websocket-runtime.
+const chat = new lambda.Function(stack, 'Chat', {
+  runtime: lambda.Runtime.NODEJS_24_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromInline('exports.handler = async (event) => ({ statusCode: 200, body: event.body ?? "" });'),
+});
+new SecureWebSocketApi(stack, 'ChatApi', {
+  authorizer: WebSocketApiAuthorizer.jwt({
+    userPool: api.userPool,
+    clientIds: [api.userPoolClient!.userPoolClientId],
+    tokenUse: JwtTokenUse.ACCESS,
+  }),
+  connectionRegistry: {},
+  routes: {
+    echo: { handler: chat, returnResponse: true },
+  },
 });
 
 app.synth();

@@ -17,3 +17,5 @@ export * from './rest/stage-options';
 export * from './rest/stage-canary';
 export * from './rest/metered-api';
 export * from './usage-plans';
+export * from './http';
+export * from './websocket';

@@ -4,13 +4,13 @@ import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
 
-/** The README's TypeScript examples, importing this checkout instead of the published package. */
+/** The README's TypeScript examples, importing this checkout (`src/`, the published `lib/`) instead of the published package. */
 function readmeExamples(): Map<string, string> {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
   return new Map(blocks.map((code, index) => [
     path.join(ROOT, 'test', `readme-example-${index + 1}.ts`),
-    `export {};\n${code.replace(/from 'cdk-gatewaykit'/g, "from '../src'")}`,
+    `export {};\n${code.replace(/from 'cdk-gatewaykit'/g, "from '../src'").replace(/from 'cdk-gatewaykit\/lib\//g, "from '../src/")}`,
   ]));
 }
 

@@ -1,9 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
 import { headerTokenSettings } from './authorizer-settings';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { createSecureUserPool } from '../private/secure-user-pool';
 
 /** Options for a Cognito user pool authorizer. */
 export interface CognitoAuthorizerOptions {
@@ -51,35 +51,4 @@ export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, option
     userPoolClient: createdPool?.client,
     methodNagSuppressions: [],
   };
-}
-
-function createSecureUserPool(scope: Construct, id: string, overrides: cognito.UserPoolProps | undefined) {
-  const userPool = new cognito.UserPool(scope, id, {
-    selfSignUpEnabled: false,
-    signInAliases: { email: true },
-    autoVerify: { email: true },
-    passwordPolicy: {
-      minLength: 12,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireDigits: true,
-      requireSymbols: true,
-      tempPasswordValidity: Duration.days(3),
-    },
-    mfa: cognito.Mfa.REQUIRED,
-    mfaSecondFactor: { otp: true, sms: false },
-    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-    featurePlan: cognito.FeaturePlan.PLUS,
-    standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-    deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
-    ...overrides,
-  });
-  const client = userPool.addClient('Client', {
-    generateSecret: false,
-    authFlows: { userSrp: true },
-    preventUserExistenceErrors: true,
-    enableTokenRevocation: true,
-  });
-  return { userPool, client };
 }

@@ -1,16 +1,16 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { headerTokenSettings } from './authorizer-settings';
-import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../handlers/jwt-authorizer-config.lambda-shared';
+import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig, JwtTokenSource } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { createBundledFunction } from '../private/bundled-function';
 import { check } from '../private/errors';
-import { suppressNagRules } from '../private/nag-suppressions';
+import { resolveJwtIssuer } from '../private/jwt-issuer';
 
 /** The `token_use` claim a Cognito token must carry. */
 export enum JwtTokenUse {
@@ -20,8 +20,11 @@ export enum JwtTokenUse {
   ACCESS = 'access',
 }
 
-/** Options for the bundled JWT authorizer. */
-export interface JwtAuthorizerOptions {
+/**
+ * What the bundled JWT authorizer verifies and passes on, shared by its REST (`RestAuthorizer.jwt`) and WebSocket
+ * (`WebSocketApiAuthorizer.jwt`) forms, which differ only in where the token is read.
+ */
+export interface JwtVerificationOptions {
   /**
    * A Cognito user pool whose tokens are accepted; sets the issuer and JWKS location.
    * Give exactly one of `userPool` and `issuer`.
@@ -57,7 +60,8 @@ export interface JwtAuthorizerOptions {
   readonly tokenUse?: JwtTokenUse;
   /**
    * OAuth scopes the token must all hold (`scope` or `scp` claim). They apply to every route behind this
-   * authorizer, because the cached decision covers the whole API.
+   * authorizer: on a REST API the cached decision covers the whole API, and a WebSocket API authorizes the
+   * connection once.
    * @default - no scope is required
    */
   readonly requiredScopes?: string[];
@@ -68,12 +72,22 @@ export interface JwtAuthorizerOptions {
   readonly contextClaims?: string[];
   /**
    * The claim whose value becomes the API key API Gateway meters the caller with (`usageIdentifierKey`), for APIs
-   * whose API key source is AUTHORIZER (MeteredApi `apiKeySource: ApiKeySource.AUTHORIZER`), e.g.
-   * `'custom:api_key'`. Each tenant's value must be the value of an API key in the tenant's usage plan.
-   * A verified token whose claim is missing, not a string, or not 20 to 128 characters long is denied (403).
+   * whose API key source is AUTHORIZER (`apiKeySource: ApiKeySource.AUTHORIZER` on MeteredApi or
+   * SecureWebSocketApi), e.g. `'custom:api_key'`. Each tenant's value must be the value of an API key in the
+   * tenant's usage plan. A verified token whose claim is missing, not a string, or not 20 to 128 characters long is
+   * denied (403).
    * @default - no usageIdentifierKey is returned
    */
   readonly usageIdentifierClaim?: string;
+  /**
+   * Retention of the authorizer function's log group.
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** Options for the bundled JWT authorizer of a REST API. */
+export interface JwtAuthorizerOptions extends JwtVerificationOptions {
   /**
    * The header carrying the token; a `Bearer ` prefix is optional.
    * @default 'Authorization'
@@ -84,11 +98,6 @@ export interface JwtAuthorizerOptions {
    * @default Duration.minutes(5)
    */
   readonly resultsCacheTtl?: Duration;
-  /**
-   * Retention of the authorizer function's log group.
-   * @default logs.RetentionDays.ONE_YEAR
-   */
-  readonly logRetention?: logs.RetentionDays;
 }
 
 export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: JwtAuthorizerOptions): BoundRestAuthorizer {
@@ -96,7 +105,7 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   const config = jwtConfig(scope, id, options);
 
-  const handler = createAuthorizerFunction(scope, `${id}Function`, config, options.logRetention ?? logs.RetentionDays.ONE_YEAR);
+  const handler = createJwtAuthorizerFunction(scope, `${id}Function`, config, options.logRetention);
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'JWT',
     identityHeader,
@@ -116,20 +125,20 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
   };
 }
 
-function jwtConfig(scope: Construct, id: string, options: JwtAuthorizerOptions): JwtAuthorizerConfig {
-  check((options.userPool === undefined) !== (options.issuer === undefined), scope, 'JwtIssuer', () =>
-    `${id} needs exactly one of userPool and issuer, got ${options.userPool ? 'both' : 'neither'}`);
-  if (options.issuer !== undefined && !Token.isUnresolved(options.issuer)) {
-    check(options.issuer.startsWith('https://'), scope, 'JwtIssuer', () =>
-      `${id}.issuer must be an https:// URL, got '${options.issuer}'`);
-  }
+/**
+ * Validates the verification options and builds the handler's configuration.
+ * @param id the authorizer's construct id, prefix of error messages
+ * @param tokenSource where the handler reads the token of REQUEST events; the handler's default is the
+ * `Authorization` header (TOKEN events always carry the token themselves)
+ */
+export function jwtConfig(scope: Construct, id: string, options: JwtVerificationOptions, tokenSource?: JwtTokenSource): JwtAuthorizerConfig {
+  const issuer = resolveJwtIssuer(scope, id, options);
   check((options.audience?.length ?? 0) + (options.clientIds?.length ?? 0) > 0, scope, 'JwtAudience', () =>
     `${id} needs audience or clientIds (got neither): without them, tokens the issuer minted for any other application would be accepted`);
   if (options.usageIdentifierClaim !== undefined && !Token.isUnresolved(options.usageIdentifierClaim)) {
     check(CLAIM_NAME.test(options.usageIdentifierClaim), scope, 'JwtUsageIdentifierClaim', () =>
       `${id}.usageIdentifierClaim must be the name of a claim, non-empty and without whitespace (e.g. 'custom:api_key'), got '${options.usageIdentifierClaim}'`);
   }
-  const issuer = options.issuer ?? `https://cognito-idp.${Stack.of(options.userPool!).region}.amazonaws.com/${options.userPool!.userPoolId}`;
   return {
     issuer,
     jwksUri: options.jwksUri,
@@ -138,42 +147,21 @@ function jwtConfig(scope: Construct, id: string, options: JwtAuthorizerOptions):
     tokenUse: options.tokenUse,
     requiredScopes: options.requiredScopes,
     contextClaims: options.contextClaims ?? ['sub'],
+    tokenSource,
     usageIdentifierClaim: options.usageIdentifierClaim,
   };
 }
 
-function createAuthorizerFunction(scope: Construct, id: string, config: JwtAuthorizerConfig, retention: logs.RetentionDays): lambda.IFunction {
-  const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention });
-  // A role of our own instead of the default one, which attaches the AWSLambdaBasicExecutionRole managed policy.
-  const role = new iam.Role(scope, `${id}Role`, {
-    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    description: 'Runs the gatewaykit JWT authorizer: writes its own log group and X-Ray traces, nothing else',
-  });
-  logGroup.grantWrite(role);
-  const handler = new JwtAuthorizerFunction(scope, id, {
-    role,
-    logGroup,
-    memorySize: 256,
-    timeout: Duration.seconds(10),
-    tracing: lambda.Tracing.ACTIVE,
+/** The bundled JWT authorizer function for `config`, with its own role, log group and the nag suppressions it needs. */
+export function createJwtAuthorizerFunction(
+  scope: Construct, id: string, config: JwtAuthorizerConfig, retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
+): lambda.IFunction {
+  return createBundledFunction(scope, id, JwtAuthorizerFunction, {
     description: 'gatewaykit JWT authorizer (aws-jwt-verify)',
+    roleDescription: 'Runs the gatewaykit JWT authorizer: writes its own log group and X-Ray traces, nothing else',
     environment: { [JWT_AUTHORIZER_CONFIG_ENV]: Stack.of(scope).toJsonString(config) },
+    logRetention: retention,
+    dlqReason: 'API Gateway invokes the authorizer synchronously and turns a failure into a 401/500 response; a dead-letter queue only ever receives failed asynchronous invocations.',
+    asyncFailureDestinationReason: 'API Gateway invokes the authorizer synchronously; on-failure destinations apply to asynchronous invocations only.',
   });
-  // The grants above and the tracing statement the function adds live in the role's default policy.
-  suppressNagRules(role.node.findChild('DefaultPolicy'), [{
-    id: 'AwsSolutions-IAM5',
-    reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
-    appliesTo: ['Resource::*'],
-  }]);
-  suppressNagRules(handler, [
-    {
-      id: 'Serverless-LambdaDLQ',
-      reason: 'API Gateway invokes the authorizer synchronously and turns a failure into a 401/500 response; a dead-letter queue only ever receives failed asynchronous invocations.',
-    },
-    {
-      id: 'Serverless-LambdaAsyncFailureDestination',
-      reason: 'API Gateway invokes the authorizer synchronously; on-failure destinations apply to asynchronous invocations only.',
-    },
-  ]);
-  return handler;
 }

@@ -1,4 +1,4 @@
-import { Names, Token } from 'aws-cdk-lib';
+import { Names } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -7,6 +7,7 @@ import { bindIamAuthorizer } from './iam';
 import { bindJwtAuthorizer, JwtAuthorizerOptions } from './jwt';
 import { bindRequestAuthorizer, bindTokenAuthorizer, RequestAuthorizerOptions, TokenAuthorizerOptions } from './lambda';
 import type { BoundRestAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { jwtIssuerIdentity } from '../private/jwt-issuer';
 
 type Binder = (context: RestAuthorizerBindContext) => BoundRestAuthorizer;
 
@@ -41,7 +42,7 @@ export class RestAuthorizer {
    * audience or client id, expiry, token use, scopes) with the aws-jwt-verify library.
    */
   public static jwt(options: JwtAuthorizerOptions): RestAuthorizer {
-    return new RestAuthorizer(`Jwt${jwtIdentity(options)}`, (context) => bindJwtAuthorizer(context, options));
+    return new RestAuthorizer(`Jwt${jwtIssuerIdentity(options)}`, (context) => bindJwtAuthorizer(context, options));
   }
 
   /**
@@ -61,12 +62,4 @@ export class RestAuthorizer {
   public _bind(scope: Construct, restApi: apigateway.RestApi, id: string): BoundRestAuthorizer {
     return this.binder({ scope, restApi, id });
   }
-}
-
-function jwtIdentity(options: JwtAuthorizerOptions): string {
-  if (options.userPool) {
-    return Names.nodeUniqueId(options.userPool.node);
-  }
-  const issuer = options.issuer ?? '';
-  return Token.isUnresolved(issuer) ? '' : issuer.replace(/^https:\/\//, '').replace(/[^A-Za-z0-9]/g, '');
 }

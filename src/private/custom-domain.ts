@@ -9,6 +9,12 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const BASE_PATH_SEGMENT = /^[A-Za-z0-9$\-_.+!*'()]+$/;
 const BASE_PATH_MAX_LENGTH = 300;
 
+/** Validates the S3 key of a mutual TLS truststore: an object key without a leading '/'. */
+export function validateTruststoreKey(scope: IConstruct, prop: string, key: string | undefined): void {
+  check(key === undefined || Token.isUnresolved(key) || (key !== '' && !key.startsWith('/')), scope, 'InvalidTruststoreKey', () =>
+    `${prop} is '${key}'; expected the S3 object key of the truststore without a leading '/', e.g. 'truststore.pem'`);
+}
+
 /** Validates a custom domain name: a lowercase DNS name of two labels or more, optionally a `*.` wildcard. */
 export function validateDomainName(scope: IConstruct, prop: string, domainName: string): void {
   if (Token.isUnresolved(domainName)) {

@@ -8,7 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
   BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
-  validateMappingTarget,
+  validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
 
@@ -174,9 +174,7 @@ export class ApiCustomDomain extends Construct {
     if (props.mutualTls) {
       check(this.endpointType === apigateway.EndpointType.REGIONAL, this, 'MutualTlsRequiresRegional', () =>
         `mutualTls is set but endpointType is ${this.endpointType}; API Gateway supports mutual TLS only on REGIONAL custom domains, so use endpointType REGIONAL or remove mutualTls`);
-      const key = props.mutualTls.truststoreKey;
-      check(Token.isUnresolved(key) || (key !== '' && !key.startsWith('/')), this, 'InvalidTruststoreKey', () =>
-        `mutualTls.truststoreKey is '${key}'; expected the S3 object key of the truststore without a leading '/', e.g. 'truststore.pem'`);
+      validateTruststoreKey(this, 'mutualTls.truststoreKey', props.mutualTls.truststoreKey);
     }
   }
 

@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, Lazy } from 'aws-cdk-lib';
+import { Annotations, Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { accessLogMetric, THROTTLED_REQUESTS } from './access-log-metrics';
 import { ApiCustomDomain } from './api-custom-domain';
 import { removeLingeringCanary } from './canary-custom-resources';
@@ -26,12 +26,13 @@ import { resolveStages, StageSettings } from './stage-settings';
 import { checkStageVariablesDefined } from './stage-variables';
 import { protectStages } from './waf';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
-import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import type { BoundRestAuthorizer } from '../private/bound-rest-authorizer';
+import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { checkPublicRoute } from '../private/public-route';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RestRouteInfo } from '../private/rest-route-info';
 import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
@@ -205,7 +206,7 @@ export class SecureLambdaApi extends Construct {
     if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
       this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
     }
-    this.dependOnAccountCloudWatchRole(props.cloudWatchRole);
+    dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
     validateStackResourceCount(this);
   }
 
@@ -403,10 +404,7 @@ export class SecureLambdaApi extends Construct {
     check(!this.routes.has(key.key), this, 'DuplicateRoute', () => `${prop}: the route '${key.key}' is declared twice; each method and path pair can have one route`);
     check((options.handler === undefined) !== (options.integration === undefined), this, 'RouteBackend', () =>
       `${prop} needs exactly one of handler and integration, got ${options.handler ? 'both' : 'neither'}`);
-    check(!(options.isPublic && options.authorizer), this, 'PublicRouteWithAuthorizer', () =>
-      `${prop} is isPublic: true and also names an authorizer; remove one (a public route has no authorization)`);
-    check(!(options.isPublic && options.authorizationScopes?.length), this, 'PublicRouteWithScopes', () =>
-      `${prop} is isPublic: true and also has authorizationScopes ${JSON.stringify(options.authorizationScopes)}; remove one`);
+    checkPublicRoute(this, prop, options);
     check(!(this.cors && key.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
@@ -466,24 +464,5 @@ export class SecureLambdaApi extends Construct {
       this.boundAuthorizers.set(authorizer, bound);
     }
     return bound;
-  }
-
-  private dependOnAccountCloudWatchRole(explicit: ApiGatewayCloudWatchRole | undefined): void {
-    const api = this;
-    // Resolved at synth so that the role may be declared after the API, in any stack of the app.
-    Aspects.of(this).add({
-      visit(node: IConstruct) {
-        if (node !== api) {
-          return;
-        }
-        const role = explicit ?? ApiGatewayCloudWatchRole.find(api);
-        if (role) {
-          Object.values(api.stages).forEach((stage) => stage.node.addDependency(role));
-        } else {
-          Annotations.of(api).addWarningV2('@gatewaykit/no-cloudwatch-role',
-            'No ApiGatewayCloudWatchRole in this app for the stack\'s region: the stage\'s execution logging works only if the account\'s API Gateway CloudWatch role is already set. Add `new ApiGatewayCloudWatchRole(stack, \'CloudWatchRole\')` once per app, or acknowledge this warning if the account is configured elsewhere.');
-        }
-      },
-    }, { priority: AspectPriority.MUTATING });
   }
 }

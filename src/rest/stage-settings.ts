@@ -7,16 +7,14 @@ import { SecureLambdaApiProps } from './secure-lambda-api-props';
 import { CacheClusterSize, CanaryOptions, RestStageOptions, StageCachingOptions } from './stage-options';
 import { check } from '../private/errors';
 import { checkRange, checkSeconds } from '../private/numbers';
-import { validateThrottle } from '../private/throttle';
+import { validateStageVariables } from '../private/stage-variables';
+import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 
 const DEFAULT_STAGE_NAME = 'prod';
-const DEFAULT_THROTTLE = { rateLimit: 1000, burstLimit: 2000 };
 const DEFAULT_CACHE_TTL = Duration.minutes(5);
 /** API Gateway allows at most this many stages per REST API. */
 const MAX_STAGES = 10;
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
-const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
-const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
 
 /** A stage's cache cluster, with every default applied. */
 export interface StageCache {
@@ -60,7 +58,7 @@ function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: strin
   check(STAGE_NAME.test(name), scope, 'InvalidStageName', () =>
     `${prop}: '${name}' is not a valid stage name; use 1 to 128 letters, digits, hyphens and underscores`);
   validateThrottle(scope, `${prop}.throttle`, options.throttle);
-  validateVariables(scope, `${prop}.variables`, options.variables);
+  validateStageVariables(scope, `${prop}.variables`, options.variables);
   if (options.canary) {
     validateCanary(scope, `${prop}.canary`, options.canary);
   }
@@ -75,8 +73,8 @@ function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: strin
     description: options.description,
     variables: options.variables ?? {},
     throttle: {
-      rateLimit: options.throttle?.rateLimit ?? props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
-      burstLimit: options.throttle?.burstLimit ?? props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
+      rateLimit: options.throttle?.rateLimit ?? props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
+      burstLimit: options.throttle?.burstLimit ?? props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
     },
     loggingLevel: options.loggingLevel ?? props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
     tracingEnabled: options.tracingEnabled ?? props.tracingEnabled ?? true,
@@ -117,7 +115,7 @@ function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): 
     check(Number.isFinite(canary.percentTraffic) && canary.percentTraffic >= 0 && canary.percentTraffic <= 100, scope, 'CanaryPercentTraffic', () =>
       `${prop}.percentTraffic must be between 0 and 100 (a percentage of the stage's requests), got ${canary.percentTraffic}`);
   }
-  validateVariables(scope, `${prop}.stageVariableOverrides`, canary.stageVariableOverrides);
+  validateStageVariables(scope, `${prop}.stageVariableOverrides`, canary.stageVariableOverrides);
   const alarms = canary.alarms;
   if (alarms) {
     checkRange(scope, `${prop}.alarms.serverErrorRatePercent`, alarms.serverErrorRatePercent, 0, 100);
@@ -128,16 +126,5 @@ function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): 
     }
     checkSeconds(scope, `${prop}.alarms.period`, alarms.period, 10, 86400);
     checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440);
-  }
-}
-
-function validateVariables(scope: Construct, prop: string, variables: { [name: string]: string } | undefined): void {
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    check(VARIABLE_NAME.test(name), scope, 'InvalidStageVariable', () =>
-      `${prop} has the variable name '${name}'; stage variable names are letters, digits and underscores`);
-    if (!Token.isUnresolved(value)) {
-      check(typeof value === 'string' && VARIABLE_VALUE.test(value), scope, 'InvalidStageVariable', () =>
-        `${prop}['${name}'] is ${JSON.stringify(value)}; stage variable values are non-empty and use only letters, digits and -._~:/?#&=,`);
-    }
   }
 }

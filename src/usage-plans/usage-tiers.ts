@@ -29,10 +29,17 @@ export interface UsageTiersProps {
   /** The API id and the stage names every tier covers; a function because stages are known late. */
   readonly apiStages: () => { apiId: string; stageNames: string[] };
   /**
-   * Maps a route key ('GET /items/{id}') to the usage-plan method path ('/items/{id}/GET'), or undefined when the
-   * API has no such route; called at synth.
+   * Maps a route key, as `normalizeRouteKey` returned it ('GET /items/{id}'), to the usage-plan method path
+   * ('/items/{id}/GET'), or undefined when the API has no such route; called at synth.
    */
   readonly methodPathOf: (routeKey: string) => string | undefined;
+  /**
+   * Validates the route key a tier's `routeThrottles` names and returns it in the form `methodPathOf` and
+   * `knownRouteKeys` use; throws (naming `prop`) for a key the API type does not accept, or for an API type whose
+   * usage plans cannot throttle per route. Two spellings that normalise to the same key name the same route.
+   * @default - REST route keys ('METHOD /path'), parsed by `parseRouteKey`
+   */
+  readonly normalizeRouteKey?: (prop: string, routeKey: string) => string;
   /** Prefix for tier props in messages, e.g. 'tiers'. */
   readonly propPrefix: string;
   /**
@@ -150,7 +157,7 @@ export class UsageTiers {
     const seen = new Map<string, string>();
     return entries.map(([routeKey, throttle]) => {
       const routeProp = `${prop}.routeThrottles['${routeKey}']`;
-      const { key } = parseRouteKey(scope, routeProp, routeKey);
+      const key = this.normalizeRouteKey(routeProp, routeKey);
       const first = seen.get(key);
       check(first === undefined, scope, 'DuplicateRouteThrottle', () =>
         `${prop}.routeThrottles has both '${first}' and '${routeKey}', which name the route '${key}'; keep one`);
@@ -158,6 +165,12 @@ export class UsageTiers {
       validateThrottle(scope, routeProp, throttle);
       return { prop: routeProp, key, throttle };
     });
+  }
+
+  private normalizeRouteKey(prop: string, routeKey: string): string {
+    return this.props.normalizeRouteKey
+      ? this.props.normalizeRouteKey(prop, routeKey)
+      : parseRouteKey(this.props.scope, prop, routeKey).key;
   }
 
   private renderApiStages(routeThrottles: RouteThrottle[]): CfnApiStage[] | undefined {

@@ -1,0 +1,89 @@
+/**
+ * A SecureHttpApi behind API Gateway's native JWT authorizer, verifying tokens of a user pool of the test stack.
+ *
+ * Asserts: 401 without a token and with a garbage one; 200 on a public route; and, with a real user, the pool's
+ * access token is accepted (its `client_id` is the authorizer's audience) and the `sub` claim reaches the handler
+ * in the 2.0 payload.
+ */
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { HttpApiAuthorizer, SecureHttpApi } from '../src';
+import { inlineFunction, integStack, PROPAGATION } from './support';
+
+const USERNAME = 'integ-user';
+// Only the admin auth flow is enabled on the client, so this password is useless without IAM credentials of the
+// account (cognito-idp:AdminInitiateAuth); the pool is deleted with the test stack.
+const PASSWORD = 'GatewayKit-Integ-Pa55!';
+
+const { app, stack } = integStack('GatewayKitIntegHttpJwt');
+
+const userPool = new cognito.UserPool(stack, 'UserPool', {
+  selfSignUpEnabled: false,
+  removalPolicy: RemovalPolicy.DESTROY,
+  deletionProtection: false,
+});
+const client = userPool.addClient('Client', {
+  generateSecret: false,
+  authFlows: { adminUserPassword: true },
+});
+new cognito.CfnUserPoolUser(stack, 'User', {
+  userPoolId: userPool.userPoolId,
+  username: USERNAME,
+  messageAction: 'SUPPRESS',
+});
+
+const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
+  statusCode: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ sub: event.requestContext.authorizer?.jwt?.claims?.sub ?? null }),
+});`);
+
+const api = new SecureHttpApi(stack, 'Api', {
+  authorizer: HttpApiAuthorizer.jwt({ userPool, audience: [client.userPoolClientId] }),
+  routes: {
+    'GET /items': { handler },
+    'GET /health': { handler, isPublic: true },
+  },
+});
+
+const integ = new IntegTest(app, 'HttpJwt', { testCases: [stack], diffAssets: false });
+
+// API Gateway answers 401 itself: the token is missing.
+integ.assertions
+  .httpApiCall(`${api.url}items`)
+  .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
+  .waitForAssertions(PROPAGATION);
+
+// The JWT authorizer refuses a token that is not a JWT.
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Authorization: 'Bearer abc.def.ghi' } })
+  .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
+  .waitForAssertions(PROPAGATION);
+
+// A route declared public needs no token.
+integ.assertions
+  .httpApiCall(`${api.url}health`)
+  .expect(ExpectedResult.objectLike({ status: 200, body: { sub: null } }))
+  .waitForAssertions(PROPAGATION);
+
+// A real user of the pool: tokens issued by Cognito.
+const setPassword = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminSetUserPassword', {
+  UserPoolId: userPool.userPoolId,
+  Username: USERNAME,
+  Password: PASSWORD,
+  Permanent: true,
+});
+const signIn = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminInitiateAuth', {
+  UserPoolId: userPool.userPoolId,
+  ClientId: client.userPoolClientId,
+  AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+  AuthParameters: { USERNAME, PASSWORD },
+});
+setPassword.next(signIn);
+const accessToken = signIn.getAttString('AuthenticationResult.AccessToken');
+
+integ.assertions
+  .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${accessToken}` } })
+  .expect(ExpectedResult.objectLike({ status: 200, body: { sub: Match.stringLikeRegexp('^[0-9a-f-]{36}$') } }))
+  .waitForAssertions(PROPAGATION);

@@ -1,0 +1,56 @@
+import { Token } from 'aws-cdk-lib';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions } from './http-authorizer-options';
+import { check } from '../private/errors';
+import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
+import { createSecureUserPool, SECURE_USER_POOL_CLIENT_OPTIONS } from '../private/secure-user-pool';
+
+const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
+/** API Gateway reads a JWT from one header or one query string parameter. */
+const TOKEN_SOURCE = /^\$request\.(header|querystring)\.[^\s,]+$/;
+
+export function bindHttpJwtAuthorizer(context: HttpAuthorizerBindContext, options: HttpJwtAuthorizerOptions): BoundHttpAuthorizer {
+  const issuer = resolveJwtIssuer(context.scope, context.id, options);
+  return { ...nativeJwtAuthorizer(context, issuer, options.audience, options.identitySource), userPool: options.userPool };
+}
+
+export function bindHttpCognitoAuthorizer(context: HttpAuthorizerBindContext, options: HttpCognitoAuthorizerOptions): BoundHttpAuthorizer {
+  const { scope, id } = context;
+  const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
+  const userPool = options.userPool ?? createdPool!.userPool;
+  const createdClient = options.userPoolClients ? undefined : createdPool?.client
+    ?? new cognito.UserPoolClient(scope, `${id}Client`, { userPool, ...SECURE_USER_POOL_CLIENT_OPTIONS });
+  const clients = options.userPoolClients ?? [createdClient!];
+  return {
+    ...nativeJwtAuthorizer(context, userPoolIssuer(userPool), clients.map((client) => client.userPoolClientId), undefined, 'userPoolClients'),
+    userPool,
+    userPoolClient: createdClient,
+  };
+}
+
+function nativeJwtAuthorizer(
+  context: HttpAuthorizerBindContext, issuer: string, audience: string[], identitySource = DEFAULT_TOKEN_SOURCE, audienceProp = 'audience',
+): BoundHttpAuthorizer {
+  const { scope, httpApi, id } = context;
+  check(audience.length > 0, scope, 'JwtAudience', () =>
+    `${id}.${audienceProp} is empty; list the audiences (for a Cognito user pool, the app client ids) whose tokens are accepted`);
+  checkTokenSource(scope, `${id}.identitySource`, identitySource);
+  return {
+    ...lazyHttpAuthorizer('JWT', () => new apigatewayv2.HttpAuthorizer(scope, id, {
+      httpApi,
+      type: apigatewayv2.HttpAuthorizerType.JWT,
+      identitySource: [identitySource],
+      jwtIssuer: issuer,
+      jwtAudience: audience,
+    })),
+    supportsScopes: true,
+  };
+}
+
+function checkTokenSource(scope: IConstruct, prop: string, source: string): void {
+  check(Token.isUnresolved(source) || TOKEN_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
+    `${prop} is '${source}'; a JWT authorizer reads the token from one header or query string parameter: '$request.header.<name>' or '$request.querystring.<name>'`);
+}

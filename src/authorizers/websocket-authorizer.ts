@@ -1,0 +1,54 @@
+import { WebSocketIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { bindWebSocketJwtAuthorizer, WebSocketJwtAuthorizerOptions } from './websocket-jwt';
+import { bindWebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerOptions } from './websocket-lambda';
+import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
+
+type Binder = (context: WebSocketAuthorizerBindContext) => BoundWebSocketAuthorizer;
+
+/**
+ * How a WebSocket API authorizes connections: a bind-object for the `$connect` route, the only route API Gateway
+ * authorizes. Every later message of the connection is trusted, and the authorizer's context is passed to every route
+ * in `requestContext.authorizer`.
+ */
+export class WebSocketApiAuthorizer {
+  /**
+   * SigV4-signed handshakes, authorized by IAM identity policies allowing `execute-api:Invoke` on the `$connect` route;
+   * grant it with `grantConnect`.
+   */
+  public static iam(): WebSocketApiAuthorizer {
+    return new WebSocketApiAuthorizer(() => ({
+      authorizationType: 'AWS_IAM',
+      routeAuthorizer: new WebSocketIamAuthorizer(),
+      providesUsageIdentifierKey: false,
+      description: 'IAM',
+    }));
+  }
+
+  /**
+   * A Lambda REQUEST authorizer running your function on headers, query strings, stage variables or context of the
+   * handshake; it returns an IAM policy allowing or denying `execute-api:Invoke` on the `methodArn` it receives.
+   */
+  public static lambda(handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions): WebSocketApiAuthorizer {
+    return new WebSocketApiAuthorizer((context) => bindWebSocketLambdaAuthorizer(context, handler, options));
+  }
+
+  /**
+   * The bundled JWT authorizer (aws-jwt-verify), reading the token from a query string parameter: verifies tokens of
+   * a Cognito user pool or any OIDC issuer (signature, issuer, audience or client id, expiry, token use, scopes).
+   */
+  public static jwt(options: WebSocketJwtAuthorizerOptions): WebSocketApiAuthorizer {
+    return new WebSocketApiAuthorizer((context) => bindWebSocketJwtAuthorizer(context, options));
+  }
+
+  private readonly binder: Binder;
+
+  private constructor(binder: Binder) {
+    this.binder = binder;
+  }
+
+  /** @internal */
+  public _bind(context: WebSocketAuthorizerBindContext): BoundWebSocketAuthorizer {
+    return this.binder(context);
+  }
+}

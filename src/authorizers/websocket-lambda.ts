@@ -1,0 +1,78 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { check } from '../private/errors';
+import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
+import { lambdaInvocationUri } from '../private/websocket-integrations';
+
+/** Options for a Lambda REQUEST authorizer of a WebSocket API's `$connect` route. */
+export interface WebSocketLambdaAuthorizerOptions {
+  /**
+   * The request values the function needs: `route.request.header.<name>`, `route.request.querystring.<name>`,
+   * `stageVariables.<name>` or `context.<variable>`. API Gateway answers 401 without invoking the function when one
+   * is missing or empty. An empty list invokes the function for every connection attempt. Browsers cannot set headers
+   * on a WebSocket handshake, so browser clients send their credentials in the query string.
+   *
+   * WebSocket authorizers have no result cache: the function runs once per connection, at `$connect`.
+   */
+  readonly identitySources: string[];
+}
+
+/** The identity sources API Gateway accepts on WebSocket REQUEST authorizers. */
+const IDENTITY_SOURCE = /^(route\.request\.(header|querystring)\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+|context\.[A-Za-z0-9._-]+)$/;
+
+export function bindWebSocketLambdaAuthorizer(
+  context: WebSocketAuthorizerBindContext, handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions,
+): BoundWebSocketAuthorizer {
+  const { scope, prop } = context;
+  check(Array.isArray(options?.identitySources), scope, 'InvalidIdentitySource', () =>
+    `${prop}.identitySources is ${JSON.stringify(options?.identitySources)}; give a list such as ['route.request.querystring.token'] (an empty list invokes the function for every connection)`);
+  for (const source of options.identitySources) {
+    check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
+      `${prop}.identitySources has '${source}'; WebSocket authorizers read 'route.request.header.<name>', 'route.request.querystring.<name>', 'stageVariables.<name>' or 'context.<variable>'${suggestion(source)}`);
+  }
+  return {
+    ...requestAuthorizer(context, handler, options.identitySources),
+    providesUsageIdentifierKey: true,
+    description: 'a Lambda REQUEST authorizer',
+  };
+}
+
+/**
+ * Creates the `AWS::ApiGatewayV2::Authorizer` of type REQUEST for `handler` and lets API Gateway invoke the function
+ * through that authorizer only.
+ */
+export function requestAuthorizer(context: WebSocketAuthorizerBindContext, handler: lambda.IFunction, identitySources: string[]) {
+  const { scope, webSocketApi, id } = context;
+  const authorizer = new apigatewayv2.WebSocketAuthorizer(scope, id, {
+    webSocketApi,
+    type: apigatewayv2.WebSocketAuthorizerType.LAMBDA,
+    identitySource: identitySources,
+    authorizerUri: lambdaInvocationUri(scope, handler),
+  });
+  if (identitySources.length === 0) {
+    // Optional for REQUEST authorizers; an empty list is not a valid value.
+    (authorizer.node.defaultChild as apigatewayv2.CfnAuthorizer).identitySource = undefined;
+  }
+  handler.addPermission(`${id}InvokePermission`, {
+    scope,
+    principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+    sourceArn: Stack.of(scope).formatArn({ service: 'execute-api', resource: webSocketApi.apiId, resourceName: `authorizers/${authorizer.authorizerId}` }),
+  });
+  const routeAuthorizer: apigatewayv2.IWebSocketRouteAuthorizer = {
+    bind: () => ({ authorizationType: 'CUSTOM', authorizerId: authorizer.authorizerId }),
+  };
+  return { authorizationType: 'CUSTOM' as const, routeAuthorizer, function: handler };
+}
+
+/** REST (`method.request.…`) and HTTP (`$request.…`) spellings of the same source, rewritten for WebSocket APIs. */
+function suggestion(source: string): string {
+  const match = /^(?:method\.request\.|\$request\.|request\.)?(headers?|querystring|query)\.(.+)$/.exec(source);
+  if (match) {
+    const kind = match[1].startsWith('header') ? 'header' : 'querystring';
+    return ` (did you mean 'route.request.${kind}.${match[2]}'?)`;
+  }
+  const other = /^\$(stageVariables|context)\.(.+)$/.exec(source);
+  return other ? ` (did you mean '${other[1]}.${other[2]}'?)` : '';
+}

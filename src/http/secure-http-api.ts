@@ -1,0 +1,267 @@
+import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { corsPreflight } from './cors-preflight';
+import { createHttpCustomDomain } from './custom-domain';
+import { HttpApiCustomDomain } from './http-api-custom-domain';
+import { checkRestOnlyFeatures, REST_ONLY_API_PROPS, REST_ONLY_ROUTE_OPTIONS } from './rest-only-features';
+import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
+import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './stage';
+import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
+import { validateCors } from '../private/cors';
+import { check } from '../private/errors';
+import type { BoundHttpAuthorizer } from '../private/http-bound-authorizer';
+import { LambdaProxyIntegration } from '../private/http-lambda-integration';
+import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from '../private/http-route-key';
+import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { suppressNagRules } from '../private/nag-suppressions';
+import { checkPublicRoute } from '../private/public-route';
+import { validateStackResourceCount } from '../private/resource-limit';
+import { RouteStageOverride } from '../private/route-settings';
+import { validateThrottle } from '../private/throttle';
+
+/** The payload formats of Lambda proxy integrations. */
+const LAMBDA_PAYLOAD_VERSIONS = ['1.0', '2.0'];
+
+/** What grants and validations need to know of a route once it is added. */
+interface HttpRouteInfo {
+  readonly key: ParsedHttpRouteKey;
+  readonly authorizationType: string;
+}
+
+/**
+ * An HTTP API (API Gateway v2) in front of Lambda functions, secure by default: every route is authorized unless
+ * declared public, the stage logs every request as JSON and throttles, and each function gets one invoke permission
+ * whatever the number of its routes.
+ *
+ * Features API Gateway offers on REST APIs only (usage plans and API keys, WAF, canary releases, caching, X-Ray,
+ * resource policies, private endpoints, request validation, execution logs) are `SecureLambdaApi` and `MeteredApi`
+ * props; passing one here is an error that says so.
+ */
+export class SecureHttpApi extends Construct {
+  /** The HTTP API. */
+  public readonly httpApi: apigatewayv2.HttpApi;
+  /** The API's one stage, deployed automatically on every change. */
+  public readonly stage: apigatewayv2.HttpStage;
+  /** The log group receiving the JSON access logs of `stage`. */
+  public readonly accessLogGroup: logs.LogGroup;
+  /**
+   * The URL of `stage`, ending with `/`: `https://abc123.execute-api.eu-west-1.amazonaws.com/`, or the custom domain's
+   * URL when `disableExecuteApiEndpoint` is set.
+   */
+  public readonly url: string;
+  /** The custom domain created from `customDomain`. */
+  public readonly customDomain?: HttpApiCustomDomain;
+  /** The user pool of the default authorizer (Cognito, or JWT for a Cognito pool). */
+  public readonly userPool?: cognito.IUserPool;
+  /** The app client the default Cognito authorizer created. */
+  public readonly userPoolClient?: cognito.IUserPoolClient;
+  /** The function of the default Lambda authorizer. */
+  public readonly authorizerFunction?: lambda.IFunction;
+
+  private readonly defaultAuthorizerOption: HttpApiAuthorizer;
+  private readonly boundAuthorizers = new Map<HttpApiAuthorizer, BoundHttpAuthorizer>();
+  private readonly boundAuthorizerIds = new Set<string>();
+  private readonly routes = new Map<string, HttpRouteInfo>();
+  private readonly routeOverrides = new Map<string, RouteStageOverride>();
+  private readonly integrations = new Map<string, LambdaProxyIntegration>();
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion;
+  private readonly cors: boolean;
+
+  constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
+    super(scope, id);
+    checkRestOnlyFeatures(this, '', props, REST_ONLY_API_PROPS);
+    if (props.cors) {
+      validateCors(this, props.cors);
+    }
+    this.cors = props.cors !== undefined;
+    this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
+    this.payloadFormatVersion = props.payloadFormatVersion ?? apigatewayv2.PayloadFormatVersion.VERSION_2_0;
+    this.checkPayloadFormatVersion('payloadFormatVersion', this.payloadFormatVersion);
+    const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
+    validateStageProps(this, stageName, props);
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+    });
+    this.httpApi = new apigatewayv2.HttpApi(this, 'Api', {
+      apiName: props.apiName ?? id,
+      description: props.description,
+      corsPreflight: props.cors && corsPreflight(props.cors),
+      createDefaultStage: false,
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+    });
+    this.node.defaultChild = this.httpApi;
+    this.stage = createHttpStage(this, this.httpApi, stageName, props, this.accessLogGroup, () => [...this.routeOverrides.values()]);
+    if (props.customDomain) {
+      this.customDomain = createHttpCustomDomain(new Construct(this, 'CustomDomain'), props.customDomain, this.httpApi, this.stage);
+    }
+    // aws-cdk-lib refuses apiEndpoint once the default endpoint is disabled.
+    const stack = Stack.of(this);
+    const executeApiUrl = `https://${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName === DEFAULT_STAGE_NAME ? '' : `${stageName}/`}`;
+    this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : executeApiUrl;
+    this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
+
+    const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption, 'authorizer');
+    this.userPool = defaultBinding.userPool;
+    this.userPoolClient = defaultBinding.userPoolClient;
+    this.authorizerFunction = defaultBinding.function;
+
+    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+    validateStackResourceCount(this);
+  }
+
+  /**
+   * The API Gateway authorizer of the default authorizer, once a route uses it; undefined for IAM authorization,
+   * which needs no authorizer resource.
+   */
+  public get defaultAuthorizer(): apigatewayv2.HttpAuthorizer | undefined {
+    return this.boundAuthorizers.get(this.defaultAuthorizerOption)?.created();
+  }
+
+  /**
+   * Adds a route such as `'GET /items/{id}'`, `'ANY /{proxy+}'` or `'$default'`.
+   * @returns the route created
+   */
+  public addRoute(routeKey: string, options: HttpApiRouteOptions): apigatewayv2.HttpRoute {
+    const prop = `routes['${routeKey}']`;
+    checkRestOnlyFeatures(this, prop, options, REST_ONLY_ROUTE_OPTIONS);
+    const key = parseHttpRouteKey(this, prop, routeKey);
+    this.validateRoute(prop, key, options);
+    const binding = options.isPublic ? undefined : this.bindAuthorizer(options.authorizer ?? this.defaultAuthorizerOption, `${prop}.authorizer`);
+    const authorizationType = binding?.authorizationType ?? 'NONE';
+    check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
+      `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${authorizationType}; HTTP APIs check per-route scopes only with JWT authorizers (HttpApiAuthorizer.jwt() or HttpApiAuthorizer.cognito())`);
+    if (this.cors && binding && (!key.route || key.route.method === 'ANY')) {
+      Annotations.of(this).addWarningV2('@gatewaykit/cors-preflight-authorized',
+        `${prop} matches OPTIONS requests and is authorized by ${authorizationType}, so browsers' CORS preflight requests, which carry no credentials, reach it instead of API Gateway's CORS answer and are refused; route explicit methods instead (e.g. 'GET' and 'POST' for 'ANY'), or declare it isPublic and authorize in the handler`);
+    }
+
+    const route = new apigatewayv2.HttpRoute(this, httpRouteId(key), {
+      httpApi: this.httpApi,
+      routeKey: key.route
+        ? apigatewayv2.HttpRouteKey.with(key.route.path, key.route.method as apigatewayv2.HttpMethod)
+        : apigatewayv2.HttpRouteKey.DEFAULT,
+      integration: this.integrationFor(prop, options),
+      authorizer: binding?.routeAuthorizer ?? new apigatewayv2.HttpNoneAuthorizer(),
+      authorizationScopes: options.authorizationScopes,
+    });
+    if (!binding) {
+      suppressNagRules(route, [{
+        id: 'AwsSolutions-APIG4',
+        reason: `The API owner declared '${key.key}' public explicitly (isPublic: true); every other route is authorized.`,
+      }]);
+    }
+    if (options.throttle) {
+      this.routeOverrides.set(key.key, { routeKey: key.key, throttle: options.throttle });
+      // API Gateway refuses route settings for a route that does not exist yet.
+      this.stage.node.addDependency(route);
+    }
+    this.routes.set(key.key, { key, authorizationType });
+    return route;
+  }
+
+  /** Lets `grantee` call every IAM-authorized route. */
+  public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.executeApiArn('*')] });
+  }
+
+  /**
+   * Lets `grantee` call one IAM-authorized route, e.g. `'GET /items/{id}'`. The `$default` route serves any request,
+   * so its grant covers the whole stage.
+   */
+  public grantInvokeRoute(grantee: iam.IGrantable, routeKey: string): iam.Grant {
+    const key = parseHttpRouteKey(this, `routeKey '${routeKey}'`, routeKey);
+    const route = this.routes.get(key.key);
+    check(route !== undefined, this, 'UnknownRoute', () =>
+      `routeKey '${routeKey}' is not a route of this API; routes are ${[...this.routes.keys()].join(', ') || 'none yet'}`);
+    check(route.authorizationType === 'AWS_IAM', this, 'GrantOnNonIamRoute', () =>
+      `routeKey '${routeKey}' is authorized by ${route.authorizationType}, not IAM; an IAM grant has no effect on it (use HttpApiAuthorizer.iam() for the route)`);
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.executeApiArn(httpRouteArnPath(key))] });
+  }
+
+  /** Requests answered 4XX (sum per period), from API Gateway's metrics. */
+  public metricClientErrors(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metricClientError(options);
+  }
+
+  /** Requests answered 5XX (sum per period), from API Gateway's metrics. */
+  public metricServerErrors(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metricServerError(options);
+  }
+
+  /** Time from request to response in milliseconds (average per period), from API Gateway's metrics. */
+  public metricLatency(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metricLatency(options);
+  }
+
+  /** Requests (sum per period), from API Gateway's metrics. */
+  public metricRequests(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metricCount({ statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
+  private executeApiArn(path: string): string {
+    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.httpApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+  }
+
+  private validateRoute(prop: string, key: ParsedHttpRouteKey, options: HttpApiRouteOptions): void {
+    check(!this.routes.has(key.key), this, 'DuplicateRoute', () => `${prop}: the route '${key.key}' is declared twice; each route key can have one route`);
+    check((options.handler === undefined) !== (options.integration === undefined), this, 'RouteBackend', () =>
+      `${prop} needs exactly one of handler and integration, got ${options.handler ? 'both' : 'neither'}`);
+    checkPublicRoute(this, prop, options);
+    check(!(this.cors && key.route?.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
+      `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
+    validateThrottle(this, `${prop}.throttle`, options.throttle);
+  }
+
+  /** One Lambda proxy integration per function and payload format, so that permissions stay one per function. */
+  private integrationFor(prop: string, options: HttpApiRouteOptions): apigatewayv2.HttpRouteIntegration {
+    if (options.integration) {
+      check(options.integration instanceof apigatewayv2.HttpRouteIntegration, this, 'NotAnHttpIntegration', () =>
+        `${prop}.integration is not an HTTP API integration; use an aws-cdk-lib/aws-apigatewayv2-integrations class such as HttpUrlIntegration (aws-apigateway integrations are for SecureLambdaApi)`);
+      check(options.payloadFormatVersion === undefined, this, 'PayloadFormatVersionWithIntegration', () =>
+        `${prop}.payloadFormatVersion applies to the Lambda proxy integration of handler, and the route has an integration; set the payload format on the integration instead`);
+      return options.integration;
+    }
+    const handler = options.handler!;
+    const version = options.payloadFormatVersion ?? this.payloadFormatVersion;
+    this.checkPayloadFormatVersion(`${prop}.payloadFormatVersion`, version);
+    const id = `${handler.node.addr}:${version.version}`;
+    let integration = this.integrations.get(id);
+    if (!integration) {
+      this.permissions.grant(handler);
+      integration = new LambdaProxyIntegration(`Integration-${Names.nodeUniqueId(handler.node)}-${version.version}`, this, handler, version);
+      this.integrations.set(id, integration);
+    }
+    return integration;
+  }
+
+  private checkPayloadFormatVersion(prop: string, version: apigatewayv2.PayloadFormatVersion): void {
+    check(Token.isUnresolved(version.version) || LAMBDA_PAYLOAD_VERSIONS.includes(version.version), this, 'InvalidPayloadFormatVersion', () =>
+      `${prop} is '${version.version}'; Lambda proxy integrations accept ${LAMBDA_PAYLOAD_VERSIONS.join(' and ')} (PayloadFormatVersion.VERSION_2_0 or VERSION_1_0)`);
+  }
+
+  private bindAuthorizer(authorizer: HttpApiAuthorizer, prop: string): BoundHttpAuthorizer {
+    check(authorizer instanceof HttpApiAuthorizer, this, 'NotAnHttpAuthorizer', () =>
+      `${prop} is not an HttpApiAuthorizer; HTTP APIs are authorized with HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)`);
+    let bound = this.boundAuthorizers.get(authorizer);
+    if (!bound) {
+      const id = authorizer === this.defaultAuthorizerOption ? 'DefaultAuthorizer' : `${authorizer._identity}Authorizer`;
+      check(!this.boundAuthorizerIds.has(id), this, 'DuplicateAuthorizer', () =>
+        `two different HttpApiAuthorizer objects share the identity '${authorizer._identity}' (the same kind and function, user pool or issuer); create the authorizer once and pass the same object to each route`);
+      this.boundAuthorizerIds.add(id);
+      bound = authorizer._bind(this, this.httpApi, id);
+      this.boundAuthorizers.set(authorizer, bound);
+    }
+    return bound;
+  }
+}

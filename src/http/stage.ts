@@ -1,0 +1,54 @@
+import { Lazy, Token } from 'aws-cdk-lib';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { httpJsonAccessLogFormat } from './access-log-format';
+import { SecureHttpApiProps } from './secure-http-api-props';
+import { check } from '../private/errors';
+import { renderRouteSettings, RouteStageOverride } from '../private/route-settings';
+import { validateStageVariables } from '../private/stage-variables';
+import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
+
+export const DEFAULT_STAGE_NAME = '$default';
+const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
+
+/** Validates the stage's name, throttle and variables. */
+export function validateStageProps(scope: Construct, stageName: string, props: SecureHttpApiProps): void {
+  check(Token.isUnresolved(stageName) || STAGE_NAME.test(stageName), scope, 'InvalidStageName', () =>
+    `stageName is '${stageName}'; use '$default' (the root of the URL) or 1 to 128 letters, digits, hyphens and underscores`);
+  validateThrottle(scope, 'throttle', props.throttle);
+  validateStageVariables(scope, 'stageVariables', props.stageVariables);
+}
+
+/**
+ * The API's one stage, deployed automatically, with JSON access logs, default throttling, and the route settings of
+ * `routeOverrides`, read at synth so that routes added with `addRoute()` count (aws-cdk-lib has no route settings).
+ */
+export function createHttpStage(
+  scope: Construct, httpApi: apigatewayv2.HttpApi, stageName: string, props: SecureHttpApiProps, accessLogGroup: logs.ILogGroup,
+  routeOverrides: () => RouteStageOverride[],
+): apigatewayv2.HttpStage {
+  const throttle = {
+    rateLimit: props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
+    burstLimit: props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
+  };
+  const detailedMetricsEnabled = props.detailedMetrics ?? false;
+  const stage = new apigatewayv2.HttpStage(scope, 'Stage', {
+    httpApi,
+    stageName,
+    autoDeploy: true,
+    throttle,
+    detailedMetricsEnabled,
+    stageVariables: props.stageVariables,
+    accessLogSettings: {
+      destination: new apigatewayv2.LogGroupLogDestination(accessLogGroup),
+      format: httpJsonAccessLogFormat(),
+    },
+  });
+  const defaults = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit, detailedMetricsEnabled };
+  (stage.node.defaultChild as apigatewayv2.CfnStage).routeSettings = Lazy.any({
+    produce: () => renderRouteSettings(defaults, routeOverrides()),
+  });
+  return stage;
+}
+

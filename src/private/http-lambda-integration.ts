@@ -1,0 +1,33 @@
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+/**
+ * A Lambda proxy (AWS_PROXY) integration that adds no permission: the API grants each function one permission for
+ * all its routes (aws-cdk-lib's `HttpLambdaIntegration` adds one per route). Its `AWS::ApiGatewayV2::Integration` is
+ * created under `scope` with the id given, instead of under the first route that uses it, so that its logical id does
+ * not depend on the order in which routes are declared.
+ */
+export class LambdaProxyIntegration extends apigatewayv2.HttpRouteIntegration {
+  constructor(
+    id: string,
+    private readonly scope: Construct,
+    private readonly handler: lambda.IFunction,
+    private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion,
+  ) {
+    super(id);
+  }
+
+  public bind(_options: apigatewayv2.HttpRouteIntegrationBindOptions): apigatewayv2.HttpRouteIntegrationConfig {
+    return {
+      type: apigatewayv2.HttpIntegrationType.AWS_PROXY,
+      uri: this.handler.functionArn,
+      payloadFormatVersion: this.payloadFormatVersion,
+    };
+  }
+
+  /** @internal */
+  public _bindToRoute(options: apigatewayv2.HttpRouteIntegrationBindOptions): { readonly integrationId: string } {
+    return super._bindToRoute({ route: options.route, scope: this.scope });
+  }
+}

@@ -1,0 +1,417 @@
+import { Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { webSocketJsonAccessLogFormat } from './access-log-format';
+import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry } from './connection-registry';
+import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
+import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
+import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
+import { check, GatewayKitValidationError } from '../private/errors';
+import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { suppressNagRules } from '../private/nag-suppressions';
+import { validateStackResourceCount } from '../private/resource-limit';
+import { renderRouteSettings, RouteStageOverride } from '../private/route-settings';
+import { validateStageVariables } from '../private/stage-variables';
+import { validateThrottle } from '../private/throttle';
+import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
+import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from '../private/websocket-integrations';
+import {
+  CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, parseWebSocketRouteKey, validateRouteSelectionExpression, webSocketRouteId,
+} from '../private/websocket-route-key';
+import { ApiKeySource } from '../rest/metered-api';
+import { CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
+import { UsageTiers } from '../usage-plans/usage-tiers';
+
+const DEFAULT_STAGE_NAME = 'prod';
+const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
+const DEFAULT_THROTTLE = { rateLimit: 1000, burstLimit: 2000 };
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** The two API key selection expressions API Gateway supports on WebSocket APIs. */
+const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
+  [ApiKeySource.HEADER]: '$request.header.x-api-key',
+  [ApiKeySource.AUTHORIZER]: '$context.authorizer.usageIdentifierKey',
+};
+
+/** What validations need to know of a route once it is added. */
+interface WebSocketRouteInfo {
+  readonly route: apigatewayv2.WebSocketRoute;
+  /** As the route options gave it. */
+  readonly apiKeyRequired?: boolean;
+}
+
+/**
+ * A WebSocket API (API Gateway v2) in front of Lambda functions, secure by default: every connection is authorized on
+ * `$connect` (IAM unless another authorizer is given) unless `$connect` is declared public, the stage logs every
+ * connection and message as JSON and throttles, and each function gets one invoke permission whatever the number of
+ * its routes. Optionally keeps a registry of open connections that route functions send to and broadcast over, and
+ * meters customers with API keys and usage plans.
+ */
+export class SecureWebSocketApi extends Construct {
+  /** The WebSocket API. */
+  public readonly webSocketApi: apigatewayv2.WebSocketApi;
+  /** The API's stage, deployed automatically on every change. */
+  public readonly stage: apigatewayv2.WebSocketStage;
+  /** The log group receiving the JSON access logs of `stage`. */
+  public readonly accessLogGroup: logs.LogGroup;
+  /** The URL clients connect to, e.g. `wss://abc123.execute-api.eu-west-1.amazonaws.com/prod`. */
+  public readonly url: string;
+  /**
+   * The management (`@connections`) endpoint backends send to connections through, e.g.
+   * `https://abc123.execute-api.eu-west-1.amazonaws.com/prod`.
+   */
+  public readonly callbackUrl: string;
+  /** The table of open connections, with `connectionRegistry`. */
+  public readonly connectionTable?: dynamodb.Table;
+  /** The bundled `$connect` handler that registers connections, with `connectionRegistry`. */
+  public readonly connectFunction?: lambda.IFunction;
+  /** The bundled `$disconnect` handler that forgets connections, with `connectionRegistry`. */
+  public readonly disconnectFunction?: lambda.IFunction;
+  /** The function of the `$connect` authorizer: the Lambda authorizer's, or the bundled JWT authorizer. */
+  public readonly authorizerFunction?: lambda.IFunction;
+  /** The usage plan of each tier, by tier name. */
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  /** Every customer added, by customer id. */
+  public readonly customers: { [customerId: string]: UsageCustomer } = {};
+
+  private readonly registry?: ConnectionRegistry;
+  private readonly connectAuthorizer?: BoundWebSocketAuthorizer;
+  private readonly routes = new Map<string, WebSocketRouteInfo>();
+  private readonly routeOverrides = new Map<string, RouteStageOverride>();
+  private readonly integrations = new Map<lambda.IFunction, WebSocketLambdaProxyIntegration>();
+  private readonly registryRouteFunctions = new Set<lambda.IFunction>();
+  private readonly permissions: LambdaInvokePermissions;
+  private readonly tiers: UsageTiers;
+  private readonly apiKeySource: ApiKeySource;
+
+  constructor(scope: Construct, id: string, props: SecureWebSocketApiProps = {}) {
+    super(scope, id);
+    const routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
+    validateRouteSelectionExpression(this, 'routeSelectionExpression', routeSelectionExpression);
+    const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
+    check(!Token.isUnresolved(stageName) && STAGE_NAME.test(stageName), this, 'InvalidStageName', () =>
+      `stageName is '${stageName}'; use 1 to 128 letters, digits, hyphens and underscores, e.g. 'prod' (it is the last part of the URL clients connect to)`);
+    validateThrottle(this, 'throttle', props.throttle);
+    validateStageVariables(this, 'stageVariables', props.stageVariables);
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+    });
+    this.webSocketApi = new apigatewayv2.WebSocketApi(this, 'Api', {
+      apiName: props.apiName ?? id,
+      description: props.description,
+      routeSelectionExpression,
+    });
+    this.node.defaultChild = this.webSocketApi;
+    this.stage = this.createStage(stageName, props);
+    this.url = this.stage.url;
+    this.callbackUrl = this.stage.callbackUrl;
+    this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
+
+    if (props.connectionRegistry) {
+      this.registry = createConnectionRegistry(this, props.connectionRegistry);
+      this.connectionTable = this.registry.table;
+      this.connectFunction = this.registry.connectFunction;
+      this.disconnectFunction = this.registry.disconnectFunction;
+    }
+
+    this.apiKeySource = props.apiKeySource ?? ApiKeySource.HEADER;
+    this.tiers = new UsageTiers({
+      scope: this,
+      apiStages: () => ({ apiId: this.webSocketApi.apiId, stageNames: [this.stage.stageName] }),
+      methodPathOf: () => undefined,
+      normalizeRouteKey: (prop, routeKey) => {
+        throw new GatewayKitValidationError('RouteThrottlesUnsupported',
+          `${prop} throttles one route in the tier's usage plan, but usage plans throttle per REST resource and method only; on a WebSocket API, throttle the route for every client with routes['${routeKey}'].throttle, and each customer across the API with the tier's throttle and quota`, this);
+      },
+      knownRouteKeys: () => [...this.routes.keys()],
+      propPrefix: 'tiers',
+    });
+    (this.webSocketApi.node.defaultChild as apigatewayv2.CfnApi).apiKeySelectionExpression = Lazy.string({
+      produce: () => (this.metered ? API_KEY_SELECTION_EXPRESSIONS[this.apiKeySource] : undefined),
+    });
+
+    const routes = props.routes ?? {};
+    const connectOptions = routes[CONNECT_ROUTE_KEY] ?? {};
+    this.connectAuthorizer = this.bindConnectAuthorizer(connectOptions, props.authorizer);
+    this.authorizerFunction = this.connectAuthorizer?.function;
+    this.addRoute(CONNECT_ROUTE_KEY, connectOptions);
+    for (const [routeKey, options] of Object.entries(routes)) {
+      if (routeKey !== CONNECT_ROUTE_KEY) {
+        this.addRoute(routeKey, options);
+      }
+    }
+    if (this.registry && routes[DISCONNECT_ROUTE_KEY] === undefined) {
+      this.addRoute(DISCONNECT_ROUTE_KEY, {});
+    }
+
+    for (const [name, options] of Object.entries(props.tiers ?? {})) {
+      this.addTier(name, options);
+    }
+    for (const [customerId, options] of Object.entries(props.customers ?? {})) {
+      this.addCustomer(customerId, options);
+    }
+    this.node.addValidation({ validate: () => this.apiKeyProblems() });
+    dependOnAccountCloudWatchRole(this, () => [this.stage], props.cloudWatchRole);
+    validateStackResourceCount(this);
+  }
+
+  /** The key encrypting generated API key values, once a customer has a generated key. */
+  public get apiKeyEncryptionKey(): kms.IKey | undefined {
+    return this.tiers.keyEncryptionKey;
+  }
+
+  /**
+   * Adds a route: `$disconnect`, `$default`, or a custom key such as `sendMessage`. `$connect` exists from the start
+   * (it carries the authorizer); give its options in the `routes` prop.
+   * @returns the route created
+   */
+  public addRoute(routeKey: string, options: WebSocketApiRouteOptions): apigatewayv2.WebSocketRoute {
+    const prop = `routes['${routeKey}']`;
+    const key = parseWebSocketRouteKey(this, prop, routeKey);
+    check(!this.routes.has(key), this, 'DuplicateRoute', () => key === CONNECT_ROUTE_KEY
+      ? `${prop}: the API already has its $connect route, created with the API because it carries the authorizer; give $connect's handler and options in the routes prop`
+      : `${prop}: the route '${key}' is declared twice; each route key can have one route`);
+    this.validateRoute(prop, key, options);
+    const id = webSocketRouteId(key);
+    check(this.node.tryFindChild(id) === undefined, this, 'ConstructIdClash', () =>
+      `${prop} would create the construct '${id}', but ${this.node.path} already has a child with that id; rename the route`);
+
+    const isConnect = key === CONNECT_ROUTE_KEY;
+    const integration = this.integrationFor(prop, key, options);
+    const route = new apigatewayv2.WebSocketRoute(this, id, {
+      webSocketApi: this.webSocketApi,
+      routeKey: key,
+      integration,
+      authorizer: isConnect ? this.connectAuthorizer?.routeAuthorizer : undefined,
+      returnResponse: options.returnResponse,
+    });
+    (route.node.defaultChild as apigatewayv2.CfnRoute).apiKeyRequired = Lazy.any({
+      produce: () => this.apiKeyRequired(key, options.apiKeyRequired) || undefined,
+    });
+    if (integration instanceof AcceptConnectionsIntegration) {
+      acceptConnectionsResponse(this, 'ConnectAcceptResponse', this.webSocketApi, integration);
+    }
+    const cfnRoute = route.node.defaultChild as apigatewayv2.CfnRoute;
+    if (!isConnect) {
+      suppressNagRules(cfnRoute, [{
+        id: 'AwsSolutions-APIG4',
+        reason: `WebSocket APIs authorize a connection once, on its $connect route, and API Gateway refuses an authorizer on any other route: messages to '${key}' arrive on a connection that $connect already authorized.`,
+      }]);
+    } else if (!this.connectAuthorizer) {
+      suppressNagRules(cfnRoute, [{
+        id: 'AwsSolutions-APIG4',
+        reason: 'The API owner declared \'$connect\' public explicitly (isPublic: true), so connections are accepted without authorization; $connect is authorized unless this is set.',
+      }]);
+    }
+    if (options.throttle) {
+      this.routeOverrides.set(key, { routeKey: key, throttle: options.throttle });
+      // API Gateway refuses route settings for a route that does not exist yet.
+      this.stage.node.addDependency(route);
+    }
+    this.routes.set(key, { route, apiKeyRequired: options.apiKeyRequired });
+    return route;
+  }
+
+  /**
+   * Adds a tier of service (a usage plan covering the stage).
+   * @returns the usage plan created
+   */
+  public addTier(name: string, options: TierOptions): apigateway.UsagePlan {
+    const plan = this.tiers.addTier(name, options);
+    // The plan names the stage by its name, not by a reference: it must wait for the stage to exist.
+    plan.node.addDependency(this.stage);
+    this.usagePlans[name] = plan;
+    return plan;
+  }
+
+  /**
+   * Adds a customer: an API key bound to one tier. Construct ids depend on the customer id alone, so adding or
+   * removing a customer never replaces another customer's key.
+   * @returns the customer, whose `grantRead` lets a portal or operator read the key value
+   */
+  public addCustomer(customerId: string, options: CustomerOptions): UsageCustomer {
+    const customer = this.tiers.addCustomer(customerId, options);
+    this.customers[customerId] = customer;
+    return customer;
+  }
+
+  /**
+   * Lets `grantee` open connections when `$connect` is IAM-authorized (the default): `execute-api:Invoke` on the
+   * stage's `$connect` route. Clients sign the WebSocket handshake with SigV4.
+   */
+  public grantConnect(grantee: iam.IGrantable): iam.Grant {
+    check(this.connectAuthorizer?.authorizationType === 'AWS_IAM', this, 'GrantOnNonIamConnect', () =>
+      `grantConnect: $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, not IAM, so an IAM grant has no effect on it; authorize $connect with WebSocketApiAuthorizer.iam()`);
+    return iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:Invoke'], resourceArns: [this.executeApiArn(CONNECT_ROUTE_KEY)] });
+  }
+
+  /**
+   * Lets `grantee` use the management endpoint (`callbackUrl`) on this stage's connections: send to them (POST), read
+   * their details (GET) and close them (DELETE). With `connectionRegistry`, route functions can already send and
+   * close.
+   */
+  public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['execute-api:ManageConnections'],
+      resourceArns: [this.executeApiArn('*/@connections/*')],
+    });
+  }
+
+  /** Connection requests sent to the `$connect` integration (sum per period), from API Gateway's metrics. */
+  public metricConnectCount(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('ConnectCount', { statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** Messages sent to the API, from or to clients (sum per period), from API Gateway's metrics. */
+  public metricMessageCount(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('MessageCount', { statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** Requests API Gateway answered 4XX before invoking an integration (sum per period), from its metrics. */
+  public metricClientErrors(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('ClientError', { statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** Requests whose integration answered 4XX or 5XX (sum per period), from API Gateway's metrics. */
+  public metricIntegrationErrors(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('IntegrationError', { statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** Errors calling an integration (sum per period), from API Gateway's metrics. */
+  public metricExecutionErrors(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('ExecutionError', { statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** Time from sending a request to an integration to its response, in milliseconds (average per period). */
+  public metricIntegrationLatency(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return this.stage.metric('IntegrationLatency', { statistic: cloudwatch.Stats.AVERAGE, ...options });
+  }
+
+  /** Whether the API has tiers, and so API keys. */
+  private get metered(): boolean {
+    return this.tiers.plans.size > 0;
+  }
+
+  private createStage(stageName: string, props: SecureWebSocketApiProps): apigatewayv2.WebSocketStage {
+    const throttle = {
+      rateLimit: props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
+      burstLimit: props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
+    };
+    const stage = new apigatewayv2.WebSocketStage(this, 'Stage', {
+      webSocketApi: this.webSocketApi,
+      stageName,
+      autoDeploy: true,
+      stageVariables: props.stageVariables,
+      accessLogSettings: {
+        destination: new apigatewayv2.LogGroupLogDestination(this.accessLogGroup),
+        format: webSocketJsonAccessLogFormat(),
+      },
+    });
+    const defaults: apigatewayv2.CfnStage.RouteSettingsProperty = {
+      throttlingRateLimit: throttle.rateLimit,
+      throttlingBurstLimit: throttle.burstLimit,
+      loggingLevel: props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
+      dataTraceEnabled: false,
+    };
+    const cfnStage = stage.node.defaultChild as apigatewayv2.CfnStage;
+    cfnStage.defaultRouteSettings = defaults;
+    // aws-cdk-lib has no route settings: rendered late so that routes added with addRoute() count.
+    cfnStage.routeSettings = Lazy.any({ produce: () => renderRouteSettings(defaults, [...this.routeOverrides.values()]) });
+    return stage;
+  }
+
+  /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
+  private executeApiArn(path: string): string {
+    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.webSocketApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+  }
+
+  /** The authorizer of `$connect`; undefined when `$connect` is public. */
+  private bindConnectAuthorizer(
+    options: WebSocketApiRouteOptions, apiAuthorizer: WebSocketApiAuthorizer | undefined,
+  ): BoundWebSocketAuthorizer | undefined {
+    const prop = `routes['${CONNECT_ROUTE_KEY}']`;
+    check(!(options.isPublic && options.authorizer), this, 'PublicRouteWithAuthorizer', () =>
+      `${prop} is isPublic: true and also names an authorizer; remove one (a public $connect has no authorization)`);
+    check(!(options.isPublic && apiAuthorizer), this, 'PublicRouteWithAuthorizer', () =>
+      `${prop} is isPublic: true while the authorizer prop is set, and that authorizer only ever authorizes $connect; remove one of them`);
+    if (options.isPublic) {
+      return undefined;
+    }
+    const authorizerProp = options.authorizer ? `${prop}.authorizer` : 'authorizer';
+    const authorizer = options.authorizer ?? apiAuthorizer ?? WebSocketApiAuthorizer.iam();
+    check(authorizer instanceof WebSocketApiAuthorizer, this, 'NotAWebSocketAuthorizer', () =>
+      `${authorizerProp} is not a WebSocketApiAuthorizer; WebSocket APIs are authorized with WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)`);
+    return authorizer._bind({ scope: this, webSocketApi: this.webSocketApi, id: 'ConnectAuthorizer', prop: authorizerProp });
+  }
+
+  private validateRoute(prop: string, key: string, options: WebSocketApiRouteOptions): void {
+    const isConnect = key === CONNECT_ROUTE_KEY;
+    const isDisconnect = key === DISCONNECT_ROUTE_KEY;
+    check(isConnect || (options.authorizer === undefined && !options.isPublic), this, 'AuthorizerOnNonConnectRoute', () =>
+      `${prop}.${options.authorizer !== undefined ? 'authorizer' : 'isPublic'} is set, but API Gateway authorizes a WebSocket connection once, on $connect, and refuses an authorizer on any other route: messages to '${key}' arrive on a connection $connect already authorized. Move it to routes['${CONNECT_ROUTE_KEY}'] (or use the API's authorizer prop)`);
+    check(!(options.returnResponse && (isConnect || isDisconnect)), this, 'ReturnResponseOnConnectionRoute', () =>
+      `${prop}.returnResponse is true, but '${key}' carries no message to answer (${isConnect ? 'the connection is not open yet' : 'the connection is already closed'}); answer from the routes of messages, or send to the connection from another route`);
+    const servedByRegistry = this.registry !== undefined && (isConnect || isDisconnect);
+    check(!(servedByRegistry && options.handler), this, 'RegistryRouteConflict', () =>
+      `${prop}.handler is set, but with connectionRegistry the registry's bundled handler serves '${key}' (it ${isConnect ? 'records each new connection in' : 'deletes each closed connection from'} connectionTable); remove the handler (the route's other options still apply), or remove connectionRegistry to serve '${key}' yourself`);
+    check(options.handler !== undefined || isConnect || servedByRegistry, this, 'RouteWithoutHandler', () =>
+      `${prop} has no handler; every route but $connect${this.registry ? ' and $disconnect (served by the connection registry)' : ''} needs the Lambda function that serves it`);
+    check(options.apiKeyRequired === undefined || typeof options.apiKeyRequired === 'boolean', this, 'InvalidApiKeyRequired', () =>
+      `${prop}.apiKeyRequired is ${JSON.stringify(options.apiKeyRequired)}; expected true or false`);
+    validateThrottle(this, `${prop}.throttle`, options.throttle);
+  }
+
+  /**
+   * One Lambda proxy integration per function, so that permissions stay one per function; `$connect` without a
+   * function accepts connections with a MOCK integration, and the registry's routes run its bundled handlers.
+   */
+  private integrationFor(prop: string, key: string, options: WebSocketApiRouteOptions): apigatewayv2.WebSocketRouteIntegration {
+    const registryHandler = key === CONNECT_ROUTE_KEY ? this.registry?.connectFunction
+      : key === DISCONNECT_ROUTE_KEY ? this.registry?.disconnectFunction : undefined;
+    const handler = options.handler ?? registryHandler;
+    if (!handler) {
+      return new AcceptConnectionsIntegration('ConnectAcceptIntegration', this);
+    }
+    if (options.handler && this.registry && !this.registryRouteFunctions.has(handler)) {
+      connectRouteFunction(this, prop, handler, this.registry, {
+        endpoint: this.callbackUrl,
+        connectionArns: ['POST', 'DELETE'].map((method) => this.executeApiArn(`${method}/@connections/*`)),
+      });
+      this.registryRouteFunctions.add(handler);
+    }
+    let integration = this.integrations.get(handler);
+    if (!integration) {
+      this.permissions.grant(handler);
+      integration = new WebSocketLambdaProxyIntegration(`Integration-${Names.nodeUniqueId(handler.node)}`, this, handler);
+      this.integrations.set(handler, integration);
+    }
+    return integration;
+  }
+
+  /** Rendered at synth, because tiers can be added after the routes. */
+  private apiKeyRequired(key: string, given: boolean | undefined): boolean {
+    return given ?? (this.metered && key !== DISCONNECT_ROUTE_KEY);
+  }
+
+  private apiKeyProblems(): string[] {
+    const path = this.node.path;
+    if (!this.metered) {
+      return [...this.routes.entries()]
+        .filter(([, route]) => route.apiKeyRequired)
+        .map(([key]) => `[ApiKeyWithoutTiers] ${path}: routes['${key}'].apiKeyRequired is true, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or remove apiKeyRequired`);
+    }
+    const keyed = [...this.routes.keys()].some((key) => this.apiKeyRequired(key, this.routes.get(key)!.apiKeyRequired));
+    if (keyed && this.apiKeySource === ApiKeySource.AUTHORIZER && !this.connectAuthorizer?.providesUsageIdentifierKey) {
+      return [`[UsageIdentifierUnavailable] ${path}: apiKeySource is AUTHORIZER but $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, which cannot return usageIdentifierKey, so no connection would carry an API key; authorize $connect with WebSocketApiAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or use ApiKeySource.HEADER`];
+    }
+    return [];
+  }
+}

@@ -1,0 +1,39 @@
+import { HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { newHttpApi } from './support';
+import { HttpApiAuthorizer } from '../../src';
+import { newFunction, templateOf } from '../support/fixtures';
+import { nagFindings } from '../support/nag';
+
+const authorizers: Array<[string, (fn: lambda.IFunction) => HttpApiAuthorizer | undefined]> = [
+  ['IAM (the default)', () => undefined],
+  ['native JWT', () => HttpApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'] })],
+  ['Cognito with a created user pool', () => HttpApiAuthorizer.cognito()],
+  ['Lambda with simple responses', (fn) => HttpApiAuthorizer.lambda(fn)],
+  ['Lambda with IAM policy responses', (fn) => HttpApiAuthorizer.lambda(fn, { responseType: HttpLambdaResponseType.IAM })],
+];
+
+const configured = (authorizer: (fn: lambda.IFunction) => HttpApiAuthorizer | undefined) => newHttpApi((handler, stack) => ({
+  authorizer: authorizer(newFunction(stack, 'AuthorizerHandler')),
+  routes: { 'GET /items': { handler }, 'GET /health': { handler, isPublic: true } },
+  cors: { allowOrigins: ['https://app.example.com'] },
+}));
+
+describe('cdk-nag AwsSolutions and Serverless packs on SecureHttpApi', () => {
+  test.each(authorizers)('report no unsuppressed finding with the %s authorizer, a public route and CORS', (_, authorizer) => {
+    const { stack } = configured(authorizer);
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('the only suppressions are the reasoned ones the library documents', () => {
+    const { stack } = configured(() => HttpApiAuthorizer.cognito());
+    const suppressed = Object.entries(templateOf(stack).toJSON().Resources as Record<string, any>)
+      .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? [])
+        .map((rule: { id: string; reason: string }) => {
+          expect(rule.reason.length).toBeGreaterThan(80);
+          return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}`;
+        }))
+      .sort();
+    expect(suppressed).toEqual(['AwsSolutions-APIG4 ApiRouteGEThealth']);
+  });
+});

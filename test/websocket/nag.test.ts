@@ -1,0 +1,92 @@
+import { Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { newWebSocketApi } from './support';
+import { SecureWebSocketApiProps, WebSocketApiAuthorizer } from '../../src';
+import { newFunction, templateOf } from '../support/fixtures';
+import { nagFindings } from '../support/nag';
+
+type Configure = (handler: lambda.Function, stack: Stack) => SecureWebSocketApiProps;
+
+const messageRoutes: Configure = (handler) => ({ routes: { sendMessage: { handler, returnResponse: true }, $default: { handler } } });
+const authorizers: Array<[string, (stack: Stack) => WebSocketApiAuthorizer | undefined]> = [
+  ['IAM (the default)', () => undefined],
+  ['Lambda REQUEST', (stack) => WebSocketApiAuthorizer.lambda(newFunction(stack, 'AuthorizerHandler'), { identitySources: ['route.request.querystring.token'] })],
+  ['bundled JWT', () => WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'] })],
+];
+
+describe('cdk-nag AwsSolutions and Serverless packs', () => {
+  test('report no unsuppressed finding on SecureWebSocketApi in its default configuration', () => {
+    const { stack } = newWebSocketApi();
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test.each(authorizers)('report no unsuppressed finding with the %s authorizer and message routes', (_, authorizer) => {
+    const { stack } = newWebSocketApi((handler, scope) => ({ ...messageRoutes(handler, scope), authorizer: authorizer(scope) }));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('report no unsuppressed finding with the connection registry', () => {
+    const { stack } = newWebSocketApi((handler, scope) => ({ ...messageRoutes(handler, scope), connectionRegistry: {} }));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('report no unsuppressed finding with the connection registry encrypted by a customer-managed key', () => {
+    const { stack } = newWebSocketApi((handler, scope) => ({
+      ...messageRoutes(handler, scope),
+      connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
+    }));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('report no unsuppressed finding with tiers, customers and a public $connect', () => {
+    const { stack } = newWebSocketApi((handler, scope) => ({
+      ...messageRoutes(handler, scope),
+      routes: { $connect: { isPublic: true }, sendMessage: { handler, throttle: { rateLimit: 10 } } },
+      tiers: { free: { quota: { limit: 100, period: apigateway.Period.DAY } }, pro: { throttle: { rateLimit: 10, burstLimit: 20 } } },
+      customers: { acme: { tier: 'pro' }, globex: { tier: 'free' } },
+    }));
+    expect(nagFindings(stack, 'Api')).toEqual([]);
+  });
+
+  test('the only suppressions are the reasoned ones the library documents', () => {
+    const { stack } = newWebSocketApi((handler, scope) => ({
+      ...messageRoutes(handler, scope),
+      authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'] }),
+      connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
+    }));
+    const suppressed = Object.entries(templateOf(stack).toJSON().Resources as Record<string, any>)
+      .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? [])
+        .map((rule: { id: string; reason: string; applies_to?: string[] }) => {
+          expect(rule.reason.length).toBeGreaterThan(80);
+          return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}${rule.applies_to ? ` ${rule.applies_to.join(',')}` : ''}`;
+        }))
+      .sort();
+    expect(suppressed).toEqual([
+      'AwsSolutions-APIG4 ApiRoutedefault',
+      'AwsSolutions-APIG4 ApiRoutedisconnect',
+      'AwsSolutions-APIG4 ApiRoutesendMessage',
+      'AwsSolutions-IAM5 ApiConnectAuthorizerFunctionRoleDefaultPolicy Resource::*',
+      'AwsSolutions-IAM5 ApiConnectFunctionRoleDefaultPolicy Action::kms:ReEncrypt*,Action::kms:GenerateDataKey*',
+      'AwsSolutions-IAM5 ApiConnectFunctionRoleDefaultPolicy Resource::*',
+      'AwsSolutions-IAM5 ApiDisconnectFunctionRoleDefaultPolicy Action::kms:ReEncrypt*,Action::kms:GenerateDataKey*',
+      'AwsSolutions-IAM5 ApiDisconnectFunctionRoleDefaultPolicy Resource::*',
+      'AwsSolutions-IAM5 CloudWatchRole Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*,Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*:log-stream:*',
+      'Serverless-LambdaAsyncFailureDestination ApiConnectAuthorizerFunction',
+      'Serverless-LambdaAsyncFailureDestination ApiConnectFunction',
+      'Serverless-LambdaAsyncFailureDestination ApiDisconnectFunction',
+      'Serverless-LambdaDLQ ApiConnectAuthorizerFunction',
+      'Serverless-LambdaDLQ ApiConnectFunction',
+      'Serverless-LambdaDLQ ApiDisconnectFunction',
+    ]);
+  });
+
+  test('a public $connect is the one authorization suppression on $connect', () => {
+    const { stack } = newWebSocketApi(() => ({ routes: { $connect: { isPublic: true } } }));
+    const connect = Object.values(templateOf(stack).findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: '$connect' } }))[0] as any;
+    expect(connect.Metadata.cdk_nag.rules_to_suppress).toEqual([
+      { id: 'AwsSolutions-APIG4', reason: expect.stringMatching(/declared '\$connect' public explicitly \(isPublic: true\)/) },
+    ]);
+  });
+});
