@@ -63,7 +63,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
+  eslintOptions: { dirs: ['src', 'cli/src'], devdirs: ['test', 'cli/test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
 
   gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
@@ -120,6 +120,74 @@ for (const dir of ['bench', 'examples', 'integ-tests']) {
     },
   });
 }
+
+// The local runtime and operations CLI: a plain Node package (no jsii), an npm workspace installed from the same lockfile,
+// compiled with the library and tested by the same jest run. Its dependencies never reach the construct package.
+const CLI_DIR = 'cli';
+project.package.addField('workspaces', [CLI_DIR]);
+project.addPackageIgnore(`/${CLI_DIR}`);
+project.gitignore.exclude(`/${CLI_DIR}/lib`, '/.gatewaykit');
+new JsonFile(project, `${CLI_DIR}/package.json`, {
+  obj: {
+    name: 'gatewaykit',
+    version: '0.0.0',
+    description: 'Serve a synthesized AWS CDK app\'s API Gateway REST and HTTP APIs on localhost, running the real Lambda handlers, as API Gateway behaves.',
+    license: 'Apache-2.0',
+    author: { name: 'gatewaykit', email: 'gatewaykit@users.noreply.github.com' },
+    repository: { type: 'git', url: 'https://github.com/gatewaykit/cdk-gatewaykit.git', directory: CLI_DIR },
+    bin: { gatewaykit: 'lib/bin.js' },
+    main: 'lib/index.js',
+    types: 'lib/index.d.ts',
+    files: ['lib/**/*.js', 'lib/**/*.d.ts'],
+    engines: { node: '>= 20.0.0' },
+    dependencies: {
+      '@smithy/hash-node': '^4.5.2',
+      '@smithy/signature-v4': '^5.7.5',
+      'aws-jwt-verify': '^5.2.1',
+      'jose': '^5.10.0',
+    },
+    devDependencies: {
+      'aws-cdk-lib': CDK_VERSION,
+      'autocannon': '^8.0.0',
+      'constructs': '10.8.1',
+    },
+  },
+});
+const cliCompilerOptions = {
+  target: 'ES2022',
+  module: 'node16',
+  moduleResolution: 'node16',
+  lib: ['es2022'],
+  types: ['node'],
+  strict: true,
+  noImplicitReturns: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noFallthroughCasesInSwitch: true,
+  esModuleInterop: true,
+  resolveJsonModule: true,
+  skipLibCheck: true,
+};
+new JsonFile(project, `${CLI_DIR}/tsconfig.json`, {
+  obj: {
+    compilerOptions: { ...cliCompilerOptions, rootDir: 'src', outDir: 'lib', declaration: true, sourceMap: true },
+    include: ['src/**/*.ts'],
+  },
+});
+new JsonFile(project, `${CLI_DIR}/test/tsconfig.json`, {
+  obj: {
+    compilerOptions: { ...cliCompilerOptions, types: ['node', 'jest'], noEmit: true, rootDir: '../..', isolatedModules: true },
+    include: ['**/*.ts', '../src/**/*.ts'],
+  },
+});
+const cliCompile = project.addTask('cli:compile', {
+  description: 'Compile the gatewaykit CLI (cli/) to cli/lib',
+  exec: `tsc --project ${CLI_DIR}/tsconfig.json`,
+});
+project.compileTask.spawn(cliCompile);
+// Its tests run in the library's jest run (one report for CI); worker threads load the compiled cli/lib.
+project.jest!.addTestMatch(`<rootDir>/${CLI_DIR}/test/**/*.test.ts`);
+project.eslint!.addIgnorePattern(`/${CLI_DIR}/lib/`);
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

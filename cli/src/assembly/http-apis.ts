@@ -1,0 +1,166 @@
+import {
+  FunctionModel, HttpApiModel, HttpAuthorizationType, HttpCorsModel, HttpIntegrationModel, HttpRouteModel, HttpStageModel,
+  ThrottleModel,
+} from '../model';
+import { AssemblyError } from './errors';
+import { buildHttpAuthorizer, buildHttpIntegration, lambdaProxyIntegration } from './http-integrations';
+import { functionArnOfTarget } from './lambda-arns';
+import { PropertyReader } from './property-reader';
+import { ResourceIndex, TemplateResource } from './resources';
+import { UnsupportedReport } from './unsupported';
+
+const API = 'AWS::ApiGatewayV2::Api';
+/** The resource types that belong to one API through their `ApiId`; WebSocket-only types are skipped with their API. */
+const API_PARTS = [
+  'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Integration', 'AWS::ApiGatewayV2::Authorizer', 'AWS::ApiGatewayV2::Stage',
+  'AWS::ApiGatewayV2::Deployment', 'AWS::ApiGatewayV2::RouteResponse', 'AWS::ApiGatewayV2::IntegrationResponse',
+  'AWS::ApiGatewayV2::Model',
+] as const;
+type ApiPartType = typeof API_PARTS[number];
+const AUTHORIZATION_TYPES: readonly HttpAuthorizationType[] = ['NONE', 'AWS_IAM', 'JWT', 'CUSTOM'];
+
+/** Every HTTP API of the app; WebSocket APIs are reported unsupported. */
+export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): HttpApiModel[] {
+  const partsByApi = new Map<string, Map<ApiPartType, TemplateResource[]>>();
+  for (const type of API_PARTS) {
+    for (const part of index.ofType(type)) {
+      const apiId = part.properties().string('ApiId');
+      const parts = partsByApi.get(apiId) ?? new Map<ApiPartType, TemplateResource[]>();
+      parts.set(type, [...(parts.get(type) ?? []), part]);
+      partsByApi.set(apiId, parts);
+    }
+  }
+  const apis = index.ofType(API).flatMap((api) => {
+    const parts = partsByApi.get(api.ref()) ?? new Map<ApiPartType, TemplateResource[]>();
+    partsByApi.delete(api.ref());
+    const properties = api.properties();
+    const name = properties.optionalString('Name') ?? api.logicalId;
+    const protocol = properties.optionalString('ProtocolType');
+    if (protocol === 'HTTP') return [buildHttpApi(api, (type) => parts.get(type) ?? [], functions, report)];
+    report.add(api.origin, `${API} (${protocol ?? 'OpenAPI Body'})`, protocol === 'WEBSOCKET'
+      ? `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`
+      : `the API ${name} is defined by an OpenAPI definition, which is not read, so it is not served; the APIs declared as resources are`);
+    return [];
+  });
+  for (const [apiId, parts] of partsByApi) {
+    for (const part of [...parts.values()].flat()) {
+      report.add(part.origin, part.type, `belongs to the API ${apiId}, which is not defined in the cloud assembly, so it is not served`);
+    }
+  }
+  return apis;
+}
+
+function buildHttpApi(
+  api: TemplateResource,
+  partsOf: (type: ApiPartType) => readonly TemplateResource[],
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): HttpApiModel {
+  const properties = api.properties();
+  const integrations = new Map<string, HttpIntegrationModel>();
+  const integrationById = new Map(partsOf('AWS::ApiGatewayV2::Integration').map((integration) => [integration.ref(), integration]));
+  const integrationOf = (route: TemplateResource): HttpIntegrationModel => {
+    const target = route.properties().optionalString('Target');
+    const integrationId = target === undefined ? undefined : /^integrations\/(.+)$/.exec(target)?.[1];
+    const integration = integrationId === undefined ? undefined : integrationById.get(integrationId);
+    if (integrationId === undefined || !integration) {
+      report.add(route.origin, route.type, `the route ${route.properties().string('RouteKey')} has ${target === undefined ? 'no target' : `the target ${target}, which is not an integration of its API`}, so it is not served`);
+      return { type: 'UNSUPPORTED', integrationType: 'NONE' };
+    }
+    const built = integrations.get(integrationId) ?? buildHttpIntegration(integration, functions, report);
+    integrations.set(integrationId, built);
+    return built;
+  };
+  const quickCreate = quickCreateOf(api, functions, report);
+  const cors = properties.object('CorsConfiguration');
+  return {
+    origin: api.origin,
+    name: properties.optionalString('Name') ?? api.logicalId,
+    apiId: api.ref(),
+    routes: [...partsOf('AWS::ApiGatewayV2::Route').map((route) => buildRoute(route, integrationOf(route))), ...quickCreate.routes],
+    authorizers: new Map(partsOf('AWS::ApiGatewayV2::Authorizer').flatMap((authorizer) => {
+      const model = buildHttpAuthorizer(authorizer, report);
+      return model ? [[model.authorizerId, model]] : [];
+    })),
+    cors: cors && corsOf(cors),
+    stages: [...partsOf('AWS::ApiGatewayV2::Stage').map(buildStage), ...quickCreate.stages],
+    disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,
+  };
+}
+
+function buildRoute(route: TemplateResource, integration: HttpIntegrationModel): HttpRouteModel {
+  const properties = route.properties();
+  const authorizationType = properties.optionalString('AuthorizationType')?.toUpperCase() ?? 'NONE';
+  if (!isAuthorizationType(authorizationType)) {
+    throw new AssemblyError(`${route.stack.template.file}: resource ${route.logicalId} (${route.type}) has AuthorizationType ${authorizationType}; expected one of ${AUTHORIZATION_TYPES.join(', ')}`);
+  }
+  return {
+    origin: route.origin,
+    routeKey: properties.string('RouteKey'),
+    authorizationType,
+    authorizerId: properties.optionalString('AuthorizerId'),
+    authorizationScopes: properties.stringList('AuthorizationScopes'),
+    integration,
+  };
+}
+
+/**
+ * Quick create (`Target` on the API itself): API Gateway adds a route (`RouteKey`, default `$default`) to the target
+ * and a `$default` stage that deploys automatically.
+ */
+function quickCreateOf(
+  api: TemplateResource,
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): { readonly routes: HttpRouteModel[]; readonly stages: HttpStageModel[] } {
+  const properties = api.properties();
+  const target = properties.optionalString('Target');
+  if (target === undefined) return { routes: [], stages: [] };
+  const functionArn = functionArnOfTarget(target);
+  if (!functionArn) report.add(api.origin, api.type, `the quick-create target ${target} is not a Lambda function, so it is not served`);
+  const route: HttpRouteModel = {
+    origin: api.origin,
+    routeKey: properties.optionalString('RouteKey') ?? '$default',
+    authorizationType: 'NONE',
+    authorizationScopes: [],
+    integration: functionArn
+      ? lambdaProxyIntegration(api, functionArn, undefined, undefined, functions, report)
+      : { type: 'UNSUPPORTED', integrationType: 'HTTP_PROXY' },
+  };
+  return { routes: [route], stages: [{ stageName: '$default', variables: {}, routeThrottles: {} }] };
+}
+
+function buildStage(stage: TemplateResource): HttpStageModel {
+  const properties = stage.properties();
+  const defaultRoute = properties.object('DefaultRouteSettings');
+  return {
+    stageName: properties.string('StageName'),
+    variables: properties.stringMap('StageVariables'),
+    defaultRouteThrottle: defaultRoute && throttleOf(defaultRoute),
+    routeThrottles: Object.fromEntries(properties.objectEntries('RouteSettings').flatMap(([routeKey, settings]) => {
+      const throttle = throttleOf(settings);
+      return throttle ? [[routeKey, throttle]] : [];
+    })),
+  };
+}
+
+function throttleOf(settings: PropertyReader): ThrottleModel | undefined {
+  const rateLimit = settings.optionalNumber('ThrottlingRateLimit');
+  const burstLimit = settings.optionalNumber('ThrottlingBurstLimit');
+  return rateLimit === undefined && burstLimit === undefined ? undefined : { rateLimit, burstLimit };
+}
+
+function corsOf(cors: PropertyReader): HttpCorsModel {
+  return {
+    allowOrigins: cors.stringList('AllowOrigins'),
+    allowMethods: cors.stringList('AllowMethods'),
+    allowHeaders: cors.stringList('AllowHeaders'),
+    exposeHeaders: cors.stringList('ExposeHeaders'),
+    allowCredentials: cors.optionalBoolean('AllowCredentials') ?? false,
+    maxAge: cors.optionalNumber('MaxAge'),
+  };
+}
+
+function isAuthorizationType(value: string): value is HttpAuthorizationType {
+  return (AUTHORIZATION_TYPES as readonly string[]).includes(value);
+}

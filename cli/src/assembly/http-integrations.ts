@@ -1,0 +1,83 @@
+import { FunctionModel, HttpAuthorizerModel, HttpIntegrationModel } from '../model';
+import { AssemblyError } from './errors';
+import { functionArnOfTarget } from './lambda-arns';
+import { TemplateResource } from './resources';
+import { UnsupportedReport } from './unsupported';
+
+/** An `AWS::ApiGatewayV2::Integration`: a Lambda proxy integration, or unsupported with its type. */
+export function buildHttpIntegration(
+  integration: TemplateResource,
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): HttpIntegrationModel {
+  const properties = integration.properties();
+  const type = properties.string('IntegrationType').toUpperCase();
+  const subtype = properties.optionalString('IntegrationSubtype');
+  const target = properties.optionalString('IntegrationUri') ?? '';
+  const functionArn = type === 'AWS_PROXY' && subtype === undefined ? functionArnOfTarget(target) : undefined;
+  if (!functionArn) {
+    const integrationType = subtype === undefined ? type : `${type} (${subtype})`;
+    report.add(integration.origin, integration.type, `the ${integrationType} integration${target ? ` to ${target}` : ''} is not served, so routes to it fail; only Lambda proxy (AWS_PROXY) integrations are`);
+    return { type: 'UNSUPPORTED', integrationType };
+  }
+  return lambdaProxyIntegration(integration, functionArn, properties.optionalString('PayloadFormatVersion'), properties.optionalNumber('TimeoutInMillis'), functions, report);
+}
+
+/** A Lambda proxy integration: payload format 2.0 and a 30-second timeout unless the template says otherwise. */
+export function lambdaProxyIntegration(
+  resource: TemplateResource,
+  functionArn: string,
+  payloadFormatVersion: string | undefined,
+  timeoutMs: number | undefined,
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): HttpIntegrationModel {
+  if (!functionArn.includes('${') && !functions.has(functionArn)) {
+    report.add(resource.origin, resource.type, `the integration invokes ${functionArn}, which is not a function of the cloud assembly, so requests to it fail`);
+  }
+  return {
+    type: 'AWS_PROXY',
+    functionArn,
+    payloadFormatVersion: payloadFormatVersionOf(resource, payloadFormatVersion ?? '2.0'),
+    timeoutMs: timeoutMs ?? 30_000,
+  };
+}
+
+/** An `AWS::ApiGatewayV2::Authorizer` of an HTTP API: JWT, or a Lambda (REQUEST) authorizer. */
+export function buildHttpAuthorizer(authorizer: TemplateResource, report: UnsupportedReport): HttpAuthorizerModel | undefined {
+  const properties = authorizer.properties();
+  const type = properties.string('AuthorizerType').toUpperCase();
+  const name = properties.optionalString('Name') ?? authorizer.logicalId;
+  const common = {
+    origin: authorizer.origin,
+    authorizerId: authorizer.ref(),
+    name,
+    identitySources: properties.stringList('IdentitySource'),
+  };
+  if (type === 'JWT') {
+    const jwt = properties.object('JwtConfiguration');
+    if (!jwt) {
+      throw new AssemblyError(`${authorizer.stack.template.file}: resource ${authorizer.logicalId} (${authorizer.type}) is a JWT authorizer without JwtConfiguration; expected { Issuer, Audience }`);
+    }
+    return { ...common, type: 'JWT', issuer: jwt.string('Issuer'), audience: jwt.stringList('Audience') };
+  }
+  const functionArn = type === 'REQUEST' ? functionArnOfTarget(properties.optionalString('AuthorizerUri') ?? '') : undefined;
+  if (!functionArn) {
+    report.add(authorizer.origin, authorizer.type, `the ${type} authorizer ${name} is not served (no Lambda function in AuthorizerUri), so routes using it fail`);
+    return undefined;
+  }
+  return {
+    ...common,
+    type: 'REQUEST',
+    functionArn,
+    // Required by API Gateway for Lambda authorizers of HTTP APIs; 2.0 is what the console and aws-cdk-lib choose.
+    payloadFormatVersion: payloadFormatVersionOf(authorizer, properties.optionalString('AuthorizerPayloadFormatVersion') ?? '2.0'),
+    enableSimpleResponses: properties.optionalBoolean('EnableSimpleResponses') ?? false,
+    resultTtlSeconds: properties.optionalNumber('AuthorizerResultTtlInSeconds') ?? 0,
+  };
+}
+
+function payloadFormatVersionOf(resource: TemplateResource, version: string): '1.0' | '2.0' {
+  if (version === '1.0' || version === '2.0') return version;
+  throw new AssemblyError(`${resource.stack.template.file}: resource ${resource.logicalId} (${resource.type}) has payload format version ${version}; expected 1.0 or 2.0`);
+}

@@ -1,0 +1,3 @@
+export { AssemblyError } from './errors';
+export { loadAppModel } from './load-app-model';
+export type { LoadOptions } from './load-app-model';

@@ -1,0 +1,57 @@
+import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
+import { readCloudAssembly } from './cloud-assembly';
+import { buildFunctions } from './functions';
+import { buildHttpApis } from './http-apis';
+import { ResourceIndex } from './resources';
+import { buildRestApis } from './rest-apis';
+import { loadStacks } from './stack-set';
+import { UnsupportedReport } from './unsupported';
+import { reportUnsupportedTypes } from './unsupported-types';
+import { buildUsagePlans } from './usage-plans';
+import { buildUserPools } from './user-pools';
+
+export interface LoadOptions {
+  /**
+   * The region of stacks without an explicit one.
+   * @default DEFAULT_REGION
+   */
+  readonly region?: string;
+  /**
+   * The account of stacks without an explicit one.
+   * @default DEFAULT_ACCOUNT_ID
+   */
+  readonly accountId?: string;
+  /**
+   * Where inline (`Code.ZipFile`) function code is written, one folder per function.
+   * @default - a fresh folder under os.tmpdir(), created when a function has inline code
+   */
+  readonly workDir?: string;
+}
+
+/**
+ * Reads `dir` (a cloud assembly: manifest.json at its root) and returns the app model, with every intrinsic resolved
+ * to a local value that is the same on every run.
+ * @throws AssemblyError when the manifest or a template cannot be read
+ */
+export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
+  const artifacts = readCloudAssembly(dir);
+  const agnosticEnvironment = { region: options.region ?? DEFAULT_REGION, accountId: options.accountId ?? DEFAULT_ACCOUNT_ID };
+  const report = new UnsupportedReport();
+  const stacks = loadStacks(artifacts, agnosticEnvironment, report);
+  const index = new ResourceIndex(stacks);
+  const functions = buildFunctions(index, options.workDir, report);
+  const restApis = buildRestApis(index, functions, report);
+  const httpApis = buildHttpApis(index, functions, report);
+  const usagePlans = buildUsagePlans(index, report);
+  reportUnsupportedTypes(index, report);
+  return {
+    region: artifacts.find((artifact) => artifact.region)?.region ?? agnosticEnvironment.region,
+    accountId: artifacts.find((artifact) => artifact.account)?.account ?? agnosticEnvironment.accountId,
+    functions,
+    restApis,
+    httpApis,
+    userPools: buildUserPools(index),
+    usagePlans,
+    unsupported: report.list(),
+  };
+}

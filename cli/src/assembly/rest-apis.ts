@@ -1,0 +1,166 @@
+import {
+  FunctionModel, GatewayResponseModel, RequestValidatorModel, RestApiModel, RestAuthorizerModel, RestMethodModel,
+  RestResourceModel,
+} from '../model';
+import { AssemblyError } from './errors';
+import { functionArnOfInvocationUri } from './lambda-arns';
+import { ResourceIndex, TemplateResource } from './resources';
+import { buildRestMethod } from './rest-methods';
+import { buildRestStages } from './rest-stages';
+import { UnsupportedReport } from './unsupported';
+
+const REST_API = 'AWS::ApiGateway::RestApi';
+/** The resource types that belong to one REST API through their `RestApiId`. */
+const REST_API_PARTS = [
+  'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Authorizer', 'AWS::ApiGateway::Deployment',
+  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::GatewayResponse', 'AWS::ApiGateway::RequestValidator',
+] as const;
+const AUTHORIZER_TYPES: ReadonlyArray<RestAuthorizerModel['type']> = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'];
+
+/** Every REST API of the app, its parts gathered from every stack by the API id they resolve to. */
+export function buildRestApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): RestApiModel[] {
+  const partsByApi = new Map<string, Map<string, TemplateResource[]>>();
+  for (const type of REST_API_PARTS) {
+    for (const part of index.ofType(type)) {
+      const apiId = part.properties().string('RestApiId');
+      const parts = partsByApi.get(apiId) ?? new Map<string, TemplateResource[]>();
+      parts.set(type, [...(parts.get(type) ?? []), part]);
+      partsByApi.set(apiId, parts);
+    }
+  }
+  const apis = index.ofType(REST_API).map((api) => {
+    const parts = partsByApi.get(api.ref()) ?? new Map<string, TemplateResource[]>();
+    partsByApi.delete(api.ref());
+    return buildRestApi(api, (type) => parts.get(type) ?? [], functions, report);
+  });
+  for (const [apiId, parts] of partsByApi) {
+    for (const part of [...parts.values()].flat()) {
+      report.add(part.origin, part.type, `belongs to the REST API ${apiId}, which is not defined in the cloud assembly, so it is not served`);
+    }
+  }
+  return apis;
+}
+
+function buildRestApi(
+  api: TemplateResource,
+  partsOf: (type: typeof REST_API_PARTS[number]) => readonly TemplateResource[],
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): RestApiModel {
+  const properties = api.properties();
+  const name = properties.optionalString('Name') ?? api.logicalId;
+  if (properties.has('Body') || properties.has('BodyS3Location')) {
+    report.add(api.origin, REST_API, `the OpenAPI definition (Body, BodyS3Location) of the REST API ${name} is not read: only the resources and methods declared as AWS::ApiGateway resources are served`);
+  }
+  if (properties.has('Policy')) {
+    report.add(api.origin, REST_API, `the resource policy of the REST API ${name} is not enforced: every request passes it`);
+  }
+  const apiKeySource = properties.optionalString('ApiKeySourceType') ?? 'HEADER';
+  if (apiKeySource !== 'HEADER' && apiKeySource !== 'AUTHORIZER') {
+    throw new AssemblyError(`${api.stack.template.file}: resource ${api.logicalId} (${REST_API}) has ApiKeySourceType ${apiKeySource}; expected HEADER or AUTHORIZER`);
+  }
+  return {
+    origin: api.origin,
+    name,
+    apiId: api.ref(),
+    apiKeySource,
+    // API Gateway writes `/` in a media type as `~1` (image~1png); both spellings are accepted.
+    binaryMediaTypes: properties.stringList('BinaryMediaTypes').map((type) => type.replace(/~1/g, '/')),
+    resources: buildResources(api, partsOf('AWS::ApiGateway::Resource'), partsOf('AWS::ApiGateway::Method'), functions, report),
+    authorizers: new Map(partsOf('AWS::ApiGateway::Authorizer').flatMap((authorizer) => {
+      const model = buildAuthorizer(authorizer, report);
+      return model ? [[model.authorizerId, model]] : [];
+    })),
+    gatewayResponses: new Map(partsOf('AWS::ApiGateway::GatewayResponse').map((response) => {
+      const model = buildGatewayResponse(response);
+      return [model.responseType, model];
+    })),
+    requestValidators: new Map(partsOf('AWS::ApiGateway::RequestValidator').map((validator): [string, RequestValidatorModel] => [
+      validator.ref(),
+      {
+        validateRequestBody: validator.properties().optionalBoolean('ValidateRequestBody') ?? false,
+        validateRequestParameters: validator.properties().optionalBoolean('ValidateRequestParameters') ?? false,
+      },
+    ])),
+    stages: buildRestStages(partsOf('AWS::ApiGateway::Deployment'), partsOf('AWS::ApiGateway::Stage'), report),
+    deploymentIds: partsOf('AWS::ApiGateway::Deployment').map((deployment) => deployment.ref()),
+    disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,
+  };
+}
+
+/** The root (`/`) and every resource with its full path, built from `ParentId` and `PathPart`. */
+function buildResources(
+  api: TemplateResource,
+  resources: readonly TemplateResource[],
+  methods: readonly TemplateResource[],
+  functions: ReadonlyMap<string, FunctionModel>,
+  report: UnsupportedReport,
+): RestResourceModel[] {
+  const rootId = String(api.attribute('RootResourceId'));
+  const byId = new Map(resources.map((resource) => [resource.ref(), resource]));
+  const paths = new Map<string, string>([[rootId, '/']]);
+  const pathOf = (resourceId: string, child: TemplateResource, visiting: ReadonlySet<string>): string => {
+    const known = paths.get(resourceId);
+    if (known !== undefined) return known;
+    const resource = byId.get(resourceId);
+    if (!resource || visiting.has(resourceId)) {
+      throw new AssemblyError(`${child.stack.template.file}: resource ${child.logicalId} (${child.type}) is under ${resourceId}, which is neither the root resource nor a resource of the REST API ${api.logicalId}; expected a ParentId or ResourceId of the same API`);
+    }
+    const properties = resource.properties();
+    const parentPath = pathOf(properties.string('ParentId'), resource, new Set([...visiting, resourceId]));
+    const resourcePath = `${parentPath === '/' ? '' : parentPath}/${properties.string('PathPart')}`;
+    paths.set(resourceId, resourcePath);
+    return resourcePath;
+  };
+  const methodsByResource = new Map<string, Map<string, RestMethodModel>>();
+  for (const method of methods) {
+    const resourceId = method.properties().string('ResourceId');
+    const model = buildRestMethod(method, pathOf(resourceId, method, new Set()), functions, report);
+    methodsByResource.set(resourceId, (methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>()).set(model.httpMethod, model));
+  }
+  return [rootId, ...byId.keys()].map((resourceId) => ({
+    resourceId,
+    path: pathOf(resourceId, api, new Set()),
+    methods: methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>(),
+  }));
+}
+
+function buildAuthorizer(authorizer: TemplateResource, report: UnsupportedReport): RestAuthorizerModel | undefined {
+  const properties = authorizer.properties();
+  const type = properties.string('Type').toUpperCase();
+  const name = properties.optionalString('Name') ?? authorizer.logicalId;
+  if (!isAuthorizerType(type)) {
+    report.add(authorizer.origin, authorizer.type, `the authorizer ${name} has type ${type}, which is not served; methods using it fail`);
+    return undefined;
+  }
+  const uri = properties.optionalString('AuthorizerUri');
+  const functionArn = uri === undefined ? undefined : functionArnOfInvocationUri(uri);
+  if (type !== 'COGNITO_USER_POOLS' && !functionArn) {
+    report.add(authorizer.origin, authorizer.type, `the ${type} authorizer ${name} does not invoke a Lambda function (AuthorizerUri ${uri ?? 'missing'}), so methods using it fail`);
+  }
+  return {
+    origin: authorizer.origin,
+    authorizerId: authorizer.ref(),
+    name,
+    type,
+    functionArn,
+    identitySources: (properties.optionalString('IdentitySource') ?? '').split(',').map((source) => source.trim()).filter(Boolean),
+    identityValidationExpression: properties.optionalString('IdentityValidationExpression'),
+    resultTtlSeconds: properties.optionalNumber('AuthorizerResultTtlInSeconds') ?? 300,
+    providerArns: properties.stringList('ProviderARNs'),
+  };
+}
+
+function buildGatewayResponse(response: TemplateResource): GatewayResponseModel {
+  const properties = response.properties();
+  return {
+    responseType: properties.string('ResponseType'),
+    statusCode: properties.optionalString('StatusCode'),
+    responseParameters: properties.stringMap('ResponseParameters'),
+    responseTemplates: properties.stringMap('ResponseTemplates'),
+  };
+}
+
+function isAuthorizerType(value: string): value is RestAuthorizerModel['type'] {
+  return (AUTHORIZER_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,42 @@
+import { integerOption, optionValue, parseArgs, UsageError } from './args';
+import { start } from '../server/start';
+
+export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [--host 127.0.0.1] [--stage NAME]
+                       [--credentials ACCESS_KEY_ID:SECRET]... [--region R] [--account ID]
+                       [--max-workers 4] [--seed N] [--quiet]
+  Serves the REST and HTTP APIs of a CDK app on localhost, one port per API from --port on, running the real
+  handlers. Without --app, runs 'cdk synth' in the current folder (the folder of cdk.json) and serves its output.
+  --credentials  accept SigV4 (IAM) requests signed with this key (repeatable)
+  --stage        serve only this stage of each API
+  --seed         make the canary traffic split reproducible
+  --quiet        no line per request`;
+
+/** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */
+export async function serveCommand(argv: readonly string[]): Promise<void> {
+  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'max-workers', 'seed'], ['quiet'], SERVE_USAGE);
+  const credentials = (parsed.options.get('credentials') ?? []).map((pair) => {
+    const [accessKeyId, ...secret] = pair.split(':');
+    if (!accessKeyId || secret.length === 0 || secret.join(':') === '') {
+      throw new UsageError(`--credentials expects ACCESS_KEY_ID:SECRET_ACCESS_KEY, got '${pair}'\n${SERVE_USAGE}`);
+    }
+    return { accessKeyId, secretAccessKey: secret.join(':') };
+  });
+  const running = await start({
+    app: optionValue(parsed, 'app'),
+    port: integerOption(parsed, 'port', 0, 65535, SERVE_USAGE),
+    host: optionValue(parsed, 'host'),
+    stage: optionValue(parsed, 'stage'),
+    credentials,
+    region: optionValue(parsed, 'region'),
+    accountId: optionValue(parsed, 'account'),
+    maxWorkersPerFunction: integerOption(parsed, 'max-workers', 1, 256, SERVE_USAGE),
+    seed: integerOption(parsed, 'seed', 0, 2 ** 32 - 1, SERVE_USAGE),
+    quiet: parsed.flags.has('quiet'),
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.stop();
+}

@@ -1,0 +1,35 @@
+/** Values a gateway response or mock template may read: `$context.*` and `$stageVariables.*`. */
+export interface TemplateVariables {
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly stageVariables: Readonly<Record<string, string>>;
+}
+
+const REFERENCE = /\$\{?(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}?/g;
+
+/**
+ * Substitutes `$context.a.b` / `${context.a.b}` and `$stageVariables.x` in a static template, as API Gateway renders
+ * gateway-response templates; an unknown variable renders empty. Templates with VTL directives (`#if`, `#foreach`) are
+ * not evaluated here (the VTL engine comes with non-proxy integrations).
+ */
+export function substituteTemplate(template: string, variables: TemplateVariables): string {
+  return template.replace(REFERENCE, (_, root: string, path: string) => {
+    const value = lookup(root === 'context' ? variables.context : variables.stageVariables, path.slice(1).split('.'));
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+function lookup(root: unknown, path: string[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Whether a template uses VTL beyond variable references, which this runtime does not evaluate yet. */
+export function usesVtlDirectives(template: string): boolean {
+  return /(^|[^\\])#(if|foreach|set|else|elseif|end|macro|parse|include|define)\b/.test(template) || /\$(input|util)\b/.test(template);
+}

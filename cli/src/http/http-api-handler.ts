@@ -1,0 +1,188 @@
+import { applyCors, isPreflight, preflightHeaders } from './http-cors';
+import { HttpAuthorization, HttpAuthorizationDeps } from './http-authorization';
+import { httpEvent, HttpEventContext } from './http-event';
+import { parseHttpResult } from './http-response';
+import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
+import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
+import { PathRouter } from '../gateway/path-router';
+import { newRequestIds } from '../gateway/request-ids';
+import { functionForArn } from '../gateway/stage-variables';
+import { ThrottleBuckets, throttleLevel, ThrottleLevel, ACCOUNT_THROTTLE } from '../metering';
+import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
+import { proxyIdentity, restProxyEvent } from '../rest/proxy-event';
+import { parseProxyResult } from '../rest/proxy-response';
+import type { HandledRequest } from '../rest/rest-api-handler';
+import { ApiRequest, ApiResponse, RequestLogDetails } from '../server/api-request';
+
+export interface HttpApiHandlerDeps extends HttpAuthorizationDeps {
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  /** Shared by every API of the app, for the account-level limit. */
+  readonly throttles: ThrottleBuckets;
+}
+
+const DEFAULT_STAGE = '$default';
+
+/**
+ * One HTTP API as API Gateway serves it: the stage (`$default` at the root, a named stage as the first segment), the
+ * route (exact method, then ANY, most specific path first, then `$default`), API Gateway's own CORS answers, the
+ * route's authorization and throttles, then the Lambda integration in payload format 2.0 or 1.0.
+ */
+export class HttpApiHandler {
+  private readonly router = new PathRouter<Map<string, HttpRouteModel>>();
+  private readonly defaultRoute?: HttpRouteModel;
+  private readonly stages = new Map<string, HttpStageModel>();
+  private readonly authorization: HttpAuthorization;
+
+  constructor(private readonly api: HttpApiModel, private readonly deps: HttpApiHandlerDeps) {
+    const byPath = new Map<string, Map<string, HttpRouteModel>>();
+    for (const route of api.routes) {
+      if (route.routeKey === '$default') {
+        this.defaultRoute = route;
+        continue;
+      }
+      const [method, path] = route.routeKey.split(' ');
+      const methods = byPath.get(path) ?? new Map<string, HttpRouteModel>();
+      methods.set(method.toUpperCase(), route);
+      byPath.set(path, methods);
+    }
+    for (const [path, methods] of byPath) {
+      this.router.add(path, methods);
+    }
+    for (const stage of api.stages) {
+      this.stages.set(stage.stageName, stage);
+    }
+    this.authorization = new HttpAuthorization(api.authorizers, deps);
+  }
+
+  /** The answer to a request over API Gateway's 10 MB payload limit. */
+  public tooLarge(request: ApiRequest): ApiResponse {
+    return this.fail(request, newRequestIds().extendedRequestId, {}, 'REQUEST_TOO_LARGE', 'the body passes 10 MB').response;
+  }
+
+  public async handle(request: ApiRequest): Promise<HandledRequest> {
+    const ids = newRequestIds();
+    const log: RequestLogDetails = {};
+    const [, first = ''] = request.rawPath.split('/');
+    const named = first !== DEFAULT_STAGE ? this.stages.get(first) : undefined;
+    const stage = named ?? this.stages.get(DEFAULT_STAGE);
+    const fail = (type: HttpApiErrorType, note: string, extra: { headers?: [string, string][]; message?: string } = {}) =>
+      this.fail(request, ids.extendedRequestId, log, type, note, extra);
+    if (!stage) {
+      return fail('NOT_FOUND', `no stage '${first}' (stages: ${[...this.stages.keys()].join(', ')})`);
+    }
+    const path = named ? request.rawPath.slice(first.length + 1) || '/' : request.rawPath;
+
+    const corsAnswer = this.api.cors && isPreflight(request);
+    const match = this.route(request.method, path);
+    if (corsAnswer && !match) {
+      return { response: this.withRequestId({ status: 204, headers: preflightHeaders(this.api.cors!, request), body: '' }, ids.extendedRequestId), log: { route: 'CORS preflight' } };
+    }
+    if (!match) {
+      return fail('NOT_FOUND', `no route matches ${request.method} ${path}`);
+    }
+    const { route, pathParameters } = match;
+    log.route = route.routeKey;
+
+    const context: HttpEventContext = {
+      request, ids, accountId: this.deps.accountId, apiId: this.api.apiId, stage: stage.stageName, routeKey: route.routeKey, pathParameters, stageVariables: stage.variables,
+    };
+    const routeArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}${path}`;
+    const auth = await this.authorization.authorize(route, context, routeArn);
+    log.authorizerCache = auth.cache;
+    if (!auth.ok) {
+      return fail(auth.error, auth.note, { headers: auth.headers, message: auth.message });
+    }
+    if (!this.deps.throttles.tryPass(this.throttleLevels(stage, route))) {
+      return fail('THROTTLED', 'a throttle limit refused the request');
+    }
+    const integration = route.integration;
+    if (integration.type !== 'AWS_PROXY') {
+      return fail('INTERNAL_SERVER_ERROR', `${integration.integrationType} integrations are not served by gatewaykit yet`);
+    }
+    return this.invokeLambda(integration, { ...context, authorizer: auth.authorizer }, log);
+  }
+
+  private async invokeLambda(integration: HttpLambdaIntegrationModel, context: HttpEventContext, log: RequestLogDetails): Promise<HandledRequest> {
+    const { request, ids } = context;
+    const fail = (type: HttpApiErrorType, note: string) => this.fail(request, ids.extendedRequestId, log, type, note);
+    const fn = functionForArn(this.deps.functions, integration.functionArn);
+    if (!fn?.codeDir) {
+      return fail('INTERNAL_SERVER_ERROR', fn ? `function ${fn.functionName} has no local code` : `no function ${integration.functionArn} in the app`);
+    }
+    const event = integration.payloadFormatVersion === '2.0' ? httpEvent(context) : this.version1Event(context);
+    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, event), integration.timeoutMs);
+    if (outcome === 'INTEGRATION_TIMEOUT') {
+      return fail('SERVICE_UNAVAILABLE', `no answer within ${integration.timeoutMs} ms`);
+    }
+    log.coldStart = outcome.coldStart;
+    if (outcome.kind !== 'result') {
+      return fail('INTERNAL_SERVER_ERROR', `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}`);
+    }
+    const result = integration.payloadFormatVersion === '2.0' ? parseHttpResult(outcome.payload) : parseProxyResult(outcome.payload, true);
+    if (!result.ok) {
+      return fail('INTERNAL_SERVER_ERROR', result.reason);
+    }
+    const headers = this.api.cors ? applyCors(this.api.cors, request, result.headers) : result.headers;
+    return { response: this.withRequestId({ status: result.status, headers, body: result.body }, ids.extendedRequestId), log };
+  }
+
+  private version1Event(context: HttpEventContext): Record<string, unknown> {
+    const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
+    return restProxyEvent({
+      request: context.request,
+      ids: context.ids,
+      accountId: context.accountId,
+      apiId: context.apiId,
+      stage: context.stage,
+      deploymentId: '',
+      path: context.request.rawPath,
+      resourcePath: path ?? '/{proxy+}',
+      resourceId: context.routeKey,
+      httpMethod: context.request.method,
+      pathParameters: context.pathParameters,
+      stageVariables: context.stageVariables,
+      binaryMediaTypes: [],
+      identity: proxyIdentity(context.request, {}),
+      authorizer: context.authorizer,
+      httpApiRouteKey: context.routeKey,
+    });
+  }
+
+  /**
+   * The route for a request. A preflight request that a route takes (an OPTIONS or ANY route, or `$default`) goes to
+   * that route and its authorizer, as in API Gateway; only one that no route takes gets the CORS answer.
+   */
+  private route(method: string, path: string): { route: HttpRouteModel; pathParameters: Readonly<Record<string, string>> } | undefined {
+    for (const match of this.router.matches(path)) {
+      const route = match.value.get(method) ?? match.value.get('ANY');
+      if (route) {
+        return { route, pathParameters: match.pathParameters };
+      }
+    }
+    return this.defaultRoute ? { route: this.defaultRoute, pathParameters: {} } : undefined;
+  }
+
+  private throttleLevels(stage: HttpStageModel, route: HttpRouteModel): ThrottleLevel[] {
+    const stageKey = `http:${this.api.apiId}/${stage.stageName}`;
+    const routeThrottle = stage.routeThrottles[route.routeKey];
+    const levels = [
+      routeThrottle ? throttleLevel(`${stageKey}:${route.routeKey}`, routeThrottle) : throttleLevel(stageKey, stage.defaultRouteThrottle),
+      throttleLevel(`account:${this.deps.region}`, ACCOUNT_THROTTLE),
+    ];
+    return levels.filter((level): level is ThrottleLevel => level !== undefined);
+  }
+
+  private fail(request: ApiRequest, requestId: string, log: RequestLogDetails, type: HttpApiErrorType, note: string,
+    extra: { headers?: [string, string][]; message?: string } = {}): HandledRequest {
+    log.errorType = type;
+    log.note = note;
+    const error = HTTP_API_ERRORS[type];
+    const headers: [string, string][] = [['content-type', 'application/json'], ...(extra.headers ?? [])];
+    const corsHeaders = this.api.cors ? applyCors(this.api.cors, request, headers) : headers;
+    return { response: this.withRequestId({ status: error.status, headers: corsHeaders, body: defaultErrorBody(error, extra.message ?? error.message) }, requestId), log };
+  }
+
+  private withRequestId(response: ApiResponse, requestId: string): ApiResponse {
+    return { ...response, headers: [...response.headers, ['apigw-requestid', requestId]] };
+  }
+}

@@ -1,0 +1,200 @@
+import { httpEvent, HttpEventContext } from './http-event';
+import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCache, verifyHttpJwt, verifySigV4 } from '../auth';
+import { Clock } from '../clock';
+import { HttpApiErrorType } from '../gateway/error-table';
+import { identitySourceValue } from '../gateway/identity-source';
+import type { InvokeOutcome } from '../lambda';
+import { HttpAuthorizerModel, HttpJwtAuthorizerModel, HttpLambdaAuthorizerModel, HttpRouteModel } from '../model';
+import { restProxyEvent } from '../rest/proxy-event';
+import { proxyIdentity } from '../rest/proxy-event';
+
+export interface HttpAuthorizationDeps {
+  readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;
+  readonly clock: Clock;
+  readonly region: string;
+  readonly accountId: string;
+  readonly jwks: TrustedKeys;
+  readonly credentials: ReadonlyMap<string, string>;
+}
+
+export type HttpAuthorizationResult =
+  | { readonly ok: true; readonly authorizer?: Record<string, unknown>; readonly cache?: 'hit' | 'miss' }
+  | {
+    readonly ok: false;
+    readonly error: HttpApiErrorType;
+    readonly note: string;
+    readonly headers?: [string, string][];
+    readonly message?: string;
+    readonly cache?: 'hit' | 'miss';
+  };
+
+/** A Lambda authorizer's answer kept for its TTL: allowed or not (simple), or the policy to evaluate (IAM). */
+type CachedLambdaAnswer =
+  | { readonly kind: 'simple'; readonly isAuthorized: boolean; readonly context: Record<string, unknown> }
+  | { readonly kind: 'policy'; readonly result: HttpPolicyAuthorizerResult };
+
+/** The authorization of HTTP API routes: JWT authorizers, Lambda REQUEST authorizers (simple or IAM answers), IAM. */
+export class HttpAuthorization {
+  private readonly caches = new Map<string, TtlCache<CachedLambdaAnswer>>();
+
+  constructor(private readonly authorizers: ReadonlyMap<string, HttpAuthorizerModel>, private readonly deps: HttpAuthorizationDeps) {}
+
+  public async authorize(route: HttpRouteModel, context: HttpEventContext, routeArn: string): Promise<HttpAuthorizationResult> {
+    if (route.authorizationType === 'NONE') {
+      return { ok: true };
+    }
+    if (route.authorizationType === 'AWS_IAM') {
+      return this.authorizeIam(context);
+    }
+    const authorizer = route.authorizerId === undefined ? undefined : this.authorizers.get(route.authorizerId);
+    if (!authorizer) {
+      return { ok: false, error: 'INTERNAL_SERVER_ERROR', note: `the route's authorizer ${route.authorizerId ?? '(none)'} is not in the template` };
+    }
+    return authorizer.type === 'JWT' ? this.authorizeJwt(authorizer, route, context) : this.authorizeLambda(authorizer, context, routeArn);
+  }
+
+  private async authorizeIam(context: HttpEventContext): Promise<HttpAuthorizationResult> {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of context.request.headers) {
+      const lower = name.toLowerCase();
+      const existing = headers[lower];
+      headers[lower] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    }
+    const { request } = context;
+    const verdict = await verifySigV4(
+      { method: request.method, path: request.rawPath, query: request.rawQuery, headers, body: request.body },
+      { credentials: this.deps.credentials, region: this.deps.region, service: 'execute-api', clock: this.deps.clock },
+    );
+    if (!verdict.ok) {
+      const message = verdict.responseType === 'MISSING_AUTHENTICATION_TOKEN' ? 'Forbidden' : verdict.message;
+      return { ok: false, error: 'FORBIDDEN', message, note: `SigV4: ${verdict.message}` };
+    }
+    const accountId = this.deps.accountId;
+    return {
+      ok: true,
+      authorizer: {
+        iam: {
+          accessKey: verdict.accessKeyId,
+          accountId,
+          callerId: verdict.accessKeyId,
+          cognitoIdentity: null,
+          principalOrgId: null,
+          userArn: `arn:aws:iam::${accountId}:user/${verdict.accessKeyId}`,
+          userId: verdict.accessKeyId,
+        },
+      },
+    };
+  }
+
+  private async authorizeJwt(authorizer: HttpJwtAuthorizerModel, route: HttpRouteModel, context: HttpEventContext): Promise<HttpAuthorizationResult> {
+    const token = identitySourceValue(authorizer.identitySources[0] ?? '$request.header.Authorization', this.scope(context));
+    if (token === undefined) {
+      return { ok: false, error: 'UNAUTHORIZED', note: `no ${authorizer.identitySources[0]}` };
+    }
+    const verdict = await verifyHttpJwt(token, {
+      issuer: authorizer.issuer,
+      audience: authorizer.audience,
+      scopes: route.authorizationScopes,
+      jwks: this.deps.jwks,
+      clock: this.deps.clock,
+    });
+    if (!verdict.ok) {
+      return {
+        ok: false,
+        error: verdict.status === 403 ? 'FORBIDDEN' : 'UNAUTHORIZED',
+        note: verdict.reason,
+        headers: verdict.wwwAuthenticate ? [['www-authenticate', verdict.wwwAuthenticate]] : undefined,
+      };
+    }
+    return { ok: true, authorizer: { jwt: { claims: verdict.claims, scopes: verdict.scopes.length > 0 ? verdict.scopes : null } } };
+  }
+
+  private async authorizeLambda(authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string): Promise<HttpAuthorizationResult> {
+    const values = authorizer.identitySources.map((source) => identitySourceValue(source, this.scope(context)));
+    if (authorizer.identitySources.length > 0 && values.some((value) => value === undefined)) {
+      return { ok: false, error: 'UNAUTHORIZED', note: `missing identity source ${authorizer.identitySources.filter((_, i) => values[i] === undefined).join(', ')}` };
+    }
+    const caching = authorizer.resultTtlSeconds > 0;
+    const cacheKey = values.join('\u0000');
+    const cache = this.cacheOf(authorizer);
+    const cached = caching ? cache.get(cacheKey) : undefined;
+    if (cached) {
+      return this.decide(cached, routeArn, 'hit');
+    }
+    const cacheState = caching ? 'miss' : undefined;
+    const outcome = await this.deps.invoke(authorizer.functionArn, this.authorizerEvent(authorizer, context, routeArn, values as string[]));
+    if (outcome.kind !== 'result') {
+      return outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized'
+        ? { ok: false, error: 'UNAUTHORIZED', note: 'the authorizer answered Unauthorized', cache: cacheState }
+        : { ok: false, error: 'INTERNAL_SERVER_ERROR', note: `the authorizer failed: ${outcome.errorMessage}`, cache: cacheState };
+    }
+    let answer: CachedLambdaAnswer;
+    try {
+      answer = authorizer.enableSimpleResponses
+        ? { kind: 'simple', ...parseHttpSimpleResponse(outcome.payload) }
+        : { kind: 'policy', result: parseHttpPolicyResponse(outcome.payload) };
+    } catch (error) {
+      if (error instanceof AuthorizerOutputError) {
+        return { ok: false, error: 'INTERNAL_SERVER_ERROR', note: error.message, cache: cacheState };
+      }
+      throw error;
+    }
+    if (caching) {
+      cache.set(cacheKey, answer, authorizer.resultTtlSeconds);
+    }
+    return this.decide(answer, routeArn, cacheState);
+  }
+
+  private decide(answer: CachedLambdaAnswer, routeArn: string, cache: 'hit' | 'miss' | undefined): HttpAuthorizationResult {
+    if (answer.kind === 'simple') {
+      return answer.isAuthorized
+        ? { ok: true, cache, authorizer: { lambda: answer.context } }
+        : { ok: false, error: 'FORBIDDEN', note: 'the authorizer answered isAuthorized: false', cache };
+    }
+    const decision = evaluatePolicy(answer.result.policy, routeArn);
+    if (decision !== 'ALLOW') {
+      return { ok: false, error: 'FORBIDDEN', note: `the policy ${decision === 'EXPLICIT_DENY' ? 'denies' : 'does not allow'} ${routeArn}`, cache };
+    }
+    return { ok: true, cache, authorizer: { lambda: { ...answer.result.context, principalId: answer.result.principalId } } };
+  }
+
+  /** The authorizer's input in its payload format: 2.0 (`identitySource` a list, `routeArn`) or 1.0 (as REST REQUEST authorizers). */
+  private authorizerEvent(authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string, identitySource: string[]): Record<string, unknown> {
+    if (authorizer.payloadFormatVersion === '2.0') {
+      const { body: _body, isBase64Encoded: _isBase64Encoded, version: _version, ...fields } = httpEvent({ ...context, authorizer: undefined });
+      return { version: '2.0', type: 'REQUEST', routeArn, identitySource, ...fields };
+    }
+    const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
+    const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = restProxyEvent({
+      request: context.request,
+      ids: context.ids,
+      accountId: context.accountId,
+      apiId: context.apiId,
+      stage: context.stage,
+      deploymentId: '',
+      path: context.request.rawPath,
+      resourcePath: path ?? context.routeKey,
+      resourceId: context.routeKey,
+      httpMethod: context.request.method,
+      pathParameters: context.pathParameters,
+      stageVariables: context.stageVariables,
+      binaryMediaTypes: [],
+      identity: proxyIdentity(context.request, {}),
+      httpApiRouteKey: context.routeKey,
+    });
+    return { type: 'REQUEST', methodArn: routeArn, identitySource: identitySource.join(','), authorizationToken: identitySource[0], ...fields };
+  }
+
+  private scope(context: HttpEventContext) {
+    return { request: context.request, stageVariables: context.stageVariables, context: { routeKey: context.routeKey, stage: context.stage, apiId: context.apiId } };
+  }
+
+  private cacheOf(authorizer: HttpLambdaAuthorizerModel): TtlCache<CachedLambdaAnswer> {
+    let cache = this.caches.get(authorizer.authorizerId);
+    if (!cache) {
+      cache = new TtlCache<CachedLambdaAnswer>(this.deps.clock);
+      this.caches.set(authorizer.authorizerId, cache);
+    }
+    return cache;
+  }
+}

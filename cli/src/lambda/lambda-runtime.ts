@@ -1,0 +1,116 @@
+import type { FunctionModel } from '../model';
+import { FunctionPool } from './function-pool';
+import { RUNTIME_CLOSED_MESSAGE } from './lambda-messages';
+import { Sandbox } from './sandbox';
+import type { RunnableFunction } from './sandbox';
+import type { FunctionStats, InvokeOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
+
+const DEFAULT_MAX_WORKERS_PER_FUNCTION = 4;
+
+/**
+ * Runs the app's Node.js Lambda handlers locally, each function in its own bounded pool of worker threads that
+ * behave as Lambda sandboxes: warm reuse, counted cold starts, an isolated environment and module state, the
+ * function timeout, and replacement after a crash.
+ */
+export class LambdaRuntime {
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly maxWorkersPerFunction: number;
+  private readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
+  private readonly onHandlerOutput: (functionName: string, line: string) => void;
+  private closed = false;
+
+  constructor(private readonly functions: ReadonlyMap<string, FunctionModel>, private readonly options: LambdaRuntimeOptions) {
+    this.maxWorkersPerFunction = options.maxWorkersPerFunction ?? DEFAULT_MAX_WORKERS_PER_FUNCTION;
+    if (!Number.isInteger(this.maxWorkersPerFunction) || this.maxWorkersPerFunction < 1) {
+      throw new Error(`maxWorkersPerFunction must be a whole number of at least 1, received ${options.maxWorkersPerFunction}`);
+    }
+    this.outboundResponses = [...(options.outboundResponses ?? new Map<string, OutboundResponse>())];
+    for (const [url] of this.outboundResponses) {
+      validateOutboundUrl(url);
+    }
+    this.onHandlerOutput = options.onHandlerOutput ?? writeToStderr;
+  }
+
+  /**
+   * Runs the function with that ARN on `event`; queues when all its workers are busy. Rejects only for an unknown ARN
+   * or a function without local code (no code dir, or not a `nodejs*` runtime), and, as programming errors, for an
+   * event JSON cannot represent or a closed runtime; everything the handler does is an outcome.
+   */
+  public invoke(functionArn: string, event: unknown): Promise<InvokeOutcome> {
+    try {
+      const pool = this.poolFor(functionArn);
+      return pool.invoke(JSON.stringify(event) ?? 'null');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Per function: invocations, cold starts, live workers, queued requests. */
+  public stats(functionArn: string): FunctionStats {
+    this.functionFor(functionArn);
+    return this.pools.get(functionArn)?.stats() ?? { invocations: 0, coldStarts: 0, workers: 0, queued: 0 };
+  }
+
+  /** Terminates every worker. */
+  public async close(): Promise<void> {
+    this.closed = true;
+    const closedOutcome: InvokeOutcome = { kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE, coldStart: false, durationMs: 0 };
+    await Promise.all([...this.pools.values()].map((pool) => pool.close(closedOutcome)));
+  }
+
+  private poolFor(functionArn: string): FunctionPool {
+    if (this.closed) {
+      throw new Error(`The Lambda runtime is closed; it cannot run '${functionArn}'`);
+    }
+    const existing = this.pools.get(functionArn);
+    if (existing) {
+      return existing;
+    }
+    const fn = runnable(this.functionFor(functionArn));
+    const bound = Math.min(this.maxWorkersPerFunction, fn.reservedConcurrency ?? Number.POSITIVE_INFINITY);
+    const pool = new FunctionPool(bound, (onGone) => new Sandbox({
+      fn,
+      region: this.options.region,
+      outboundResponses: this.outboundResponses,
+      onOutput: (line) => this.onHandlerOutput(fn.functionName, line),
+      onGone,
+    }));
+    this.pools.set(functionArn, pool);
+    return pool;
+  }
+
+  private functionFor(functionArn: string): FunctionModel {
+    const fn = this.functions.get(functionArn);
+    if (fn === undefined) {
+      const known = [...this.functions.keys()].join(', ') || 'none';
+      throw new Error(`No Lambda function has the ARN '${functionArn}'; the app's functions are: ${known}`);
+    }
+    return fn;
+  }
+}
+
+function runnable(fn: FunctionModel): RunnableFunction {
+  if (fn.codeDir === undefined) {
+    throw new Error(`Function ${fn.functionName} (${fn.origin.path}) has no code on disk to run locally`);
+  }
+  if (!fn.runtime.startsWith('nodejs')) {
+    throw new Error(`Function ${fn.functionName} (${fn.origin.path}) has runtime '${fn.runtime}'; only nodejs* functions run locally`);
+  }
+  return { ...fn, codeDir: fn.codeDir };
+}
+
+function validateOutboundUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`outboundResponses key '${url}' is not an absolute URL; expected e.g. 'https://issuer.example/.well-known/jwks.json'`);
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.search !== '' || parsed.hash !== '') {
+    throw new Error(`outboundResponses key '${url}' must be an http(s) URL without query or fragment`);
+  }
+}
+
+function writeToStderr(functionName: string, line: string): void {
+  process.stderr.write(`[${functionName}] ${line}\n`);
+}

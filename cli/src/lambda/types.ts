@@ -1,0 +1,54 @@
+/** A response the workers give to an outbound HTTP(S) request instead of the network. */
+export interface OutboundResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface LambdaRuntimeOptions {
+  /** The region the functions run in: AWS_REGION and AWS_DEFAULT_REGION in their environment. */
+  readonly region: string;
+  /** The account of the app. The functions' ARNs already carry it, so the runtime reads it from there. */
+  readonly accountId: string;
+  /**
+   * Concurrent executions per function, each in its own worker thread (default 4; a function's reservedConcurrency,
+   * when lower, wins).
+   */
+  readonly maxWorkersPerFunction?: number;
+  /**
+   * Outbound HTTP(S) requests answered inside the workers instead of the network, keyed by exact URL (no query):
+   * the local issuer's JWKS and OpenID configuration documents, so that handlers verifying tokens (e.g. with
+   * aws-jwt-verify, which calls `require('https').request`) work offline. Other URLs go to the network as usual.
+   */
+  readonly outboundResponses?: ReadonlyMap<string, OutboundResponse>;
+  /**
+   * Receives what handlers write to stdout/stderr, line by line (default: written to this process's stderr prefixed
+   * with the function name).
+   */
+  readonly onHandlerOutput?: (functionName: string, line: string) => void;
+}
+
+/**
+ * How an invocation ended. `coldStart` says whether a new worker was started for it; `durationMs` runs from the
+ * moment a worker took the invocation (its INIT included, on a cold start) to the outcome, not counting time queued.
+ */
+export type InvokeOutcome =
+  | { readonly kind: 'result'; readonly payload: unknown; readonly coldStart: boolean; readonly durationMs: number }
+  | {
+    readonly kind: 'error';
+    readonly errorType: string;
+    readonly errorMessage: string;
+    readonly trace: readonly string[];
+    readonly coldStart: boolean;
+    readonly durationMs: number;
+  }
+  | { readonly kind: 'timeout'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number }
+  | { readonly kind: 'crash'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number };
+
+/** Per function: invocations, cold starts, live workers, queued requests. */
+export interface FunctionStats {
+  invocations: number;
+  coldStarts: number;
+  workers: number;
+  queued: number;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { InvocationRequest, SandboxSpec, WorkerMessage } from '../protocol';
+import { formatError } from './error-format';
+
+export type LambdaCallback = (error?: unknown, result?: unknown) => void;
+
+export type LambdaHandler = (event: unknown, context: LambdaContext, callback: LambdaCallback) => unknown;
+
+/** The `context` argument of Lambda's Node.js runtime. */
+export interface LambdaContext {
+  readonly functionName: string;
+  readonly functionVersion: string;
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+  readonly awsRequestId: string;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  readonly clientContext: undefined;
+  readonly identity: undefined;
+  /**
+   * Accepted and ignored: Lambda holds the response of a callback handler until the event loop is empty, which a
+   * worker thread (whose message port keeps its loop alive) cannot observe; the response goes out when the callback runs.
+   */
+  callbackWaitsForEmptyEventLoop: boolean;
+  readonly getRemainingTimeInMillis: () => number;
+  readonly done: LambdaCallback;
+  readonly succeed: (result?: unknown) => void;
+  readonly fail: (error?: unknown) => void;
+}
+
+/**
+ * Runs one invocation and sends its result or error, once: whichever comes first of the returned promise, the
+ * callback, or the legacy `context.done/succeed/fail` wins, as in Lambda. A handler that returns no promise and never
+ * calls back runs until the function times out (Lambda would answer `null` once the event loop drained).
+ */
+export function invokeHandler(
+  handler: LambdaHandler,
+  request: InvocationRequest,
+  spec: SandboxSpec,
+  send: (message: WorkerMessage) => void,
+): void {
+  let completed = false;
+  const succeed = (result?: unknown): void => {
+    if (!completed) {
+      completed = true;
+      send(serializeResult(result));
+    }
+  };
+  const fail = (error?: unknown): void => {
+    if (!completed) {
+      completed = true;
+      send({ kind: 'error', ...formatError(error) });
+    }
+  };
+  const callback: LambdaCallback = (error, result) => (error === undefined || error === null ? succeed(result) : fail(error));
+  const context: LambdaContext = {
+    functionName: spec.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: spec.functionArn,
+    memoryLimitInMB: String(spec.memorySizeMb),
+    awsRequestId: randomUUID(),
+    logGroupName: spec.logGroupName,
+    logStreamName: spec.logStreamName,
+    clientContext: undefined,
+    identity: undefined,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, request.deadlineMs - Date.now()),
+    done: callback,
+    succeed,
+    fail,
+  };
+  try {
+    const returned = handler(JSON.parse(request.event), context, callback);
+    if (isThenable(returned)) {
+      returned.then(succeed, fail);
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Lambda returns `null` for an `undefined` result; a result JSON cannot represent is the handler's error. */
+function serializeResult(result: unknown): WorkerMessage {
+  try {
+    return { kind: 'result', payload: JSON.stringify(result) ?? 'null' };
+  } catch {
+    return { kind: 'error', errorType: 'Runtime.JSONStringifyError', errorMessage: 'Unable to stringify response body', trace: [] };
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null
+    && typeof (value as { then?: unknown }).then === 'function';
+}

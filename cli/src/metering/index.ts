@@ -1,0 +1,3 @@
+export * from './token-bucket';
+export * from './quota';
+export * from './throttle-chain';

@@ -1,0 +1,110 @@
+import { defaultErrorBody, GatewayError, REST_GATEWAY_RESPONSES, REST_LAMBDA_PROXY_FAILURE, RestGatewayResponseType } from '../gateway/error-table';
+import { RequestIds } from '../gateway/request-ids';
+import { substituteTemplate } from '../gateway/template-substitution';
+import { GatewayResponseModel, RestApiModel } from '../model';
+import { ApiRequest, ApiResponse, headerValue, parseQuery } from '../server/api-request';
+
+/** An answer API Gateway gives itself: a gateway response type, or the failure of a Lambda proxy integration. */
+export interface RestError {
+  readonly type: RestGatewayResponseType | 'LAMBDA_PROXY_FAILURE';
+  /** Replaces the type's default message, e.g. the parameters missing for BAD_REQUEST_PARAMETERS. */
+  readonly message?: string;
+  /** Replaces the type's `x-amzn-ErrorType`, e.g. SigV4's IncompleteSignatureException. */
+  readonly errorType?: string;
+  /** For the request log: why, in the developer's terms. */
+  readonly note?: string;
+}
+
+/** What a gateway response template and its parameter mappings can read. */
+export interface RestErrorContext {
+  readonly request: ApiRequest;
+  readonly ids: RequestIds;
+  readonly stage?: string;
+  readonly stageVariables: Readonly<Record<string, string>>;
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly resourcePath?: string;
+  readonly authorizer?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Renders `error` as API Gateway does: the API's gateway response of that type when the template defines one, else its
+ * DEFAULT_4XX or DEFAULT_5XX, else AWS's default. Status, headers and body template come from the response chosen;
+ * x-amzn-RequestId, x-amz-apigw-id and x-amzn-ErrorType are always sent.
+ */
+export function renderRestError(api: RestApiModel, error: RestError, context: RestErrorContext): ApiResponse {
+  const defaults: GatewayError = error.type === 'LAMBDA_PROXY_FAILURE' ? REST_LAMBDA_PROXY_FAILURE : REST_GATEWAY_RESPONSES[error.type];
+  const fallback = api.gatewayResponses.get(defaults.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
+  const own = error.type === 'LAMBDA_PROXY_FAILURE' ? undefined : api.gatewayResponses.get(error.type);
+  const custom = own ?? fallback;
+  const status = Number(own?.statusCode ?? fallback?.statusCode ?? defaults.status);
+  const message = error.message ?? defaults.message;
+
+  const templateContext = {
+    requestId: context.ids.requestId,
+    extendedRequestId: context.ids.extendedRequestId,
+    apiId: api.apiId,
+    stage: context.stage,
+    httpMethod: context.request.method,
+    resourcePath: context.resourcePath,
+    path: context.request.rawPath,
+    identity: { sourceIp: context.request.sourceIp, userAgent: headerValue(context.request, 'user-agent') },
+    authorizer: context.authorizer,
+    error: { message, messageString: JSON.stringify(message), responseType: error.type === 'LAMBDA_PROXY_FAILURE' ? 'DEFAULT_5XX' : error.type },
+  };
+  const variables = { context: templateContext, stageVariables: context.stageVariables };
+  const template = custom && bodyTemplate(custom);
+  const body = template !== undefined ? substituteTemplate(template, variables) : defaultErrorBody(defaults, message);
+
+  const headers: [string, string][] = [['Content-Type', 'application/json']];
+  for (const [parameter, expression] of Object.entries(custom?.responseParameters ?? {})) {
+    const name = /^gatewayresponse\.header\.(.+)$/.exec(parameter)?.[1];
+    const value = name && mappedValue(expression, context, templateContext);
+    if (name && value !== undefined) {
+      const existing = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+      if (existing >= 0) {
+        headers.splice(existing, 1);
+      }
+      headers.push([name, value]);
+    }
+  }
+  headers.push(['x-amzn-RequestId', context.ids.requestId], ['x-amz-apigw-id', context.ids.extendedRequestId]);
+  const errorType = error.errorType ?? defaults.errorType;
+  if (errorType) {
+    headers.push(['x-amzn-ErrorType', errorType]);
+  }
+  return { status, headers, body };
+}
+
+function bodyTemplate(response: GatewayResponseModel): string | undefined {
+  const templates = response.responseTemplates;
+  return templates['application/json'] ?? Object.values(templates)[0];
+}
+
+/** A response parameter's value: `'literal'`, or a request header, query, path parameter, stage variable or context value. */
+function mappedValue(expression: string, context: RestErrorContext, templateContext: Record<string, unknown>): string | undefined {
+  const literal = /^'(.*)'$/s.exec(expression);
+  if (literal) {
+    return literal[1];
+  }
+  const request = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(expression);
+  if (request) {
+    const [, where, name] = request;
+    if (where === 'header') {
+      return headerValue(context.request, name);
+    }
+    if (where === 'querystring') {
+      return parseQuery(context.request.rawQuery).filter(([n]) => n === name).pop()?.[1];
+    }
+    return context.pathParameters[name];
+  }
+  const stageVariable = /^stageVariables\.(.+)$/.exec(expression);
+  if (stageVariable) {
+    return context.stageVariables[stageVariable[1]];
+  }
+  const contextValue = /^context\.(.+)$/.exec(expression);
+  if (contextValue) {
+    const value = substituteTemplate(`$context.${contextValue[1]}`, { context: templateContext, stageVariables: {} });
+    return value === '' ? undefined : value;
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
+
+/**
+ * The method's required request parameters (`method.request.querystring.page: true`) that the request lacks, by name,
+ * as a request validator with `validateRequestParameters` reports them.
+ */
+export function missingRequiredParameters(
+  parameters: Readonly<Record<string, boolean>>, request: ApiRequest, pathParameters: Readonly<Record<string, string>>,
+): string[] {
+  const query = new Set(parseQuery(request.rawQuery).map(([name]) => name));
+  const missing: string[] = [];
+  for (const [parameter, required] of Object.entries(parameters)) {
+    const match = /^method\.request\.(querystring|header|path|multivaluequerystring|multivalueheader)\.(.+)$/.exec(parameter);
+    if (!required || !match) {
+      continue;
+    }
+    const [, where, name] = match;
+    const present = where.endsWith('querystring') ? query.has(name)
+      : where.endsWith('header') ? headerValue(request, name) !== undefined
+        : pathParameters[name] !== undefined;
+    if (!present) {
+      missing.push(name);
+    }
+  }
+  return missing;
+}

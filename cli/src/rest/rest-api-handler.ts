@@ -1,0 +1,221 @@
+import { RestError, renderRestError } from './gateway-response';
+import { answerMock } from './mock-integration';
+import { ProxyEventContext, proxyIdentity, restProxyEvent } from './proxy-event';
+import { parseProxyResult } from './proxy-response';
+import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
+import { missingRequiredParameters } from './request-parameters';
+import { StageApiKey, UsageMetering } from './usage-metering';
+import { isBinaryMediaType } from '../gateway/binary-media';
+import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
+import { PathRouter } from '../gateway/path-router';
+import { newRequestIds, RequestIds } from '../gateway/request-ids';
+import { functionForArn, substituteStageVariables } from '../gateway/stage-variables';
+import { FunctionModel, LambdaProxyIntegrationModel, RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
+import { ApiRequest, ApiResponse, headerValue, RequestLogDetails } from '../server/api-request';
+
+/** What a REST API needs of the runtime besides its model. */
+export interface RestApiHandlerDeps extends RestAuthorizationDeps {
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  readonly metering: UsageMetering;
+  /** A number in [0, 1): chooses canary requests. */
+  readonly random: () => number;
+}
+
+/** A response and what the request log reports about it. */
+export interface HandledRequest {
+  readonly response: ApiResponse;
+  readonly log: RequestLogDetails;
+}
+
+/** Where a request stands once its stage and method are known. */
+interface RoutedRequest {
+  readonly request: ApiRequest;
+  readonly ids: RequestIds;
+  readonly stage: RestStageModel;
+  readonly stageVariables: Readonly<Record<string, string>>;
+  readonly deploymentId: string;
+  readonly path: string;
+  readonly resource: RestResourceModel;
+  readonly method: RestMethodModel;
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly log: RequestLogDetails;
+}
+
+/**
+ * One REST API as API Gateway serves it: the stage from the first path segment (a canary share of the requests to the
+ * canary deployment), the resource and method, authorization, the API key and usage plan, throttles and quotas,
+ * required parameters, then the integration; every refusal rendered as the API's gateway responses say.
+ */
+export class RestApiHandler {
+  private readonly router = new PathRouter<RestResourceModel>();
+  private readonly stages = new Map<string, RestStageModel>();
+  private readonly authorization: RestAuthorization;
+
+  constructor(private readonly api: RestApiModel, private readonly deps: RestApiHandlerDeps) {
+    for (const resource of api.resources) {
+      this.router.add(resource.path, resource);
+    }
+    for (const stage of api.stages) {
+      this.stages.set(stage.stageName, stage);
+    }
+    this.authorization = new RestAuthorization(api.authorizers, deps);
+  }
+
+  /** The answer to a request over API Gateway's 10 MB payload limit. */
+  public tooLarge(request: ApiRequest): ApiResponse {
+    return this.fail({ type: 'REQUEST_TOO_LARGE' }, { request, ids: newRequestIds(), log: {} }).response;
+  }
+
+  public async handle(request: ApiRequest): Promise<HandledRequest> {
+    const ids = newRequestIds();
+    const log: RequestLogDetails = {};
+    const [, stageName = '', ...rest] = request.rawPath.split('/');
+    const stage = this.stages.get(stageName);
+    const path = `/${rest.join('/')}`;
+    const fail = (error: RestError, stageVariables?: Readonly<Record<string, string>>) => this.fail(error, { request, ids, log, stage, stageVariables });
+    if (!stage) {
+      return fail({ type: 'MISSING_AUTHENTICATION_TOKEN', note: `no stage '${stageName}' (stages: ${[...this.stages.keys()].join(', ')})` });
+    }
+    const canary = stage.canary && this.deps.random() * 100 < stage.canary.percentTraffic ? stage.canary : undefined;
+    const stageVariables = canary ? { ...stage.variables, ...canary.stageVariableOverrides } : stage.variables;
+    const match = this.route(request.method, path);
+    if (!match) {
+      return fail({ type: 'MISSING_AUTHENTICATION_TOKEN', note: `no method ${request.method} ${path}` }, stageVariables);
+    }
+    log.route = `${match.method.httpMethod} ${match.resource.path}`;
+    return this.serve({
+      request, ids, stage, stageVariables, path, log,
+      deploymentId: canary?.deploymentId ?? stage.deploymentId,
+      resource: match.resource,
+      method: match.method,
+      pathParameters: match.pathParameters,
+    });
+  }
+
+  private async serve(routed: RoutedRequest): Promise<HandledRequest> {
+    const { request, stage, method, resource, log } = routed;
+    const eventContext = this.eventContext(routed, proxyIdentity(request, {}), undefined);
+    const fail = (error: RestError, authorizer?: Record<string, unknown>) => this.fail(error, { ...eventContext, ids: routed.ids, log, stage, authorizer });
+
+    const methodArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}/${routed.path.replace(/^\//, '')}`;
+    const auth = await this.authorization.authorize(method, { event: eventContext, methodArn });
+    log.authorizerCache = auth.cache;
+    if (!auth.ok) {
+      return fail(auth.error);
+    }
+
+    let apiKey: StageApiKey | undefined;
+    if (method.apiKeyRequired) {
+      const value = this.api.apiKeySource === 'AUTHORIZER' ? auth.usageIdentifierKey : headerValue(request, 'x-api-key');
+      apiKey = this.deps.metering.stageKey(value, this.api.apiId, stage.stageName);
+      if (!apiKey) {
+        return fail({ type: 'INVALID_API_KEY', note: value === undefined ? 'no API key' : 'the API key is unknown, disabled or not in a usage plan of this stage' }, auth.authorizer);
+      }
+    }
+    const meteringError = this.deps.metering.meter({ apiId: this.api.apiId, stage, resourcePath: resource.path, httpMethod: method.httpMethod, apiKey });
+    if (meteringError) {
+      return fail(meteringError, auth.authorizer);
+    }
+
+    const validator = method.requestValidatorId === undefined ? undefined : this.api.requestValidators.get(method.requestValidatorId);
+    if (validator?.validateRequestParameters) {
+      const missing = missingRequiredParameters(method.requestParameters, request, routed.pathParameters);
+      if (missing.length > 0) {
+        return fail({ type: 'BAD_REQUEST_PARAMETERS', message: `Missing required request parameters: [${missing.join(', ')}]` }, auth.authorizer);
+      }
+    }
+
+    const identity = proxyIdentity(request, {
+      ...auth.identity,
+      ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}),
+    });
+    const context = this.eventContext(routed, identity, auth.authorizer);
+    const integration = method.integration;
+    switch (integration.type) {
+      case 'AWS_PROXY':
+        return this.invokeLambda(integration, context, routed, auth.authorizer);
+      case 'MOCK': {
+        const response = answerMock(integration, request, routed.ids, { context: { requestId: routed.ids.requestId, stage: stage.stageName }, stageVariables: routed.stageVariables });
+        return response ? { response, log } : fail({ type: 'API_CONFIGURATION_ERROR', note: 'no integration response matches the MOCK status' }, auth.authorizer);
+      }
+      default:
+        return fail({ type: 'API_CONFIGURATION_ERROR', note: `${integration.integrationType} integrations are not served by gatewaykit yet` }, auth.authorizer);
+    }
+  }
+
+  private async invokeLambda(integration: LambdaProxyIntegrationModel, context: ProxyEventContext, routed: RoutedRequest, authorizer?: Record<string, unknown>): Promise<HandledRequest> {
+    const { log } = routed;
+    const fail = (error: RestError) => this.fail(error, { ...context, log, stage: routed.stage, authorizer });
+    const arn = substituteStageVariables(integration.functionArn, routed.stageVariables);
+    const fn = functionForArn(this.deps.functions, arn);
+    if (!fn?.codeDir) {
+      return fail({ type: 'API_CONFIGURATION_ERROR', note: fn ? `function ${fn.functionName} has no local code` : `no function ${arn} in the app` });
+    }
+    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, restProxyEvent(context)), integration.timeoutMs);
+    if (outcome === 'INTEGRATION_TIMEOUT') {
+      return fail({ type: 'INTEGRATION_TIMEOUT', note: `no answer within ${integration.timeoutMs} ms` });
+    }
+    log.coldStart = outcome.coldStart;
+    if (outcome.kind !== 'result') {
+      return fail({ type: 'LAMBDA_PROXY_FAILURE', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}` });
+    }
+    const accept = headerValue(routed.request, 'accept')?.split(',')[0];
+    const result = parseProxyResult(outcome.payload, isBinaryMediaType(accept, this.api.binaryMediaTypes));
+    if (!result.ok) {
+      return fail({ type: 'LAMBDA_PROXY_FAILURE', note: result.reason });
+    }
+    const headers = result.headers;
+    if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
+      headers.push(['Content-Type', 'application/json']);
+    }
+    headers.push(['x-amzn-RequestId', routed.ids.requestId], ['x-amz-apigw-id', routed.ids.extendedRequestId]);
+    return { response: { status: result.status, headers, body: result.body }, log };
+  }
+
+  private route(httpMethod: string, path: string) {
+    for (const match of this.router.matches(path)) {
+      const method = match.value.methods.get(httpMethod) ?? match.value.methods.get('ANY');
+      return method ? { resource: match.value, method, pathParameters: match.pathParameters } : undefined;
+    }
+    return undefined;
+  }
+
+  private eventContext(routed: RoutedRequest, identity: Record<string, string | null>, authorizer: Record<string, unknown> | undefined): ProxyEventContext {
+    return {
+      request: routed.request,
+      ids: routed.ids,
+      accountId: this.deps.accountId,
+      apiId: this.api.apiId,
+      stage: routed.stage.stageName,
+      deploymentId: routed.deploymentId,
+      path: routed.path,
+      resourcePath: routed.resource.path,
+      resourceId: routed.resource.resourceId,
+      httpMethod: routed.request.method,
+      pathParameters: routed.pathParameters,
+      stageVariables: routed.stageVariables,
+      binaryMediaTypes: this.api.binaryMediaTypes,
+      identity,
+      authorizer,
+    };
+  }
+
+  private fail(error: RestError, context: {
+    request: ApiRequest; ids: RequestIds; log: RequestLogDetails; stage?: RestStageModel;
+    stageVariables?: Readonly<Record<string, string>>; pathParameters?: Readonly<Record<string, string>>;
+    resourcePath?: string; authorizer?: Readonly<Record<string, unknown>>;
+  }): HandledRequest {
+    context.log.errorType = error.type;
+    context.log.note = error.note;
+    const response = renderRestError(this.api, error, {
+      request: context.request,
+      ids: context.ids,
+      stage: context.stage?.stageName,
+      stageVariables: context.stageVariables ?? context.stage?.variables ?? {},
+      pathParameters: context.pathParameters ?? {},
+      resourcePath: context.resourcePath,
+      authorizer: context.authorizer,
+    });
+    return { response, log: context.log };
+  }
+}

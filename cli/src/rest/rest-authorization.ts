@@ -1,0 +1,209 @@
+import { restProxyEvent, ProxyEventContext, proxyIdentity } from './proxy-event';
+import { RestError } from './gateway-response';
+import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCache, verifyCognitoUserPoolToken, verifySigV4 } from '../auth';
+import { Clock } from '../clock';
+import { isRestGatewayResponseType } from '../gateway/error-table';
+import { identitySourceValue } from '../gateway/identity-source';
+import type { InvokeOutcome } from '../lambda';
+import { RestAuthorizerModel, RestMethodModel, UserPoolModel } from '../model';
+import { headerValue } from '../server/api-request';
+
+/** What the authorization step needs of the rest of the runtime. */
+export interface RestAuthorizationDeps {
+  readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;
+  readonly clock: Clock;
+  readonly region: string;
+  readonly accountId: string;
+  readonly userPools: readonly UserPoolModel[];
+  /** The local issuer's public keys, which Cognito authorizers trust. */
+  readonly jwks: TrustedKeys;
+  /** Access key id -> secret access key, for AWS_IAM methods. */
+  readonly credentials: ReadonlyMap<string, string>;
+}
+
+export type RestAuthorizationResult =
+  | {
+    readonly ok: true;
+    /** `requestContext.authorizer`, when an authorizer ran. */
+    readonly authorizer?: Record<string, unknown>;
+    /** Fields of `requestContext.identity` the authorization knows (IAM callers). */
+    readonly identity: Record<string, string>;
+    readonly usageIdentifierKey?: string;
+    readonly cache?: 'hit' | 'miss';
+  }
+  | { readonly ok: false; readonly error: RestError; readonly cache?: 'hit' | 'miss' };
+
+/** A Lambda authorizer's verdict kept for its TTL: the policy, re-evaluated against each request's method ARN. */
+interface CachedAuthorization {
+  readonly principalId: string;
+  readonly policy: PolicyDocument;
+  readonly context: Record<string, string>;
+  readonly usageIdentifierKey?: string;
+}
+
+/** The per-request event context the authorizers build their inputs from, and the method ARN of the request. */
+export interface RestAuthorizationRequest {
+  readonly event: ProxyEventContext;
+  readonly methodArn: string;
+}
+
+/** The authorization of REST API methods: IAM (SigV4), Lambda TOKEN and REQUEST authorizers, Cognito user pools. */
+export class RestAuthorization {
+  private readonly caches = new Map<string, TtlCache<CachedAuthorization>>();
+
+  constructor(private readonly authorizers: ReadonlyMap<string, RestAuthorizerModel>, private readonly deps: RestAuthorizationDeps) {}
+
+  public async authorize(method: RestMethodModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
+    switch (method.authorizationType) {
+      case 'NONE':
+        return { ok: true, identity: {} };
+      case 'AWS_IAM':
+        return this.authorizeIam(request);
+      default: {
+        const authorizer = method.authorizerId === undefined ? undefined : this.authorizers.get(method.authorizerId);
+        if (!authorizer) {
+          return { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: `the method's authorizer ${method.authorizerId ?? '(none)'} is not in the template` } };
+        }
+        return authorizer.type === 'COGNITO_USER_POOLS'
+          ? this.authorizeCognito(authorizer, method, request)
+          : this.authorizeLambda(authorizer, request);
+      }
+    }
+  }
+
+  private async authorizeIam(request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
+    const { event } = request;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of event.request.headers) {
+      const lower = name.toLowerCase();
+      const existing = headers[lower];
+      headers[lower] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    }
+    const verdict = await verifySigV4(
+      { method: event.request.method, path: event.request.rawPath, query: event.request.rawQuery, headers, body: event.request.body },
+      { credentials: this.deps.credentials, region: this.deps.region, service: 'execute-api', clock: this.deps.clock },
+    );
+    if (!verdict.ok) {
+      const type = isRestGatewayResponseType(verdict.responseType) ? verdict.responseType : 'INVALID_SIGNATURE';
+      return { ok: false, error: { type, message: verdict.message, errorType: verdict.errorType, note: `SigV4: ${verdict.message}` } };
+    }
+    const accountId = this.deps.accountId;
+    return {
+      ok: true,
+      identity: {
+        accessKey: verdict.accessKeyId,
+        accountId,
+        caller: verdict.accessKeyId,
+        user: verdict.accessKeyId,
+        userArn: `arn:aws:iam::${accountId}:user/${verdict.accessKeyId}`,
+      },
+    };
+  }
+
+  private async authorizeCognito(authorizer: RestAuthorizerModel, method: RestMethodModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
+    const header = /^method\.request\.header\.(.+)$/.exec(authorizer.identitySources[0] ?? 'method.request.header.Authorization')?.[1] ?? 'Authorization';
+    const token = headerValue(request.event.request, header);
+    if (!token) {
+      return { ok: false, error: { type: 'UNAUTHORIZED', note: `no ${header} header` } };
+    }
+    const userPools = this.deps.userPools.filter((pool) => authorizer.providerArns.includes(pool.arn));
+    const verdict = await verifyCognitoUserPoolToken(token, { userPools, scopes: method.authorizationScopes, jwks: this.deps.jwks, clock: this.deps.clock });
+    if (!verdict.ok) {
+      return { ok: false, error: { type: 'UNAUTHORIZED', message: verdict.message, note: verdict.reason } };
+    }
+    return { ok: true, authorizer: { claims: verdict.claims }, identity: {} };
+  }
+
+  private async authorizeLambda(authorizer: RestAuthorizerModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
+    const scope = { request: request.event.request, stageVariables: request.event.stageVariables, context: { ...request.event, identity: request.event.identity } };
+    const identityValues = authorizer.identitySources.map((source) => identitySourceValue(source, scope));
+    const caching = authorizer.resultTtlSeconds > 0;
+    let token: string | undefined;
+    if (authorizer.type === 'TOKEN') {
+      token = identityValues[0];
+      if (token === undefined) {
+        return { ok: false, error: { type: 'UNAUTHORIZED', note: `no ${authorizer.identitySources[0]} identity source` } };
+      }
+      if (authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {
+        return { ok: false, error: { type: 'UNAUTHORIZED', note: 'the token does not match the identity validation expression' } };
+      }
+    } else if (caching && identityValues.some((value) => value === undefined)) {
+      const missing = authorizer.identitySources.filter((_, i) => identityValues[i] === undefined);
+      return { ok: false, error: { type: 'UNAUTHORIZED', note: `missing identity source ${missing.join(', ')}` } };
+    }
+
+    const cacheKey = identityValues.map((value) => value ?? '').join('\u0000');
+    const cache = this.cacheOf(authorizer);
+    const cached = caching ? cache.get(cacheKey) : undefined;
+    if (cached) {
+      return this.decide(cached, request.methodArn, 'hit', 0);
+    }
+
+    const input = authorizer.type === 'TOKEN'
+      ? { type: 'TOKEN', authorizationToken: token, methodArn: request.methodArn }
+      : requestAuthorizerEvent(request);
+    const started = this.deps.clock.now();
+    const outcome = await this.deps.invoke(authorizer.functionArn!, input);
+    const latency = this.deps.clock.now() - started;
+    const cacheState = caching ? 'miss' : undefined;
+    if (outcome.kind !== 'result') {
+      const unauthorized = outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized';
+      return unauthorized
+        ? { ok: false, error: { type: 'UNAUTHORIZED', note: 'the authorizer answered Unauthorized' }, cache: cacheState }
+        : { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: `the authorizer failed: ${outcome.errorMessage}` }, cache: cacheState };
+    }
+    let parsed: CachedAuthorization;
+    try {
+      parsed = parseRestAuthorizerOutput(outcome.payload);
+    } catch (error) {
+      if (error instanceof AuthorizerOutputError) {
+        return { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: error.message }, cache: cacheState };
+      }
+      throw error;
+    }
+    if (caching) {
+      cache.set(cacheKey, parsed, authorizer.resultTtlSeconds);
+    }
+    return this.decide(parsed, request.methodArn, cacheState, latency);
+  }
+
+  private decide(result: CachedAuthorization, methodArn: string, cache: 'hit' | 'miss' | undefined, latency: number): RestAuthorizationResult {
+    const decision = evaluatePolicy(result.policy, methodArn);
+    if (decision === 'EXPLICIT_DENY') {
+      return {
+        ok: false,
+        cache,
+        error: {
+          type: 'ACCESS_DENIED',
+          message: 'User is not authorized to access this resource with an explicit deny',
+          note: `the policy denies ${methodArn}`,
+        },
+      };
+    }
+    if (decision === 'IMPLICIT_DENY') {
+      return { ok: false, cache, error: { type: 'ACCESS_DENIED', note: `no statement of the policy allows ${methodArn}` } };
+    }
+    return {
+      ok: true,
+      cache,
+      identity: {},
+      usageIdentifierKey: result.usageIdentifierKey,
+      authorizer: { ...result.context, principalId: result.principalId, integrationLatency: latency },
+    };
+  }
+
+  private cacheOf(authorizer: RestAuthorizerModel): TtlCache<CachedAuthorization> {
+    let cache = this.caches.get(authorizer.authorizerId);
+    if (!cache) {
+      cache = new TtlCache<CachedAuthorization>(this.deps.clock);
+      this.caches.set(authorizer.authorizerId, cache);
+    }
+    return cache;
+  }
+}
+
+/** The REQUEST authorizer input: the proxy event's request fields, without the body, with the method ARN. */
+function requestAuthorizerEvent(request: RestAuthorizationRequest): Record<string, unknown> {
+  const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = restProxyEvent({ ...request.event, identity: proxyIdentity(request.event.request, {}) });
+  return { type: 'REQUEST', methodArn: request.methodArn, ...fields };
+}

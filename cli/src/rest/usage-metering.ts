@@ -1,0 +1,115 @@
+import { RestError } from './gateway-response';
+import { Clock } from '../clock';
+import { QuotaCounter, ThrottleBuckets, throttleLevel, ThrottleLevel, ACCOUNT_THROTTLE } from '../metering';
+import { ApiKeyModel, MethodSettingModel, RestStageModel, ThrottleModel, UsagePlanModel, UsagePlanStageModel } from '../model';
+
+/** An API key that may call a stage: the key, and the usage plan binding it to the stage. */
+export interface StageApiKey {
+  readonly key: ApiKeyModel;
+  readonly plan: UsagePlanModel;
+  readonly planStage: UsagePlanStageModel;
+}
+
+/** What a request is metered as: its API, stage, resource and method. */
+export interface MeteredRequest {
+  readonly apiId: string;
+  readonly stage: RestStageModel;
+  readonly resourcePath: string;
+  readonly httpMethod: string;
+  readonly apiKey?: StageApiKey;
+}
+
+/**
+ * API keys, usage-plan throttles and quotas, and stage throttles, shared by every REST API of the app (a key is
+ * metered across all stages of its plan, and the account limit across all APIs).
+ *
+ * A request passes one throttle per level: its plan's per-method limit, else the plan's limit (per key); its stage's
+ * method setting for the method, else the stage's `/*` setting (shared by every caller); and the account's. A more
+ * specific setting replaces the general one of its level, as method settings replace stage defaults in API Gateway.
+ */
+export class UsageMetering {
+  private readonly throttles: ThrottleBuckets;
+  private readonly quotas = new Map<string, QuotaCounter>();
+  private readonly keysByValue = new Map<string, { key: ApiKeyModel; plans: UsagePlanModel[] }>();
+
+  constructor(plans: readonly UsagePlanModel[], private readonly clock: Clock, private readonly region: string) {
+    this.throttles = new ThrottleBuckets(clock);
+    for (const plan of plans) {
+      for (const key of plan.apiKeys) {
+        const entry = this.keysByValue.get(key.value) ?? { key, plans: [] };
+        entry.plans.push(plan);
+        this.keysByValue.set(key.value, entry);
+      }
+    }
+  }
+
+  /** The key with this value when it is enabled and in a usage plan of this API stage; undefined otherwise. */
+  public stageKey(value: string | undefined, apiId: string, stageName: string): StageApiKey | undefined {
+    const entry = value === undefined ? undefined : this.keysByValue.get(value);
+    if (!entry || !entry.key.enabled) {
+      return undefined;
+    }
+    for (const plan of entry.plans) {
+      const planStage = plan.apiStages.find((s) => s.apiId === apiId && s.stageName === stageName);
+      if (planStage) {
+        return { key: entry.key, plan, planStage };
+      }
+    }
+    return undefined;
+  }
+
+  /** Takes the request's share of every throttle and quota; the error when one of them refuses it. */
+  public meter(request: MeteredRequest): RestError | undefined {
+    if (!this.throttles.tryPass(this.levels(request))) {
+      return { type: 'THROTTLED', note: 'a throttle limit refused the request' };
+    }
+    const { apiKey } = request;
+    if (apiKey?.plan.quota && !this.quotaOf(apiKey.plan).tryConsume(apiKey.key.apiKeyId)) {
+      return { type: 'QUOTA_EXCEEDED', note: `the quota of usage plan ${apiKey.plan.name} is used up for this key` };
+    }
+    return undefined;
+  }
+
+  private levels(request: MeteredRequest): ThrottleLevel[] {
+    const levels: (ThrottleLevel | undefined)[] = [];
+    const methodKey = `${request.resourcePath}/${request.httpMethod === 'ANY' ? '*' : request.httpMethod}`;
+    const { apiKey } = request;
+    if (apiKey) {
+      const planKey = `plan:${apiKey.plan.usagePlanId}:key:${apiKey.key.apiKeyId}`;
+      const planMethod = apiKey.planStage.throttle[methodKey];
+      levels.push(planMethod
+        ? throttleLevel(`${planKey}:${methodKey}`, planMethod)
+        : throttleLevel(planKey, apiKey.plan.throttle));
+    }
+    const stageKey = `stage:${request.apiId}/${request.stage.stageName}`;
+    const methodSetting = findMethodSetting(request.stage.methodSettings, request.resourcePath, request.httpMethod);
+    const stageDefault = findMethodSetting(request.stage.methodSettings, '/*', '*');
+    levels.push(methodSetting && hasThrottle(methodSetting)
+      ? throttleLevel(`${stageKey}:${methodKey}`, throttleOf(methodSetting))
+      : stageDefault && throttleLevel(stageKey, throttleOf(stageDefault)));
+    levels.push(throttleLevel(`account:${this.region}`, ACCOUNT_THROTTLE));
+    return levels.filter((level): level is ThrottleLevel => level !== undefined);
+  }
+
+  private quotaOf(plan: UsagePlanModel): QuotaCounter {
+    let counter = this.quotas.get(plan.usagePlanId);
+    if (!counter) {
+      counter = new QuotaCounter(plan.quota!, this.clock);
+      this.quotas.set(plan.usagePlanId, counter);
+    }
+    return counter;
+  }
+}
+
+function findMethodSetting(settings: readonly MethodSettingModel[], resourcePath: string, httpMethod: string): MethodSettingModel | undefined {
+  const method = httpMethod === 'ANY' ? '*' : httpMethod;
+  return settings.find((s) => s.resourcePath === resourcePath && s.httpMethod === method);
+}
+
+function hasThrottle(setting: MethodSettingModel): boolean {
+  return setting.throttlingRateLimit !== undefined || setting.throttlingBurstLimit !== undefined;
+}
+
+function throttleOf(setting: MethodSettingModel): ThrottleModel {
+  return { rateLimit: setting.throttlingRateLimit, burstLimit: setting.throttlingBurstLimit };
+}

@@ -1,0 +1,117 @@
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApiRequest, ApiResponse } from './api-request';
+import { Clock } from '../clock';
+
+/** API Gateway's payload limit: a larger request is refused before any processing. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Answers one request of one API; the listener turns what it returns into the HTTP response. */
+export type ApiRequestHandler = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** The answer to a request whose body passes {@link MAX_PAYLOAD_BYTES}, from the API's own error rendering. */
+export type TooLargeAnswer = (request: ApiRequest) => ApiResponse;
+
+/**
+ * A `node:http` server for one API. It reads each request whole (refusing more than 10 MB), hands it to `handle`, and
+ * writes the answer. Nothing a client sends can stop it: malformed HTTP gets a 400 from Node, a failing handler a 500,
+ * and a client that goes away mid-request is forgotten.
+ */
+export class HttpListener {
+  private readonly server: http.Server;
+
+  constructor(handle: ApiRequestHandler, tooLarge: TooLargeAnswer, clock: Clock, onInternalError: (error: unknown) => void) {
+    this.server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+      const receivedAt = clock.now();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let refused = false;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_PAYLOAD_BYTES) {
+          if (!refused) {
+            refused = true;
+            write(res, tooLarge(toApiRequest(req, Buffer.alloc(0), receivedAt)), true);
+          }
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('error', () => res.destroy());
+      req.on('end', () => {
+        if (refused) {
+          return;
+        }
+        handle(toApiRequest(req, Buffer.concat(chunks), receivedAt)).then(
+          (response) => write(res, response, false),
+          (error: unknown) => {
+            onInternalError(error);
+            write(res, { status: 500, headers: [['content-type', 'application/json']], body: '{"message":"Internal server error"}' }, false);
+          },
+        );
+      });
+    });
+    this.server.on('clientError', (_error, socket) => {
+      if (socket.writable) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      } else {
+        socket.destroy();
+      }
+    });
+  }
+
+  /** Listens on `host:port` (0 for any free port) and resolves to the port. */
+  public listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  public close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+}
+
+function toApiRequest(req: http.IncomingMessage, body: Buffer, receivedAt: number): ApiRequest {
+  const url = req.url ?? '/';
+  const queryAt = url.indexOf('?');
+  const headers: [string, string][] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+  }
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    rawPath: queryAt < 0 ? url : url.slice(0, queryAt),
+    rawQuery: queryAt < 0 ? '' : url.slice(queryAt + 1),
+    headers,
+    body,
+    sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    protocol: `HTTP/${req.httpVersion}`,
+    receivedAt,
+  };
+}
+
+function write(res: http.ServerResponse, response: ApiResponse, close: boolean): void {
+  if (res.headersSent || res.destroyed) {
+    return;
+  }
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) {
+    const existing = headers[name];
+    headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  headers['content-length'] = String(body.length);
+  if (close) {
+    headers.connection = 'close';
+  }
+  res.writeHead(response.status, headers);
+  res.end(body);
+}

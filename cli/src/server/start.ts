@@ -1,0 +1,175 @@
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { HttpListener } from './http-listener';
+import { formatRequestLine } from './request-log';
+import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
+import { startupReport } from './startup-report';
+import { synthesize } from './synth';
+import { loadAppModel } from '../assembly';
+import { LocalIssuer } from '../auth';
+import { Clock, systemClock } from '../clock';
+import { trustedIssuers } from '../gateway/trusted-issuers';
+import { LambdaRuntime } from '../lambda';
+import { ThrottleBuckets } from '../metering';
+import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
+import { UsageMetering } from '../rest/usage-metering';
+import { seededRandom } from './seeded-random';
+
+/** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
+export interface StartOptions {
+  /** A synthesized cloud assembly (a `cdk.out` folder). Default: run `cdk synth` in `cwd` and serve its output. */
+  readonly app?: string;
+  /** The folder of the CDK app (its `cdk.json`) and of `.gatewaykit/`. Default: the current folder. */
+  readonly cwd?: string;
+  /** The port of the first API; each further API takes the next port. 0 gives every API a free port. Default 3000. */
+  readonly port?: number;
+  /** The address to listen on. Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Serve only this stage of each API (and only the APIs having it). Default: every stage. */
+  readonly stage?: string;
+  /** The local credentials SigV4-signed (IAM) requests are checked against. Default: none, so IAM routes answer 403. */
+  readonly credentials?: readonly { readonly accessKeyId: string; readonly secretAccessKey: string }[];
+  /** The region and account of stacks that do not set them. Default `us-east-1`, `123456789012`. */
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Where the local issuer keeps its key. Default `.gatewaykit/local-issuer.json` under `cwd`. */
+  readonly issuerKeyFile?: string;
+  /** The clock of caches, throttles, quotas and token checks. Default: the system clock. */
+  readonly clock?: Clock;
+  /** Seeds the random source that sends requests to canaries, so that a test sees the same split every run. */
+  readonly seed?: number;
+  /** Concurrent executions per function (each a worker thread). Default 4. */
+  readonly maxWorkersPerFunction?: number;
+  /** Where startup and request lines go. Default: standard output. */
+  readonly log?: (line: string) => void;
+  /** Leave out the line per request. Default false. */
+  readonly quiet?: boolean;
+  /** Receives what handlers print, line by line. Default: standard error, prefixed with the function name. */
+  readonly onHandlerOutput?: (functionName: string, line: string) => void;
+}
+
+/** One served API: where it listens and the URL of each of its stages. */
+export interface ServedApi {
+  readonly kind: 'REST' | 'HTTP';
+  /** The API's name in the template. */
+  readonly name: string;
+  /** Its construct path, e.g. `MyStack/Api`. */
+  readonly path: string;
+  readonly apiId: string;
+  readonly port: number;
+  /** Stage name -> URL, ending with `/`. */
+  readonly urls: Readonly<Record<string, string>>;
+}
+
+/** A running local API Gateway. */
+export interface RunningApp {
+  readonly apis: readonly ServedApi[];
+  /** The model read from the assembly. */
+  readonly model: AppModel;
+  /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
+  readonly issuer: LocalIssuer;
+  /** The invocations and cold starts of a function, by ARN. */
+  readonly lambda: Pick<LambdaRuntime, 'stats'>;
+  /**
+   * The URL of a stage: of the API whose name or construct path ends with `api` (default: the only API), stage
+   * `stage` (default: its only stage).
+   */
+  url(api?: string, stage?: string): string;
+  /** Stops listening and terminates every worker. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the REST and HTTP APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
+ * would; resolves once every API listens.
+ */
+export async function start(options: StartOptions = {}): Promise<RunningApp> {
+  const startedAt = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const assemblyDir = options.app ? path.resolve(cwd, options.app) : synthesize(cwd);
+  const model = loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId });
+  const region = options.region ?? model.region ?? DEFAULT_REGION;
+  const accountId = options.accountId ?? model.accountId ?? DEFAULT_ACCOUNT_ID;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, '.gatewaykit', 'local-issuer.json'));
+
+  const lambda = new LambdaRuntime(model.functions, {
+    region,
+    accountId,
+    maxWorkersPerFunction: options.maxWorkersPerFunction,
+    outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
+    onHandlerOutput: options.onHandlerOutput,
+  });
+  const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
+  const common = { invoke: (arn: string, event: unknown) => lambda.invoke(arn, event), clock, region, accountId, jwks: issuer.jwks(), credentials, functions: model.functions };
+  const plans = planServedApis(
+    model,
+    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, region), random: options.seed === undefined ? Math.random : seededRandom(options.seed) },
+    { ...common, throttles: new ThrottleBuckets(clock) },
+    options.stage,
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const firstPort = options.port ?? 3000;
+  const listeners: HttpListener[] = [];
+  const apis: ServedApi[] = [];
+  try {
+    for (const [index, plan] of plans.entries()) {
+      const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
+      listeners.push(listener);
+      const port = await listener.listen(firstPort === 0 ? 0 : firstPort + index, host);
+      const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
+      apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
+    }
+  } catch (error) {
+    await Promise.all(listeners.map((l) => l.close()));
+    await lambda.close();
+    throw error;
+  }
+
+  const reported = apis.map((api) => ({ kind: api.kind, path: api.path, stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })) }));
+  startupReport(assemblyDir, model, reported, performance.now() - startedAt, credentials.size > 0).forEach((line) => log(line));
+
+  return {
+    apis,
+    model,
+    issuer,
+    lambda,
+    url: (api?: string, stage?: string) => urlOf(apis, api, stage),
+    stop: async () => {
+      await Promise.all(listeners.map((l) => l.close()));
+      await lambda.close();
+    },
+  };
+}
+
+function listenerFor(plan: ServedApiPlan, clock: Clock, requestLog: ((line: string) => void) | undefined, log: (line: string) => void): HttpListener {
+  const name = plan.model.origin.path;
+  return new HttpListener(
+    async (request) => {
+      const started = performance.now();
+      const { response, log: details } = await plan.handler.handle(request);
+      requestLog?.(formatRequestLine(name, request.method, request.rawPath, response.status, Math.round(performance.now() - started), details));
+      return response;
+    },
+    (request) => plan.handler.tooLarge(request),
+    clock,
+    (error) => log(`gatewaykit: internal error serving ${name}: ${error instanceof Error ? error.stack : String(error)}`),
+  );
+}
+
+function urlOf(apis: readonly ServedApi[], api: string | undefined, stage: string | undefined): string {
+  const candidates = api === undefined ? apis : apis.filter((a) => a.name === api || a.path === api || a.path.endsWith(`/${api}`));
+  if (candidates.length !== 1) {
+    throw new Error(`url(${api === undefined ? '' : JSON.stringify(api)}): ${candidates.length === 0 ? 'no API matches' : 'several APIs match'}; served APIs are ${apis.map((a) => a.path).join(', ')}`);
+  }
+  const [chosen] = candidates;
+  const stages = Object.keys(chosen.urls);
+  const stageName = stage ?? (stages.length === 1 ? stages[0] : undefined);
+  const url = stageName === undefined ? undefined : chosen.urls[stageName];
+  if (url === undefined) {
+    throw new Error(`url(${JSON.stringify(api ?? chosen.path)}, ${JSON.stringify(stage)}): ${chosen.path} has the stages ${stages.join(', ')}; name one`);
+  }
+  return url;
+}

@@ -1,0 +1,72 @@
+import { inlineFunction, loadTemplate } from './support';
+
+describe('unsupported items', () => {
+  test('a WebSocket API is reported with its protocol', () => {
+    const model = loadTemplate({
+      Resources: {
+        Chat: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
+        Route: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: 'Chat' }, RouteKey: '$connect' } },
+      },
+    });
+    expect(model.httpApis).toEqual([]);
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Chat', type: 'AWS::ApiGatewayV2::Api (WEBSOCKET)', reason: 'the WebSocket API chat is not served; the REST and HTTP APIs of the app are',
+    }]);
+  });
+
+  test('SAM resources are reported as not transformed', () => {
+    const model = loadTemplate({ Resources: { Api: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'prod' } } } });
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Api', type: 'AWS::Serverless::Api', reason: 'SAM resources are not transformed, so this one is not served; plain CloudFormation resources are',
+    }]);
+  });
+
+  test.each([
+    'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::VpcLink', 'AWS::ApiGateway::Model',
+    'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::ApiMapping', 'AWS::ApiGatewayV2::VpcLink',
+  ])('%s is reported', (type) => {
+    const model = loadTemplate({ Resources: { Thing: { Type: type, Properties: {} } } });
+    expect(model.unsupported).toEqual([{ path: 'Test/Thing', type, reason: expect.stringMatching(/not (served|checked)/) }]);
+  });
+
+  test('resources of other services are silently ignored', () => {
+    const model = loadTemplate({
+      Resources: {
+        Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
+        Logs: { Type: 'AWS::Logs::LogGroup', Properties: {} },
+        Table: { Type: 'AWS::DynamoDB::Table', Properties: {} },
+        Acl: { Type: 'AWS::WAFv2::WebACL', Properties: {} },
+        Fn: inlineFunction(),
+      },
+    });
+    expect(model.unsupported).toEqual([]);
+  });
+
+  test('the OpenAPI definition and the resource policy of a REST API are reported', () => {
+    const model = loadTemplate({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'spec', Body: { openapi: '3.0.1' }, Policy: {} } } } });
+    expect(model.unsupported.map((item) => item.reason)).toEqual([
+      'the OpenAPI definition (Body, BodyS3Location) of the REST API spec is not read: only the resources and methods declared as AWS::ApiGateway resources are served',
+      'the resource policy of the REST API spec is not enforced: every request passes it',
+    ]);
+  });
+
+  test('a method of a REST API that is not in the assembly is reported', () => {
+    const model = loadTemplate({
+      Resources: { Get: { Type: 'AWS::ApiGateway::Method', Properties: { RestApiId: 'abcdef1234', ResourceId: 'root12', HttpMethod: 'GET' } } },
+    });
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Get', type: 'AWS::ApiGateway::Method', reason: 'belongs to the REST API abcdef1234, which is not defined in the cloud assembly, so it is not served',
+    }]);
+  });
+
+  test('a nested stack whose template is not in the assembly is reported', () => {
+    const model = loadTemplate({
+      Resources: { Remote: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://s3.amazonaws.com/elsewhere/stack.json' } } },
+    });
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Remote',
+      type: 'AWS::CloudFormation::Stack',
+      reason: "the nested stack's template (TemplateURL https://s3.amazonaws.com/elsewhere/stack.json) is not in the cloud assembly, so its resources are not served; the other stacks are",
+    }]);
+  });
+});

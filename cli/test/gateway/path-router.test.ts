@@ -1,0 +1,46 @@
+import { PathRouter } from '../../src/gateway/path-router';
+
+function routerOf(...paths: string[]): PathRouter<string> {
+  const router = new PathRouter<string>();
+  paths.forEach((p) => router.add(p, p));
+  return router;
+}
+
+function best(router: PathRouter<string>, path: string) {
+  return router.matches(path).next().value;
+}
+
+describe('PathRouter', () => {
+  test('an explicit resource wins over a path variable, which wins over a greedy variable', () => {
+    const router = routerOf('/{proxy+}', '/items/{id}', '/items/special');
+    expect(best(router, '/items/special')?.value).toBe('/items/special');
+    expect(best(router, '/items/42')).toEqual({ value: '/items/{id}', pathParameters: { id: '42' } });
+    expect(best(router, '/other/a/b')).toEqual({ value: '/{proxy+}', pathParameters: { proxy: 'other/a/b' } });
+  });
+
+  test('a greedy variable needs at least one segment', () => {
+    const router = routerOf('/files/{proxy+}');
+    expect(best(router, '/files')).toBeUndefined();
+    expect(best(router, '/files/a')?.pathParameters).toEqual({ proxy: 'a' });
+  });
+
+  test('backtracks to a variable when the literal branch does not reach a resource', () => {
+    const router = routerOf('/items/special/deep', '/items/{id}/tags');
+    expect(best(router, '/items/special/tags')).toEqual({ value: '/items/{id}/tags', pathParameters: { id: 'special' } });
+  });
+
+  test('the root is the empty path, and a trailing slash matches the same resource', () => {
+    const router = routerOf('/', '/items');
+    expect(best(router, '/')?.value).toBe('/');
+    expect(best(router, '/items/')?.value).toBe('/items');
+  });
+
+  test('path variable values are passed as sent, not decoded', () => {
+    expect(best(routerOf('/items/{id}'), '/items/a%20b')?.pathParameters).toEqual({ id: 'a%20b' });
+  });
+
+  test('lists every match, most specific first', () => {
+    const router = routerOf('/{proxy+}', '/items/{id}', '/items/special');
+    expect([...router.matches('/items/special')].map((m) => m.value)).toEqual(['/items/special', '/items/{id}', '/{proxy+}']);
+  });
+});

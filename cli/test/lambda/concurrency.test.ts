@@ -1,0 +1,97 @@
+import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
+import { LambdaRuntime } from '../../src/lambda';
+import type { FunctionModel } from '../../src/model';
+
+const SLOW = 'exports.handler = (event) => new Promise((resolve) => setTimeout(() => resolve(event.id), 300));';
+const ARRIVALS = 'const seen = []; exports.handler = async (event) => { seen.push(event.id); return [...seen]; };';
+
+describe('concurrency', () => {
+  let runtime: LambdaRuntime | undefined;
+
+  afterEach(async () => {
+    await runtime?.close();
+    runtime = undefined;
+  });
+  afterAll(removeWrittenCode);
+
+  function start(maxWorkersPerFunction: number | undefined, ...functions: FunctionModel[]): LambdaRuntime {
+    runtime = new LambdaRuntime(functionMap(...functions), { region: REGION, accountId: ACCOUNT_ID, maxWorkersPerFunction });
+    return runtime;
+  }
+
+  test('with two workers at most, a third concurrent invocation waits in the queue', async () => {
+    const fn = nodeFunction('slow', { 'index.js': SLOW });
+    const lambda = start(2, fn);
+
+    const calls = [1, 2, 3].map((id) => lambda.invoke(fn.arn, { id }));
+    const whileBusy = lambda.stats(fn.arn);
+    const outcomes = await Promise.all(calls);
+
+    expect(whileBusy).toEqual({ invocations: 3, coldStarts: 2, workers: 2, queued: 1 });
+    expect(outcomes.map((outcome) => [payloadOf(outcome), outcome.coldStart])).toEqual([[1, true], [2, true], [3, false]]);
+  });
+
+  test('the queued invocation starts only when a worker frees up', async () => {
+    const fn = nodeFunction('slow', { 'index.js': SLOW });
+    const lambda = start(2, fn);
+    const startedAt = Date.now();
+
+    const finishedAt = await Promise.all([1, 2, 3].map((id) => lambda.invoke(fn.arn, { id }).then(() => Date.now() - startedAt)));
+
+    expect(finishedAt[2] - Math.min(finishedAt[0], finishedAt[1])).toBeGreaterThanOrEqual(280);
+  });
+
+  test('queued invocations run in arrival order', async () => {
+    const fn = nodeFunction('arrivals', { 'index.js': ARRIVALS });
+    const lambda = start(1, fn);
+
+    const outcomes = await Promise.all(['a', 'b', 'c', 'd'].map((id) => lambda.invoke(fn.arn, { id })));
+
+    expect(payloadOf(outcomes[3])).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('the default bound is four workers per function', async () => {
+    const fn = nodeFunction('slow', { 'index.js': SLOW });
+    const lambda = start(undefined, fn);
+
+    const calls = [1, 2, 3, 4, 5].map((id) => lambda.invoke(fn.arn, { id }));
+    const whileBusy = lambda.stats(fn.arn);
+    await Promise.all(calls);
+
+    expect(whileBusy).toMatchObject({ workers: 4, queued: 1 });
+  });
+
+  test('a lower reserved concurrency bounds the workers', async () => {
+    const fn = nodeFunction('reserved', { 'index.js': SLOW }, { reservedConcurrency: 1 });
+    const lambda = start(3, fn);
+
+    const calls = [1, 2].map((id) => lambda.invoke(fn.arn, { id }));
+    const whileBusy = lambda.stats(fn.arn);
+    await Promise.all(calls);
+
+    expect(whileBusy).toMatchObject({ workers: 1, queued: 1 });
+  });
+
+  test('a reserved concurrency of 0 throttles every invocation', async () => {
+    const fn = nodeFunction('disabled', { 'index.js': SLOW }, { reservedConcurrency: 0 });
+
+    const outcome = await start(2, fn).invoke(fn.arn, { id: 1 });
+
+    expect(outcome).toMatchObject({ kind: 'error', errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' });
+  });
+
+  test('a queued invocation gets a new worker when the busy one crashes', async () => {
+    const source = 'exports.handler = async (event) => { if (event.exit) { await new Promise((r) => setTimeout(r, 100)); process.exit(2); } return event.id; };';
+    const fn = nodeFunction('crashing', { 'index.js': source });
+    const lambda = start(1, fn);
+
+    const [crashed, queued] = await Promise.all([lambda.invoke(fn.arn, { exit: true }), lambda.invoke(fn.arn, { id: 'queued' })]);
+
+    expect(crashed.kind).toBe('crash');
+    expect(queued).toMatchObject({ kind: 'result', payload: 'queued', coldStart: true });
+  });
+
+  test('a bound below one is refused', () => {
+    expect(() => start(0)).toThrow(/maxWorkersPerFunction must be a whole number of at least 1, received 0/);
+  });
+});

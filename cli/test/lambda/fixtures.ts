@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { InvokeOutcome } from '../../src/lambda';
+import type { FunctionModel } from '../../src/model';
+
+export const REGION = 'eu-west-1';
+export const ACCOUNT_ID = '111122223333';
+
+const createdDirs: string[] = [];
+
+/** Writes `files` (relative path -> source) to a fresh temp dir: a function's code folder. */
+export function writeCode(files: Readonly<Record<string, string>>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-lambda-'));
+  createdDirs.push(dir);
+  for (const [name, source] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), source);
+  }
+  return dir;
+}
+
+/** Removes every code folder written so far; for `afterAll`. */
+export function removeWrittenCode(): void {
+  for (const dir of createdDirs.splice(0)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A Node.js function named `name` whose `index.js` (or the given files) holds the handler. */
+export function nodeFunction(name: string, files: Readonly<Record<string, string>>, overrides: Partial<FunctionModel> = {}): FunctionModel {
+  return {
+    origin: { stackName: 'TestStack', logicalId: name, path: `TestStack/${name}` },
+    arn: arnOf(name),
+    functionName: name,
+    runtime: 'nodejs20.x',
+    handler: 'index.handler',
+    codeDir: writeCode(files),
+    timeoutSeconds: 3,
+    memorySizeMb: 128,
+    environment: {},
+    ...overrides,
+  };
+}
+
+export function arnOf(name: string): string {
+  return `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${name}`;
+}
+
+/** The functions keyed by ARN, as `AppModel.functions`. */
+export function functionMap(...functions: FunctionModel[]): ReadonlyMap<string, FunctionModel> {
+  return new Map(functions.map((fn) => [fn.arn, fn]));
+}
+
+/** The payload of a result outcome; fails the test with the outcome otherwise. */
+export function payloadOf(outcome: InvokeOutcome): unknown {
+  if (outcome.kind !== 'result') {
+    throw new Error(`expected a result, received ${JSON.stringify(outcome)}`);
+  }
+  return outcome.payload;
+}
+
+/** Resolves once `condition` holds, polling; rejects after `timeoutMs`. */
+export async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition still false after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
