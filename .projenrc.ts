@@ -103,10 +103,8 @@ const synthExample = project.addTask('synth:example', {
 synthExample.spawn(project.tasks.tryFind('bundle')!);
 synthExample.exec('cdk synth --quiet');
 
-project.addTask('bench', {
-  description: 'Synthesize N routes with cdk-gatewaykit and with plain aws-cdk-lib L2s and print the ratios',
-  exec: 'ts-node --transpile-only bench/run.ts',
-  receiveArgs: true,
+const bench = project.addTask('bench', {
+  description: 'Measure synthesis (N routes, against plain aws-cdk-lib L2s) and the local runtime (against a bare node:http server) and print the ratios',
 });
 
 // Type-aware eslint resolves each file's nearest tsconfig; these folders are typed like the tests.
@@ -176,7 +174,8 @@ new JsonFile(project, `${CLI_DIR}/tsconfig.json`, {
 });
 new JsonFile(project, `${CLI_DIR}/test/tsconfig.json`, {
   obj: {
-    compilerOptions: { ...cliCompilerOptions, types: ['node', 'jest'], noEmit: true, rootDir: '../..', isolatedModules: true },
+    // The tests call the servers with fetch, typed as in browsers (DOM's Response).
+    compilerOptions: { ...cliCompilerOptions, lib: ['es2022', 'dom'], types: ['node', 'jest'], noEmit: true, rootDir: '../..', isolatedModules: true },
     include: ['**/*.ts', '../src/**/*.ts'],
   },
 });
@@ -188,6 +187,19 @@ project.compileTask.spawn(cliCompile);
 // Its tests run in the library's jest run (one report for CI); worker threads load the compiled cli/lib.
 project.jest!.addTestMatch(`<rootDir>/${CLI_DIR}/test/**/*.test.ts`);
 project.eslint!.addIgnorePattern(`/${CLI_DIR}/lib/`);
+
+// The README's main command: synthesize the example app and serve it with the runtime built from this repo.
+const serveExample = project.addTask('serve:example', {
+  description: 'Synthesize the example app and serve its REST and HTTP APIs on localhost (gatewaykit serve)',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+serveExample.spawn(synthExample);
+serveExample.spawn(cliCompile);
+serveExample.exec(`node ${CLI_DIR}/lib/bin.js serve --app cdk.out`, { receiveArgs: true });
+// The runtime rows run the compiled CLI, as users do, not its TypeScript sources.
+bench.spawn(project.tasks.tryFind('bundle')!);
+bench.spawn(cliCompile);
+bench.exec('ts-node --transpile-only bench/run.ts', { receiveArgs: true });
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

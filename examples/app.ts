@@ -15,8 +15,9 @@ const items = new lambda.Function(stack, 'Items', {
   runtime: lambda.Runtime.NODEJS_24_X,
   handler: 'index.handler',
   code: lambda.Code.fromInline(
-    // REST events (payload 1.0) carry path and authorizer.claims; HTTP API events (2.0) rawPath and authorizer.jwt.claims.
-    'exports.handler = async (event) => { const auth = event.requestContext.authorizer; return { statusCode: 200, body: JSON.stringify({ path: event.path ?? event.rawPath, user: auth?.claims?.sub ?? auth?.jwt?.claims?.sub ?? null }) }; };',
+    // REST events (payload 1.0) carry path and authorizer.claims (Cognito) or authorizer.sub (the JWT authorizer's context);
+    // HTTP API events (2.0) rawPath and authorizer.jwt.claims.
+    'exports.handler = async (event) => { const auth = event.requestContext.authorizer; return { statusCode: 200, body: JSON.stringify({ path: event.path ?? event.rawPath, user: auth?.claims?.sub ?? auth?.jwt?.claims?.sub ?? auth?.sub ?? null }) }; };',
   ),
 });
 

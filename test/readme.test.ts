@@ -10,14 +10,24 @@ function readmeExamples(): Map<string, string> {
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
   return new Map(blocks.map((code, index) => [
     path.join(ROOT, 'test', `readme-example-${index + 1}.ts`),
-    `export {};\n${code.replace(/from 'cdk-gatewaykit'/g, "from '../src'").replace(/from 'cdk-gatewaykit\/lib\//g, "from '../src/")}`,
+    `export {};\n${code.replace(/from 'cdk-gatewaykit'/g, "from '../src'").replace(/from 'cdk-gatewaykit\/lib\//g, "from '../src/")
+      .replace(/from 'gatewaykit'/g, "from '../cli/src'")}`,
   ]));
 }
 
 test('every TypeScript example in the README compiles against the library', () => {
   const examples = readmeExamples();
   expect(examples.size).toBeGreaterThanOrEqual(8);
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: ['node'] };
+  // The local-runtime example is a jest test calling the server with fetch, hence jest's globals and DOM's Response.
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    skipLibCheck: true,
+    types: ['node', 'jest'],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.fileExists = (file) => examples.has(file) || fileExists(file);

@@ -17,6 +17,8 @@ export interface StackArtifact {
   /** The region of `environment`, undefined for `unknown-region`. */
   readonly region?: string;
   readonly assets: AssetIndex;
+  /** Construct paths by logical id, from the stack's `aws:cdk:logicalId` metadata, which every synth writes. */
+  readonly constructPaths: ReadonlyMap<string, string>;
 }
 
 const STACK = 'aws:cloudformation:stack';
@@ -70,8 +72,37 @@ function stackOf(manifestFile: string, assemblyDir: string, id: string, artifact
     templateFile: path.join(assemblyDir, requiredProperty(manifestFile, id, artifact, 'templateFile')),
     assemblyDir,
     assets,
+    constructPaths: constructPathsOf(assemblyDir, artifact),
     ...parseEnvironment(manifestFile, id, artifact.environment),
   };
+}
+
+/**
+ * The construct path of each logical id, from the artifact's metadata (inline, or in its `additionalMetadataFile`),
+ * shortened to the L2 a user wrote: `Stack/Api/Resource` is `Stack/Api`. Unreadable metadata only costs the names.
+ */
+function constructPathsOf(assemblyDir: string, artifact: JsonObject): Map<string, string> {
+  const paths = new Map<string, string>();
+  let metadata: unknown = artifact.metadata;
+  if (typeof artifact.additionalMetadataFile === 'string') {
+    try {
+      metadata = JSON.parse(fs.readFileSync(path.join(assemblyDir, artifact.additionalMetadataFile), 'utf8'));
+    } catch {
+      return paths;
+    }
+  }
+  if (!isJsonObject(metadata)) {
+    return paths;
+  }
+  for (const [constructPath, entries] of Object.entries(metadata)) {
+    const logicalId = Array.isArray(entries)
+      ? entries.find((entry) => isJsonObject(entry) && entry.type === 'aws:cdk:logicalId')?.data
+      : undefined;
+    if (typeof logicalId === 'string') {
+      paths.set(logicalId, constructPath.replace(/^\//, '').replace(/\/(Resource|Default)$/, ''));
+    }
+  }
+  return paths;
 }
 
 /** `aws://ACCOUNT/REGION`, where `unknown-account` and `unknown-region` (environment-agnostic stacks) mean "not set". */

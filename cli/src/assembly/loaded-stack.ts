@@ -14,6 +14,8 @@ export interface StackSource {
   readonly assets: AssetIndex;
   readonly region: string;
   readonly accountId: string;
+  /** Construct paths by logical id, when the assembly's metadata names them (not for nested stacks). */
+  readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
 /** What a stack's values need from the rest of the app: other stacks' exports. */

@@ -13,7 +13,9 @@ export class TemplateResource {
     this.origin = {
       stackName: stack.stackName,
       logicalId,
-      path: typeof cdkPath === 'string' ? cdkPath : `${stack.stackName}/${logicalId}`,
+      path: (typeof cdkPath === 'string' ? cdkPath.replace(/\/(Resource|Default)$/, '') : undefined)
+        ?? stack.source.constructPaths?.get(logicalId)
+        ?? `${stack.stackName}/${logicalId}`,
     };
   }
 

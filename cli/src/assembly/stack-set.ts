@@ -23,6 +23,7 @@ export function loadStacks(artifacts: readonly StackArtifact[], environment: Def
         assets: artifact.assets,
         region: artifact.region ?? environment.region,
         accountId: artifact.account ?? environment.accountId,
+        constructPaths: artifact.constructPaths,
       },
       readTemplate(artifact.templateFile),
       exports,

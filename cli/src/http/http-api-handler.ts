@@ -1,6 +1,6 @@
-import { applyCors, isPreflight, preflightHeaders } from './http-cors';
 import { HttpAuthorization, HttpAuthorizationDeps } from './http-authorization';
-import { httpEvent, HttpEventContext } from './http-event';
+import { applyCors, isPreflight, preflightHeaders } from './http-cors';
+import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
 import { parseHttpResult } from './http-response';
 import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
 import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
@@ -9,7 +9,6 @@ import { newRequestIds } from '../gateway/request-ids';
 import { functionForArn } from '../gateway/stage-variables';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel, ACCOUNT_THROTTLE } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
-import { proxyIdentity, restProxyEvent } from '../rest/proxy-event';
 import { parseProxyResult } from '../rest/proxy-response';
 import type { HandledRequest } from '../rest/rest-api-handler';
 import { ApiRequest, ApiResponse, RequestLogDetails } from '../server/api-request';
@@ -84,7 +83,14 @@ export class HttpApiHandler {
     log.route = route.routeKey;
 
     const context: HttpEventContext = {
-      request, ids, accountId: this.deps.accountId, apiId: this.api.apiId, stage: stage.stageName, routeKey: route.routeKey, pathParameters, stageVariables: stage.variables,
+      request,
+      ids,
+      accountId: this.deps.accountId,
+      apiId: this.api.apiId,
+      stage: stage.stageName,
+      routeKey: route.routeKey,
+      pathParameters,
+      stageVariables: stage.variables,
     };
     const routeArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}${path}`;
     const auth = await this.authorization.authorize(route, context, routeArn);
@@ -109,7 +115,7 @@ export class HttpApiHandler {
     if (!fn?.codeDir) {
       return fail('INTERNAL_SERVER_ERROR', fn ? `function ${fn.functionName} has no local code` : `no function ${integration.functionArn} in the app`);
     }
-    const event = integration.payloadFormatVersion === '2.0' ? httpEvent(context) : this.version1Event(context);
+    const event = integration.payloadFormatVersion === '2.0' ? httpEvent(context) : httpPayload1Event(context);
     const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, event), integration.timeoutMs);
     if (outcome === 'INTEGRATION_TIMEOUT') {
       return fail('SERVICE_UNAVAILABLE', `no answer within ${integration.timeoutMs} ms`);
@@ -124,28 +130,6 @@ export class HttpApiHandler {
     }
     const headers = this.api.cors ? applyCors(this.api.cors, request, result.headers) : result.headers;
     return { response: this.withRequestId({ status: result.status, headers, body: result.body }, ids.extendedRequestId), log };
-  }
-
-  private version1Event(context: HttpEventContext): Record<string, unknown> {
-    const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
-    return restProxyEvent({
-      request: context.request,
-      ids: context.ids,
-      accountId: context.accountId,
-      apiId: context.apiId,
-      stage: context.stage,
-      deploymentId: '',
-      path: context.request.rawPath,
-      resourcePath: path ?? '/{proxy+}',
-      resourceId: context.routeKey,
-      httpMethod: context.request.method,
-      pathParameters: context.pathParameters,
-      stageVariables: context.stageVariables,
-      binaryMediaTypes: [],
-      identity: proxyIdentity(context.request, {}),
-      authorizer: context.authorizer,
-      httpApiRouteKey: context.routeKey,
-    });
   }
 
   /**
@@ -179,7 +163,8 @@ export class HttpApiHandler {
     const error = HTTP_API_ERRORS[type];
     const headers: [string, string][] = [['content-type', 'application/json'], ...(extra.headers ?? [])];
     const corsHeaders = this.api.cors ? applyCors(this.api.cors, request, headers) : headers;
-    return { response: this.withRequestId({ status: error.status, headers: corsHeaders, body: defaultErrorBody(error, extra.message ?? error.message) }, requestId), log };
+    const body = defaultErrorBody(error, extra.message ?? error.message);
+    return { response: this.withRequestId({ status: error.status, headers: corsHeaders, body }, requestId), log };
   }
 
   private withRequestId(response: ApiResponse, requestId: string): ApiResponse {

@@ -1,12 +1,11 @@
-import { httpEvent, HttpEventContext } from './http-event';
-import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCache, verifyHttpJwt, verifySigV4 } from '../auth';
+import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
+import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCache, verifyHttpJwt } from '../auth';
 import { Clock } from '../clock';
 import { HttpApiErrorType } from '../gateway/error-table';
+import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
 import type { InvokeOutcome } from '../lambda';
 import { HttpAuthorizerModel, HttpJwtAuthorizerModel, HttpLambdaAuthorizerModel, HttpRouteModel } from '../model';
-import { restProxyEvent } from '../rest/proxy-event';
-import { proxyIdentity } from '../rest/proxy-event';
 
 export interface HttpAuthorizationDeps {
   readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;
@@ -54,36 +53,16 @@ export class HttpAuthorization {
   }
 
   private async authorizeIam(context: HttpEventContext): Promise<HttpAuthorizationResult> {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of context.request.headers) {
-      const lower = name.toLowerCase();
-      const existing = headers[lower];
-      headers[lower] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-    }
-    const { request } = context;
-    const verdict = await verifySigV4(
-      { method: request.method, path: request.rawPath, query: request.rawQuery, headers, body: request.body },
-      { credentials: this.deps.credentials, region: this.deps.region, service: 'execute-api', clock: this.deps.clock },
-    );
+    const verdict = await verifyIamCaller(context.request, this.deps);
     if (!verdict.ok) {
       const message = verdict.responseType === 'MISSING_AUTHENTICATION_TOKEN' ? 'Forbidden' : verdict.message;
       return { ok: false, error: 'FORBIDDEN', message, note: `SigV4: ${verdict.message}` };
     }
-    const accountId = this.deps.accountId;
-    return {
-      ok: true,
-      authorizer: {
-        iam: {
-          accessKey: verdict.accessKeyId,
-          accountId,
-          callerId: verdict.accessKeyId,
-          cognitoIdentity: null,
-          principalOrgId: null,
-          userArn: `arn:aws:iam::${accountId}:user/${verdict.accessKeyId}`,
-          userId: verdict.accessKeyId,
-        },
-      },
+    const { accessKeyId, accountId, userArn } = verdict.caller;
+    const iam = {
+      accessKey: accessKeyId, accountId, callerId: accessKeyId, cognitoIdentity: null, principalOrgId: null, userArn, userId: accessKeyId,
     };
+    return { ok: true, authorizer: { iam } };
   }
 
   private async authorizeJwt(authorizer: HttpJwtAuthorizerModel, route: HttpRouteModel, context: HttpEventContext): Promise<HttpAuthorizationResult> {
@@ -109,7 +88,9 @@ export class HttpAuthorization {
     return { ok: true, authorizer: { jwt: { claims: verdict.claims, scopes: verdict.scopes.length > 0 ? verdict.scopes : null } } };
   }
 
-  private async authorizeLambda(authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string): Promise<HttpAuthorizationResult> {
+  private async authorizeLambda(
+    authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string,
+  ): Promise<HttpAuthorizationResult> {
     const values = authorizer.identitySources.map((source) => identitySourceValue(source, this.scope(context)));
     if (authorizer.identitySources.length > 0 && values.some((value) => value === undefined)) {
       return { ok: false, error: 'UNAUTHORIZED', note: `missing identity source ${authorizer.identitySources.filter((_, i) => values[i] === undefined).join(', ')}` };
@@ -159,34 +140,20 @@ export class HttpAuthorization {
   }
 
   /** The authorizer's input in its payload format: 2.0 (`identitySource` a list, `routeArn`) or 1.0 (as REST REQUEST authorizers). */
-  private authorizerEvent(authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string, identitySource: string[]): Record<string, unknown> {
+  private authorizerEvent(
+    authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string, identitySource: string[],
+  ): Record<string, unknown> {
     if (authorizer.payloadFormatVersion === '2.0') {
       const { body: _body, isBase64Encoded: _isBase64Encoded, version: _version, ...fields } = httpEvent({ ...context, authorizer: undefined });
       return { version: '2.0', type: 'REQUEST', routeArn, identitySource, ...fields };
     }
-    const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
-    const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = restProxyEvent({
-      request: context.request,
-      ids: context.ids,
-      accountId: context.accountId,
-      apiId: context.apiId,
-      stage: context.stage,
-      deploymentId: '',
-      path: context.request.rawPath,
-      resourcePath: path ?? context.routeKey,
-      resourceId: context.routeKey,
-      httpMethod: context.request.method,
-      pathParameters: context.pathParameters,
-      stageVariables: context.stageVariables,
-      binaryMediaTypes: [],
-      identity: proxyIdentity(context.request, {}),
-      httpApiRouteKey: context.routeKey,
-    });
+    const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = httpPayload1Event({ ...context, authorizer: undefined });
     return { type: 'REQUEST', methodArn: routeArn, identitySource: identitySource.join(','), authorizationToken: identitySource[0], ...fields };
   }
 
   private scope(context: HttpEventContext) {
-    return { request: context.request, stageVariables: context.stageVariables, context: { routeKey: context.routeKey, stage: context.stage, apiId: context.apiId } };
+    const known = { routeKey: context.routeKey, stage: context.stage, apiId: context.apiId };
+    return { request: context.request, stageVariables: context.stageVariables, context: known };
   }
 
   private cacheOf(authorizer: HttpLambdaAuthorizerModel): TtlCache<CachedLambdaAnswer> {

@@ -1,4 +1,5 @@
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
+import { proxyIdentity, restProxyEvent } from '../rest/proxy-event';
 import { ApiRequest, parseQuery } from '../server/api-request';
 
 /** What an HTTP API knows of a request when it invokes a Lambda function (payload format 2.0). */
@@ -74,4 +75,27 @@ export function httpEvent(context: HttpEventContext): Record<string, unknown> {
     isBase64Encoded,
     ...(Object.keys(context.stageVariables).length > 0 ? { stageVariables: context.stageVariables } : {}),
   };
+}
+
+/** The event of payload format 1.0 as HTTP APIs send it: the REST proxy event with `version` and the route key. */
+export function httpPayload1Event(context: HttpEventContext): Record<string, unknown> {
+  const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
+  return restProxyEvent({
+    request: context.request,
+    ids: context.ids,
+    accountId: context.accountId,
+    apiId: context.apiId,
+    stage: context.stage,
+    deploymentId: '',
+    path: context.request.rawPath,
+    resourcePath: path ?? '/{proxy+}',
+    resourceId: context.routeKey,
+    httpMethod: context.request.method,
+    pathParameters: context.pathParameters,
+    stageVariables: context.stageVariables,
+    binaryMediaTypes: [],
+    identity: proxyIdentity(context.request, {}),
+    authorizer: context.authorizer,
+    httpApiRouteKey: context.routeKey,
+  });
 }

@@ -50,7 +50,9 @@ export interface ThrottleLevel {
  * The level for `throttle` counting under `key`, or undefined when it sets no limit. A throttle with only one of its
  * two limits set takes the other from `fallback` (the level above it), as API Gateway does for partial settings.
  */
-export function throttleLevel(key: string, throttle: ThrottleModel | undefined, fallback: Required<ThrottleModel> = ACCOUNT_THROTTLE): ThrottleLevel | undefined {
+export function throttleLevel(
+  key: string, throttle: ThrottleModel | undefined, fallback: Required<ThrottleModel> = ACCOUNT_THROTTLE,
+): ThrottleLevel | undefined {
   if (!throttle || (throttle.rateLimit === undefined && throttle.burstLimit === undefined)) {
     return undefined;
   }

@@ -17,7 +17,9 @@ export function isStaticMock(integration: MockIntegrationModel): boolean {
  * leniently, so CDK's `{ statusCode: 200 }` counts), N selects the integration response whose selection pattern matches
  * it (else the default response, the one without a pattern), whose status, header mappings and template make the answer.
  */
-export function answerMock(integration: MockIntegrationModel, request: ApiRequest, ids: RequestIds, variables: TemplateVariables): ApiResponse | undefined {
+export function answerMock(
+  integration: MockIntegrationModel, request: ApiRequest, ids: RequestIds, variables: TemplateVariables,
+): ApiResponse | undefined {
   const contentType = headerValue(request, 'content-type')?.split(';')[0].trim() ?? 'application/json';
   const requestTemplate = integration.requestTemplates[contentType] ?? integration.requestTemplates['application/json'] ?? '';
   const statusCode = /statusCode["']?\s*:\s*["']?(\d{3})/.exec(substituteTemplate(requestTemplate, variables))?.[1] ?? '200';

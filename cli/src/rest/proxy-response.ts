@@ -1,6 +1,12 @@
 /** A Lambda proxy result turned into an HTTP response, or why API Gateway refuses it (502). */
 export type ProxyResult =
-  | { readonly ok: true; readonly status: number; readonly headers: [string, string][]; readonly body: Buffer | string; readonly isBase64Encoded: boolean }
+  | {
+    readonly ok: true;
+    readonly status: number;
+    readonly headers: [string, string][];
+    readonly body: Buffer | string;
+    readonly isBase64Encoded: boolean;
+  }
   | { readonly ok: false; readonly reason: string };
 
 const ALLOWED_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);

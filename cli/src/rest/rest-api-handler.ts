@@ -2,8 +2,8 @@ import { RestError, renderRestError } from './gateway-response';
 import { answerMock } from './mock-integration';
 import { ProxyEventContext, proxyIdentity, restProxyEvent } from './proxy-event';
 import { parseProxyResult } from './proxy-response';
-import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { missingRequiredParameters } from './request-parameters';
+import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { isBinaryMediaType } from '../gateway/binary-media';
 import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
@@ -72,7 +72,8 @@ export class RestApiHandler {
     const [, stageName = '', ...rest] = request.rawPath.split('/');
     const stage = this.stages.get(stageName);
     const path = `/${rest.join('/')}`;
-    const fail = (error: RestError, stageVariables?: Readonly<Record<string, string>>) => this.fail(error, { request, ids, log, stage, stageVariables });
+    const fail = (error: RestError, stageVariables?: Readonly<Record<string, string>>) =>
+      this.fail(error, { request, ids, log, stage, stageVariables });
     if (!stage) {
       return fail({ type: 'MISSING_AUTHENTICATION_TOKEN', note: `no stage '${stageName}' (stages: ${[...this.stages.keys()].join(', ')})` });
     }
@@ -84,7 +85,12 @@ export class RestApiHandler {
     }
     log.route = `${match.method.httpMethod} ${match.resource.path}`;
     return this.serve({
-      request, ids, stage, stageVariables, path, log,
+      request,
+      ids,
+      stage,
+      stageVariables,
+      path,
+      log,
       deploymentId: canary?.deploymentId ?? stage.deploymentId,
       resource: match.resource,
       method: match.method,
@@ -95,7 +101,8 @@ export class RestApiHandler {
   private async serve(routed: RoutedRequest): Promise<HandledRequest> {
     const { request, stage, method, resource, log } = routed;
     const eventContext = this.eventContext(routed, proxyIdentity(request, {}), undefined);
-    const fail = (error: RestError, authorizer?: Record<string, unknown>) => this.fail(error, { ...eventContext, ids: routed.ids, log, stage, authorizer });
+    const fail = (error: RestError, authorizer?: Record<string, unknown>) =>
+      this.fail(error, { ...eventContext, ids: routed.ids, log, stage, authorizer });
 
     const methodArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}/${routed.path.replace(/^\//, '')}`;
     const auth = await this.authorization.authorize(method, { event: eventContext, methodArn });
@@ -112,7 +119,9 @@ export class RestApiHandler {
         return fail({ type: 'INVALID_API_KEY', note: value === undefined ? 'no API key' : 'the API key is unknown, disabled or not in a usage plan of this stage' }, auth.authorizer);
       }
     }
-    const meteringError = this.deps.metering.meter({ apiId: this.api.apiId, stage, resourcePath: resource.path, httpMethod: method.httpMethod, apiKey });
+    const meteringError = this.deps.metering.meter({
+      apiId: this.api.apiId, stage, resourcePath: resource.path, httpMethod: method.httpMethod, apiKey,
+    });
     if (meteringError) {
       return fail(meteringError, auth.authorizer);
     }
@@ -135,7 +144,8 @@ export class RestApiHandler {
       case 'AWS_PROXY':
         return this.invokeLambda(integration, context, routed, auth.authorizer);
       case 'MOCK': {
-        const response = answerMock(integration, request, routed.ids, { context: { requestId: routed.ids.requestId, stage: stage.stageName }, stageVariables: routed.stageVariables });
+        const variables = { context: { requestId: routed.ids.requestId, stage: stage.stageName }, stageVariables: routed.stageVariables };
+        const response = answerMock(integration, request, routed.ids, variables);
         return response ? { response, log } : fail({ type: 'API_CONFIGURATION_ERROR', note: 'no integration response matches the MOCK status' }, auth.authorizer);
       }
       default:
@@ -143,7 +153,9 @@ export class RestApiHandler {
     }
   }
 
-  private async invokeLambda(integration: LambdaProxyIntegrationModel, context: ProxyEventContext, routed: RoutedRequest, authorizer?: Record<string, unknown>): Promise<HandledRequest> {
+  private async invokeLambda(
+    integration: LambdaProxyIntegrationModel, context: ProxyEventContext, routed: RoutedRequest, authorizer?: Record<string, unknown>,
+  ): Promise<HandledRequest> {
     const { log } = routed;
     const fail = (error: RestError) => this.fail(error, { ...context, log, stage: routed.stage, authorizer });
     const arn = substituteStageVariables(integration.functionArn, routed.stageVariables);
@@ -180,7 +192,9 @@ export class RestApiHandler {
     return undefined;
   }
 
-  private eventContext(routed: RoutedRequest, identity: Record<string, string | null>, authorizer: Record<string, unknown> | undefined): ProxyEventContext {
+  private eventContext(
+    routed: RoutedRequest, identity: Record<string, string | null>, authorizer: Record<string, unknown> | undefined,
+  ): ProxyEventContext {
     return {
       request: routed.request,
       ids: routed.ids,
@@ -201,9 +215,14 @@ export class RestApiHandler {
   }
 
   private fail(error: RestError, context: {
-    request: ApiRequest; ids: RequestIds; log: RequestLogDetails; stage?: RestStageModel;
-    stageVariables?: Readonly<Record<string, string>>; pathParameters?: Readonly<Record<string, string>>;
-    resourcePath?: string; authorizer?: Readonly<Record<string, unknown>>;
+    request: ApiRequest;
+    ids: RequestIds;
+    log: RequestLogDetails;
+    stage?: RestStageModel;
+    stageVariables?: Readonly<Record<string, string>>;
+    pathParameters?: Readonly<Record<string, string>>;
+    resourcePath?: string;
+    authorizer?: Readonly<Record<string, unknown>>;
   }): HandledRequest {
     context.log.errorType = error.type;
     context.log.note = error.note;

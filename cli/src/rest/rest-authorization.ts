@@ -1,8 +1,9 @@
-import { restProxyEvent, ProxyEventContext, proxyIdentity } from './proxy-event';
 import { RestError } from './gateway-response';
-import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCache, verifyCognitoUserPoolToken, verifySigV4 } from '../auth';
+import { restProxyEvent, ProxyEventContext } from './proxy-event';
+import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCache, verifyCognitoUserPoolToken } from '../auth';
 import { Clock } from '../clock';
 import { isRestGatewayResponseType } from '../gateway/error-table';
+import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
 import type { InvokeOutcome } from '../lambda';
 import { RestAuthorizerModel, RestMethodModel, UserPoolModel } from '../model';
@@ -72,42 +73,27 @@ export class RestAuthorization {
   }
 
   private async authorizeIam(request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
-    const { event } = request;
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of event.request.headers) {
-      const lower = name.toLowerCase();
-      const existing = headers[lower];
-      headers[lower] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-    }
-    const verdict = await verifySigV4(
-      { method: event.request.method, path: event.request.rawPath, query: event.request.rawQuery, headers, body: event.request.body },
-      { credentials: this.deps.credentials, region: this.deps.region, service: 'execute-api', clock: this.deps.clock },
-    );
+    const verdict = await verifyIamCaller(request.event.request, this.deps);
     if (!verdict.ok) {
       const type = isRestGatewayResponseType(verdict.responseType) ? verdict.responseType : 'INVALID_SIGNATURE';
       return { ok: false, error: { type, message: verdict.message, errorType: verdict.errorType, note: `SigV4: ${verdict.message}` } };
     }
-    const accountId = this.deps.accountId;
-    return {
-      ok: true,
-      identity: {
-        accessKey: verdict.accessKeyId,
-        accountId,
-        caller: verdict.accessKeyId,
-        user: verdict.accessKeyId,
-        userArn: `arn:aws:iam::${accountId}:user/${verdict.accessKeyId}`,
-      },
-    };
+    const { accessKeyId, accountId, userArn } = verdict.caller;
+    return { ok: true, identity: { accessKey: accessKeyId, accountId, caller: accessKeyId, user: accessKeyId, userArn } };
   }
 
-  private async authorizeCognito(authorizer: RestAuthorizerModel, method: RestMethodModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
+  private async authorizeCognito(
+    authorizer: RestAuthorizerModel, method: RestMethodModel, request: RestAuthorizationRequest,
+  ): Promise<RestAuthorizationResult> {
     const header = /^method\.request\.header\.(.+)$/.exec(authorizer.identitySources[0] ?? 'method.request.header.Authorization')?.[1] ?? 'Authorization';
     const token = headerValue(request.event.request, header);
     if (!token) {
       return { ok: false, error: { type: 'UNAUTHORIZED', note: `no ${header} header` } };
     }
     const userPools = this.deps.userPools.filter((pool) => authorizer.providerArns.includes(pool.arn));
-    const verdict = await verifyCognitoUserPoolToken(token, { userPools, scopes: method.authorizationScopes, jwks: this.deps.jwks, clock: this.deps.clock });
+    const verdict = await verifyCognitoUserPoolToken(token, {
+      userPools, scopes: method.authorizationScopes, jwks: this.deps.jwks, clock: this.deps.clock,
+    });
     if (!verdict.ok) {
       return { ok: false, error: { type: 'UNAUTHORIZED', message: verdict.message, note: verdict.reason } };
     }
@@ -115,7 +101,8 @@ export class RestAuthorization {
   }
 
   private async authorizeLambda(authorizer: RestAuthorizerModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
-    const scope = { request: request.event.request, stageVariables: request.event.stageVariables, context: { ...request.event, identity: request.event.identity } };
+    const { event } = request;
+    const scope = { request: event.request, stageVariables: event.stageVariables, context: { ...event } };
     const identityValues = authorizer.identitySources.map((source) => identitySourceValue(source, scope));
     const caching = authorizer.resultTtlSeconds > 0;
     let token: string | undefined;
@@ -204,6 +191,6 @@ export class RestAuthorization {
 
 /** The REQUEST authorizer input: the proxy event's request fields, without the body, with the method ARN. */
 function requestAuthorizerEvent(request: RestAuthorizationRequest): Record<string, unknown> {
-  const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = restProxyEvent({ ...request.event, identity: proxyIdentity(request.event.request, {}) });
+  const { body: _body, isBase64Encoded: _isBase64Encoded, ...fields } = restProxyEvent(request.event);
   return { type: 'REQUEST', methodArn: request.methodArn, ...fields };
 }

@@ -1,11 +1,14 @@
-/** A reproducible source of numbers in [0, 1) (mulberry32), so that canary splits are the same on every run of a test. */
+const MODULUS = 2 ** 32;
+
+/**
+ * A reproducible source of numbers in [0, 1), so that a test sees the same canary split on every run: a linear
+ * congruential generator (Numerical Recipes' constants), plenty for choosing canary requests. Every product stays
+ * below 2^53, so plain arithmetic is exact.
+ */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
+  let state = Math.abs(Math.trunc(seed)) % MODULUS;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state * 1_664_525 + 1_013_904_223) % MODULUS;
+    return state / MODULUS;
   };
 }

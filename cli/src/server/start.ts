@@ -12,8 +12,8 @@ import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
 import { ThrottleBuckets } from '../metering';
 import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
-import { UsageMetering } from '../rest/usage-metering';
 import { seededRandom } from './seeded-random';
+import { UsageMetering } from '../rest/usage-metering';
 
 /** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
 export interface StartOptions {
@@ -102,10 +102,19 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     onHandlerOutput: options.onHandlerOutput,
   });
   const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
-  const common = { invoke: (arn: string, event: unknown) => lambda.invoke(arn, event), clock, region, accountId, jwks: issuer.jwks(), credentials, functions: model.functions };
+  const common = {
+    invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
+    clock,
+    region,
+    accountId,
+    jwks: issuer.jwks(),
+    credentials,
+    functions: model.functions,
+  };
+  const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const plans = planServedApis(
     model,
-    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, region), random: options.seed === undefined ? Math.random : seededRandom(options.seed) },
+    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, region), random },
     { ...common, throttles: new ThrottleBuckets(clock) },
     options.stage,
   );
@@ -128,7 +137,11 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     throw error;
   }
 
-  const reported = apis.map((api) => ({ kind: api.kind, path: api.path, stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })) }));
+  const reported = apis.map((api) => ({
+    kind: api.kind,
+    path: api.path,
+    stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
+  }));
   startupReport(assemblyDir, model, reported, performance.now() - startedAt, credentials.size > 0).forEach((line) => log(line));
 
   return {

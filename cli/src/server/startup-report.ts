@@ -11,7 +11,9 @@ export interface ReportedApi {
  * The lines printed at startup: one per API and stage with its URL, the API keys (marking the ones made up locally),
  * the token issuers, the IAM note, and everything the runtime does not serve, each with why.
  */
-export function startupReport(assemblyDir: string, model: AppModel, apis: readonly ReportedApi[], startupMs: number, hasCredentials: boolean): string[] {
+export function startupReport(
+  assemblyDir: string, model: AppModel, apis: readonly ReportedApi[], startupMs: number, hasCredentials: boolean,
+): string[] {
   const lines = [`gatewaykit: serving ${apis.length} API${apis.length === 1 ? '' : 's'} from ${assemblyDir} (ready in ${Math.round(startupMs)} ms)`];
   for (const api of apis) {
     for (const stage of api.stages) {

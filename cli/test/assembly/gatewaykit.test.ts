@@ -100,7 +100,7 @@ describe('cdk-gatewaykit constructs', () => {
     });
 
     test('names resources by their construct path', () => {
-      expect(restApi('Api').origin.path).toBe('Kit/Api/Api/Resource');
+      expect(restApi('Api').origin.path).toBe('Kit/Api/Api');
     });
   });
 
@@ -162,7 +162,7 @@ describe('cdk-gatewaykit constructs', () => {
   describe('SecureWebSocketApi', () => {
     test('is reported unsupported and not served', () => {
       expect(model.unsupported).toContainEqual({
-        path: 'Kit/ChatApi/Api/Resource',
+        path: 'Kit/ChatApi/Api',
         type: 'AWS::ApiGatewayV2::Api (WEBSOCKET)',
         reason: 'the WebSocket API ChatApi is not served; the REST and HTTP APIs of the app are',
       });

@@ -197,7 +197,7 @@ describe('a plain aws-cdk-lib RestApi', () => {
   test('reads an HTTP integration as unsupported and reports it', () => {
     expect(method('/legacy', 'GET').integration).toEqual({ type: 'UNSUPPORTED', integrationType: 'HTTP_PROXY' });
     expect(model.unsupported).toContainEqual({
-      path: expect.stringMatching(/^Rest\/ApilegacyGET/),
+      path: 'Rest/Api/Default/legacy/GET',
       type: 'AWS::ApiGateway::Method',
       reason: 'the method GET /legacy has an HTTP_PROXY integration, which is not served; only Lambda proxy (AWS_PROXY) and MOCK integrations are',
     });
