@@ -52,6 +52,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-apigatewaymanagementapi@^3',
     '@aws-sdk/client-dynamodb@^3',
     'aws-sdk-client-mock@^4',
+    // Loads the local runtime in `npm run bench`: a maintained HTTP load generator with latency percentiles.
+    'autocannon@^8.0.0',
   ],
 
   jestOptions: {
@@ -146,7 +148,6 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
     },
     devDependencies: {
       'aws-cdk-lib': CDK_VERSION,
-      'autocannon': '^8.0.0',
       'constructs': '10.8.1',
     },
   },

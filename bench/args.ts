@@ -4,22 +4,32 @@ export interface BenchOptions {
   readonly sizes: number[];
   /** Timed synths per variant and size; the median is reported. */
   readonly runs: number;
-  /** API types to measure: `rest` (SecureLambdaApi), `http` (SecureHttpApi). */
+  /** What to measure: `rest` (SecureLambdaApi synthesis), `http` (SecureHttpApi synthesis), `runtime` (gatewaykit serve under load). */
   readonly suites: string[];
+  /** Seconds of load per runtime row. */
+  readonly durationSeconds: number;
+  /** Seconds of discarded load before each runtime row. */
+  readonly warmUpSeconds: number;
 }
 
 /** A wrong command line. */
 export class UsageError extends Error {}
 
-const SUITE_NAMES = ['rest', 'http'];
-const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3, suites: SUITE_NAMES };
-const USAGE = `usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3] [--suites ${SUITE_NAMES.join(',')}]`;
+const SUITE_NAMES = ['rest', 'http', 'runtime'];
+const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3, suites: SUITE_NAMES, durationSeconds: 5, warmUpSeconds: 1 };
+const USAGE = 'usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3] ' +
+  `[--suites ${SUITE_NAMES.join(',')}] [--duration 5] [--warm-up 1]`;
 
-/** Reads `--sizes a,b,c`, `--runs n` and `--suites rest,http` (also as `--sizes=a,b,c`); anything else is an error, not silently ignored. */
+/**
+ * Reads `--sizes a,b,c`, `--runs n`, `--suites rest,http,runtime`, `--duration s` and `--warm-up s` (also as
+ * `--sizes=a,b,c`); anything else is an error, not silently ignored.
+ */
 export function parseArgs(argv: string[]): BenchOptions {
   let sizes = DEFAULTS.sizes;
   let runs = DEFAULTS.runs;
   let suites = DEFAULTS.suites;
+  let durationSeconds = DEFAULTS.durationSeconds;
+  let warmUpSeconds = DEFAULTS.warmUpSeconds;
   const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg]));
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
@@ -33,18 +43,24 @@ export function parseArgs(argv: string[]): BenchOptions {
     } else if (flag === '--suites' && value !== undefined) {
       suites = value.split(',').map((name) => suiteName(name));
       i++;
+    } else if (flag === '--duration' && value !== undefined) {
+      durationSeconds = positiveNumber('--duration', value);
+      i++;
+    } else if (flag === '--warm-up' && value !== undefined) {
+      warmUpSeconds = positiveNumber('--warm-up', value);
+      i++;
     } else {
       throw new UsageError(`unexpected argument '${flag}'\n${USAGE}`);
     }
   }
   // Sorted and unique: the slope between consecutive sizes is only meaningful in increasing order.
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, suites };
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), runs, suites, durationSeconds, warmUpSeconds };
 }
 
 function suiteName(text: string): string {
   const name = text.trim();
   if (!SUITE_NAMES.includes(name)) {
-    throw new UsageError(`--suites expects ${SUITE_NAMES.join(' or ')}, got '${text}'\n${USAGE}`);
+    throw new UsageError(`--suites expects ${SUITE_NAMES.join(', ')}, got '${text}'\n${USAGE}`);
   }
   return name;
 }
@@ -53,6 +69,14 @@ function positiveInteger(flag: string, text: string): number {
   const value = Number(text.trim());
   if (!Number.isInteger(value) || value < 1) {
     throw new UsageError(`${flag} expects positive integers, got '${text}'\n${USAGE}`);
+  }
+  return value;
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text.trim());
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`${flag} expects a positive number of seconds, got '${text}'\n${USAGE}`);
   }
   return value;
 }

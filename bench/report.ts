@@ -171,7 +171,7 @@ function status(m: Measurement, footnote: boolean): string {
   return m.resources > LIMIT ? `> ${LIMIT}: over the stack limit${footnote ? ' ¹' : ''}` : 'ok';
 }
 
-function ratio(a: number | undefined, b: number | undefined): string {
+export function ratio(a: number | undefined, b: number | undefined): string {
   if (a === undefined || b === undefined || b === 0) {
     return DASH;
   }
@@ -184,11 +184,11 @@ function fixed(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
-function verdict(pass: boolean): string {
+export function verdict(pass: boolean): string {
   return pass ? 'PASS' : 'FAIL';
 }
 
-function row(cells: string[]): string {
+export function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

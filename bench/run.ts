@@ -3,18 +3,26 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs, UsageError } from './args';
 import { constantResources, defaultContextError, LIMIT, Measurement, sample, Sample, summarize, treeResources } from './measure';
+import { progress } from './progress';
 import { firstNOverLimit, fitLinearModel, Point, printReport, Threshold } from './report';
+import { checkCliCompiled, MissingCliError } from './runtime/servers';
+import { runRuntimeSuite } from './runtime/suite';
 import { Suite, SUITES, Variant } from './variants';
 
 const WARM_UP_ROUTES = 50;
 
 /**
  * Synthesizes N routes to one Lambda function with SecureLambdaApi and with the plain aws-cdk-lib L2s, and prints
- * resources, permissions, template size and synth time side by side. Progress goes to stderr, the report to stdout.
+ * resources, permissions, template size and synth time side by side; then (suite `runtime`) serves one handler with
+ * `gatewaykit serve` and with a bare server under load. Progress goes to stderr, the report to stdout.
  * With NODE_OPTIONS=--expose-gc, garbage is collected before each timed step (see measure.ts).
  */
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.suites.includes('runtime')) {
+    // Before the synthesis suites, which take minutes: a missing build should not be found at their end.
+    checkCliCompiled();
+  }
   const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-bench-'));
   // finally does not run on Ctrl-C; leave no megabytes of templates behind in that case either.
   process.once('SIGINT', () => {
@@ -28,6 +36,9 @@ function main(): void {
       const rows = measureAll(variants, options.sizes, options.runs, outRoot);
       const thresholds = variants.map((v) => threshold(v, rows.filter((r) => r.variant === v.name), outRoot));
       printReport(suite, rows, thresholds, options.runs, plainDefaultContextNote(suite, rows, outRoot));
+    }
+    if (options.suites.includes('runtime')) {
+      await runRuntimeSuite(options, outRoot);
     }
   } finally {
     fs.rmSync(outRoot, { recursive: true, force: true });
@@ -95,14 +106,9 @@ function plainDefaultContextNote(suite: Suite, rows: Measurement[], outRoot: str
       ' (CloudFormation would reject it at deploy anyway).';
 }
 
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-try {
-  main();
-} catch (err) {
-  // A wrong flag deserves its message, not a stack trace; anything else keeps its stack.
-  process.stderr.write(`${err instanceof UsageError ? err.message : (err as Error).stack ?? err}\n`);
+main().catch((err: unknown) => {
+  // A wrong flag or a missing build deserves its message, not a stack trace; anything else keeps its stack.
+  const expected = err instanceof UsageError || err instanceof MissingCliError;
+  process.stderr.write(`${expected ? err.message : (err as Error).stack ?? err}\n`);
   process.exitCode = 1;
-}
+});

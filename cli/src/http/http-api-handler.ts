@@ -7,7 +7,7 @@ import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
 import { functionForArn } from '../gateway/stage-variables';
-import { ThrottleBuckets, throttleLevel, ThrottleLevel, ACCOUNT_THROTTLE } from '../metering';
+import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
 import { parseProxyResult } from '../rest/proxy-response';
 import type { HandledRequest } from '../rest/rest-api-handler';
@@ -15,8 +15,10 @@ import { ApiRequest, ApiResponse, RequestLogDetails } from '../server/api-reques
 
 export interface HttpApiHandlerDeps extends HttpAuthorizationDeps {
   readonly functions: ReadonlyMap<string, FunctionModel>;
-  /** Shared by every API of the app, for the account-level limit. */
+  /** The app's buckets, shared with its REST APIs. */
   readonly throttles: ThrottleBuckets;
+  /** The account's level, which every API of the app passes. */
+  readonly accountThrottle: ThrottleLevel;
 }
 
 const DEFAULT_STAGE = '$default';
@@ -151,7 +153,7 @@ export class HttpApiHandler {
     const routeThrottle = stage.routeThrottles[route.routeKey];
     const levels = [
       routeThrottle ? throttleLevel(`${stageKey}:${route.routeKey}`, routeThrottle) : throttleLevel(stageKey, stage.defaultRouteThrottle),
-      throttleLevel(`account:${this.deps.region}`, ACCOUNT_THROTTLE),
+      this.deps.accountThrottle,
     ];
     return levels.filter((level): level is ThrottleLevel => level !== undefined);
   }

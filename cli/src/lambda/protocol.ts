@@ -1,6 +1,7 @@
 /**
- * The messages between the main thread and a sandbox worker. Events and results cross as JSON strings: cloning one
- * string is cheaper than cloning an object graph, and JSON is what Lambda itself sends and returns.
+ * The messages between the main thread and a sandbox worker. An invocation is the event's JSON string alone, and a
+ * result the result's JSON string alone: a bare string is the cheapest message to clone, and the two messages of every
+ * invocation are the main thread's largest cost after socket writes (measured with --cpu-prof under load).
  */
 import type { OutboundResponse } from './types';
 
@@ -16,16 +17,14 @@ export interface SandboxSpec {
   readonly memorySizeMb: number;
   readonly logGroupName: string;
   readonly logStreamName: string;
+  /** The function's timeout, for `context.getRemainingTimeInMillis()`. */
+  readonly timeoutMs: number;
   /** Keyed by absolute URL without query; see `LambdaRuntimeOptions.outboundResponses`. */
   readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
 }
 
-export interface InvocationRequest {
-  /** The event as JSON. */
-  readonly event: string;
-  /** Epoch milliseconds at which the function times out, for `context.getRemainingTimeInMillis()`. */
-  readonly deadlineMs: number;
-}
+/** An invocation: the event as JSON. */
+export type InvocationRequest = string;
 
 /** Lambda's error document (what `Invoke` returns for a function error). */
 export interface LambdaErrorDocument {
@@ -34,10 +33,11 @@ export interface LambdaErrorDocument {
   readonly trace: readonly string[];
 }
 
+/** A result (its JSON string), or how the sandbox is doing. */
 export type WorkerMessage =
+  | string
   | { readonly kind: 'ready' }
   | ({ readonly kind: 'init-error' } & LambdaErrorDocument)
-  | { readonly kind: 'result'; readonly payload: string }
   | ({ readonly kind: 'error' } & LambdaErrorDocument);
 
 /** The exit codes Lambda's Node.js runtime uses when user code leaves an error nobody handles. */

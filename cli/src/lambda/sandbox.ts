@@ -66,6 +66,7 @@ export class Sandbox {
       memorySizeMb: fn.memorySizeMb,
       logGroupName: logGroupNameOf(fn),
       logStreamName,
+      timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
     };
     const location = sandboxWorkerLocation();
@@ -120,11 +121,15 @@ export class Sandbox {
 
   private dispatch(eventJson: string): void {
     this.timer = setTimeout(this.onTimeout, this.timeoutMs);
-    const request: InvocationRequest = { event: eventJson, deadlineMs: Date.now() + this.timeoutMs };
+    const request: InvocationRequest = eventJson;
     this.worker.postMessage(request);
   }
 
   private onMessage(message: WorkerMessage): void {
+    if (typeof message === 'string') {
+      this.finish({ kind: 'result', payload: JSON.parse(message) });
+      return;
+    }
     switch (message.kind) {
       case 'ready':
         this.state = 'ready';
@@ -137,9 +142,6 @@ export class Sandbox {
         // Lambda resets a sandbox whose INIT failed; the next invocation initializes a new one.
         this.finish({ kind: 'error', errorType: message.errorType, errorMessage: message.errorMessage, trace: message.trace });
         this.retire();
-        return;
-      case 'result':
-        this.finish({ kind: 'result', payload: JSON.parse(message.payload) });
         return;
       case 'error':
         this.finish({ kind: 'error', errorType: message.errorType, errorMessage: message.errorMessage, trace: message.trace });

@@ -2,7 +2,10 @@ import { TokenBucket } from './token-bucket';
 import { Clock } from '../clock';
 import { ThrottleModel } from '../model';
 
-/** Account-level limits of API Gateway, per region (10,000 requests per second, bursts of 5,000). */
+/**
+ * Account-level limits of API Gateway, per region (10,000 requests per second, bursts of 5,000): the default, which AWS
+ * raises on request, so the runtime takes another one as an option.
+ */
 export const ACCOUNT_THROTTLE: Required<ThrottleModel> = { rateLimit: 10_000, burstLimit: 5_000 };
 
 /**

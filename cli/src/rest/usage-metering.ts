@@ -1,6 +1,6 @@
 import { RestError } from './gateway-response';
 import { Clock } from '../clock';
-import { QuotaCounter, ThrottleBuckets, throttleLevel, ThrottleLevel, ACCOUNT_THROTTLE } from '../metering';
+import { QuotaCounter, ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { ApiKeyModel, MethodSettingModel, RestStageModel, ThrottleModel, UsagePlanModel, UsagePlanStageModel } from '../model';
 
 /** An API key that may call a stage: the key, and the usage plan binding it to the stage. */
@@ -28,12 +28,19 @@ export interface MeteredRequest {
  * specific setting replaces the general one of its level, as method settings replace stage defaults in API Gateway.
  */
 export class UsageMetering {
-  private readonly throttles: ThrottleBuckets;
   private readonly quotas = new Map<string, QuotaCounter>();
   private readonly keysByValue = new Map<string, { key: ApiKeyModel; plans: UsagePlanModel[] }>();
 
-  constructor(plans: readonly UsagePlanModel[], private readonly clock: Clock, private readonly region: string) {
-    this.throttles = new ThrottleBuckets(clock);
+  /**
+   * @param throttles the app's buckets, shared with its HTTP APIs
+   * @param accountThrottle the account's level, which every API of the app passes
+   */
+  constructor(
+    plans: readonly UsagePlanModel[],
+    private readonly clock: Clock,
+    private readonly throttles: ThrottleBuckets,
+    private readonly accountThrottle: ThrottleLevel,
+  ) {
     for (const plan of plans) {
       for (const key of plan.apiKeys) {
         const entry = this.keysByValue.get(key.value) ?? { key, plans: [] };
@@ -87,7 +94,7 @@ export class UsageMetering {
     levels.push(methodSetting && hasThrottle(methodSetting)
       ? throttleLevel(`${stageKey}:${methodKey}`, throttleOf(methodSetting))
       : stageDefault && throttleLevel(stageKey, throttleOf(stageDefault)));
-    levels.push(throttleLevel(`account:${this.region}`, ACCOUNT_THROTTLE));
+    levels.push(this.accountThrottle);
     return levels.filter((level): level is ThrottleLevel => level !== undefined);
   }
 

@@ -102,16 +102,16 @@ function write(res: http.ServerResponse, response: ApiResponse, close: boolean):
   if (res.headersSent || res.destroyed) {
     return;
   }
-  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of response.headers) {
     const existing = headers[name];
     headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  headers['content-length'] = String(body.length);
+  headers['content-length'] = String(typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length);
   if (close) {
     headers.connection = 'close';
   }
   res.writeHead(response.status, headers);
-  res.end(body);
+  // A string body goes out with the headers in one write; a Buffer takes a second one.
+  res.end(response.body);
 }

@@ -10,7 +10,7 @@ import { LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
-import { ThrottleBuckets } from '../metering';
+import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
@@ -38,6 +38,11 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Seeds the random source that sends requests to canaries, so that a test sees the same split every run. */
   readonly seed?: number;
+  /**
+   * The account's throttle, which every API of the app passes. Default API Gateway's: 10,000 requests per second with
+   * bursts of 5,000 (AWS raises it on request).
+   */
+  readonly accountThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Concurrent executions per function (each a worker thread). Default 4. */
   readonly maxWorkersPerFunction?: number;
   /** Where startup and request lines go. Default: standard output. */
@@ -112,10 +117,12 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     functions: model.functions,
   };
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+  const throttles = new ThrottleBuckets(clock);
+  const accountThrottle = throttleLevel(`account:${region}`, options.accountThrottle ?? ACCOUNT_THROTTLE)!;
   const plans = planServedApis(
     model,
-    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, region), random },
-    { ...common, throttles: new ThrottleBuckets(clock) },
+    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, throttles, accountThrottle), random },
+    { ...common, throttles, accountThrottle },
     options.stage,
   );
 

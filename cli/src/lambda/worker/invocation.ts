@@ -39,6 +39,7 @@ export function invokeHandler(
   spec: SandboxSpec,
   send: (message: WorkerMessage) => void,
 ): void {
+  const deadlineMs = Date.now() + spec.timeoutMs;
   let completed = false;
   const succeed = (result?: unknown): void => {
     if (!completed) {
@@ -64,13 +65,13 @@ export function invokeHandler(
     clientContext: undefined,
     identity: undefined,
     callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, request.deadlineMs - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
     done: callback,
     succeed,
     fail,
   };
   try {
-    const returned = handler(JSON.parse(request.event), context, callback);
+    const returned = handler(JSON.parse(request), context, callback);
     if (isThenable(returned)) {
       returned.then(succeed, fail);
     }
@@ -82,7 +83,7 @@ export function invokeHandler(
 /** Lambda returns `null` for an `undefined` result; a result JSON cannot represent is the handler's error. */
 function serializeResult(result: unknown): WorkerMessage {
   try {
-    return { kind: 'result', payload: JSON.stringify(result) ?? 'null' };
+    return JSON.stringify(result) ?? 'null';
   } catch {
     return { kind: 'error', errorType: 'Runtime.JSONStringifyError', errorMessage: 'Unable to stringify response body', trace: [] };
   }
