@@ -58,3 +58,19 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 }
+
+/** One {@link TtlCache} per name (an authorizer's id), created on first use. */
+export class TtlCaches<V> {
+  private readonly caches = new Map<string, TtlCache<V>>();
+
+  constructor(private readonly clock: Clock) {}
+
+  public of(name: string): TtlCache<V> {
+    let cache = this.caches.get(name);
+    if (!cache) {
+      cache = new TtlCache<V>(this.clock);
+      this.caches.set(name, cache);
+    }
+    return cache;
+  }
+}

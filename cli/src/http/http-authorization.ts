@@ -1,5 +1,5 @@
 import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
-import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCache, verifyHttpJwt } from '../auth';
+import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCaches, verifyHttpJwt } from '../auth';
 import { Clock } from '../clock';
 import { HttpApiErrorType } from '../gateway/error-table';
 import { verifyIamCaller } from '../gateway/iam-caller';
@@ -34,9 +34,11 @@ type CachedLambdaAnswer =
 
 /** The authorization of HTTP API routes: JWT authorizers, Lambda REQUEST authorizers (simple or IAM answers), IAM. */
 export class HttpAuthorization {
-  private readonly caches = new Map<string, TtlCache<CachedLambdaAnswer>>();
+  private readonly caches: TtlCaches<CachedLambdaAnswer>;
 
-  constructor(private readonly authorizers: ReadonlyMap<string, HttpAuthorizerModel>, private readonly deps: HttpAuthorizationDeps) {}
+  constructor(private readonly authorizers: ReadonlyMap<string, HttpAuthorizerModel>, private readonly deps: HttpAuthorizationDeps) {
+    this.caches = new TtlCaches<CachedLambdaAnswer>(deps.clock);
+  }
 
   public async authorize(route: HttpRouteModel, context: HttpEventContext, routeArn: string): Promise<HttpAuthorizationResult> {
     if (route.authorizationType === 'NONE') {
@@ -97,7 +99,7 @@ export class HttpAuthorization {
     }
     const caching = authorizer.resultTtlSeconds > 0;
     const cacheKey = values.join('\u0000');
-    const cache = this.cacheOf(authorizer);
+    const cache = this.caches.of(authorizer.authorizerId);
     const cached = caching ? cache.get(cacheKey) : undefined;
     if (cached) {
       return this.decide(cached, routeArn, 'hit');
@@ -154,14 +156,5 @@ export class HttpAuthorization {
   private scope(context: HttpEventContext) {
     const known = { routeKey: context.routeKey, stage: context.stage, apiId: context.apiId };
     return { request: context.request, stageVariables: context.stageVariables, context: known };
-  }
-
-  private cacheOf(authorizer: HttpLambdaAuthorizerModel): TtlCache<CachedLambdaAnswer> {
-    let cache = this.caches.get(authorizer.authorizerId);
-    if (!cache) {
-      cache = new TtlCache<CachedLambdaAnswer>(this.deps.clock);
-      this.caches.set(authorizer.authorizerId, cache);
-    }
-    return cache;
   }
 }

@@ -1,6 +1,6 @@
 import { RestError } from './gateway-response';
 import { restProxyEvent, ProxyEventContext } from './proxy-event';
-import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCache, verifyCognitoUserPoolToken } from '../auth';
+import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCaches, verifyCognitoUserPoolToken } from '../auth';
 import { Clock } from '../clock';
 import { isRestGatewayResponseType } from '../gateway/error-table';
 import { verifyIamCaller } from '../gateway/iam-caller';
@@ -50,9 +50,11 @@ export interface RestAuthorizationRequest {
 
 /** The authorization of REST API methods: IAM (SigV4), Lambda TOKEN and REQUEST authorizers, Cognito user pools. */
 export class RestAuthorization {
-  private readonly caches = new Map<string, TtlCache<CachedAuthorization>>();
+  private readonly caches: TtlCaches<CachedAuthorization>;
 
-  constructor(private readonly authorizers: ReadonlyMap<string, RestAuthorizerModel>, private readonly deps: RestAuthorizationDeps) {}
+  constructor(private readonly authorizers: ReadonlyMap<string, RestAuthorizerModel>, private readonly deps: RestAuthorizationDeps) {
+    this.caches = new TtlCaches<CachedAuthorization>(deps.clock);
+  }
 
   public async authorize(method: RestMethodModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
     switch (method.authorizationType) {
@@ -120,7 +122,7 @@ export class RestAuthorization {
     }
 
     const cacheKey = identityValues.map((value) => value ?? '').join('\u0000');
-    const cache = this.cacheOf(authorizer);
+    const cache = this.caches.of(authorizer.authorizerId);
     const cached = caching ? cache.get(cacheKey) : undefined;
     if (cached) {
       return this.decide(cached, request.methodArn, 'hit', 0);
@@ -177,15 +179,6 @@ export class RestAuthorization {
       usageIdentifierKey: result.usageIdentifierKey,
       authorizer: { ...result.context, principalId: result.principalId, integrationLatency: latency },
     };
-  }
-
-  private cacheOf(authorizer: RestAuthorizerModel): TtlCache<CachedAuthorization> {
-    let cache = this.caches.get(authorizer.authorizerId);
-    if (!cache) {
-      cache = new TtlCache<CachedAuthorization>(this.deps.clock);
-      this.caches.set(authorizer.authorizerId, cache);
-    }
-    return cache;
   }
 }
 

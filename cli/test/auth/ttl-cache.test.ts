@@ -1,4 +1,4 @@
-import { TtlCache } from '../../src/auth';
+import { TtlCache, TtlCaches } from '../../src/auth';
 import { FakeClock } from '../../src/clock';
 
 describe('TtlCache', () => {
@@ -74,5 +74,13 @@ describe('TtlCache', () => {
 
   test('rejects a bound that is not a positive integer', () => {
     expect(() => new TtlCache<number>(new FakeClock(), 0)).toThrow(/TtlCache maxEntries must be a positive integer, received 0/);
+  });
+});
+
+describe('TtlCaches', () => {
+  test('keeps one cache per name, the same one on every call', () => {
+    const caches = new TtlCaches<number>(new FakeClock());
+    caches.of('a').set('k', 1, 60);
+    expect([caches.of('a').get('k'), caches.of('b').get('k')]).toEqual([1, undefined]);
   });
 });

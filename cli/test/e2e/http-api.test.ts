@@ -6,6 +6,13 @@ import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp } from '../support/
 
 const ISSUER = 'https://issuer.example.com/';
 
+/** An IAM-policy answer (aws-cdk-lib sends IAM-response authorizers payload 1.0, with methodArn): allows GET /policy only. */
+const POLICY_AUTHORIZER = `exports.handler = async (event) => ({
+  principalId: 'policy-user',
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn.replace(/\\/[A-Z]+\\/.*$/, '/GET/policy') }] },
+  context: { plan: 'gold' },
+});`;
+
 const SIMPLE_AUTHORIZER = `exports.handler = async (event) => ({
   isAuthorized: event.headers['x-tenant'] !== 'blocked',
   context: { tenant: event.headers['x-tenant'], roles: ['reader'], limits: { rps: 5 } },
@@ -31,6 +38,11 @@ describe('a plain aws-cdk-lib HttpApi', () => {
       api.addRoutes({ path: '/items/special', methods: [apigatewayv2.HttpMethod.GET], integration: new HttpLambdaIntegration('Legacy', echo, { payloadFormatVersion: apigatewayv2.PayloadFormatVersion.VERSION_1_0 }) });
       api.addRoutes({ path: '/orders', methods: [apigatewayv2.HttpMethod.GET], integration, authorizer: jwt, authorizationScopes: ['orders:read'] });
       api.addRoutes({ path: '/tenant', methods: [apigatewayv2.HttpMethod.GET], integration, authorizer: lambdaAuthorizer });
+      const policyAuthorizer = new HttpLambdaAuthorizer('Policy', nodeFunction(stack, 'PolicyFn', POLICY_AUTHORIZER), {
+        responseTypes: [HttpLambdaResponseType.IAM],
+        identitySource: ['$request.header.Authorization'],
+      });
+      api.addRoutes({ path: '/policy', methods: [apigatewayv2.HttpMethod.GET, apigatewayv2.HttpMethod.POST], integration, authorizer: policyAuthorizer });
       api.addRoutes({ path: '/files/{proxy+}', methods: [apigatewayv2.HttpMethod.ANY], integration });
     });
   });
@@ -127,6 +139,20 @@ describe('a plain aws-cdk-lib HttpApi', () => {
 
     test('a token for another audience is 401', async () => {
       expect((await app.fetch('orders', { headers: { Authorization: await token({ aud: 'other', scope: 'orders:read' }) } })).status).toBe(401);
+    });
+  });
+
+  describe('Lambda authorizer with IAM policy responses', () => {
+    test('a route the policy allows reaches the integration with the context and principal under authorizer.lambda', async () => {
+      const response = await app.fetch('policy', { headers: { Authorization: 'any' } });
+      expect(response.status).toBe(200);
+      expect((await response.json()).requestContext.authorizer.lambda).toEqual({ plan: 'gold', principalId: 'policy-user' });
+    });
+
+    test('a method the policy does not allow is 403 Forbidden', async () => {
+      const response = await app.fetch('policy', { method: 'POST', headers: { Authorization: 'any' } });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe('{"message":"Forbidden"}');
     });
   });
 
