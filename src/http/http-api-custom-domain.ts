@@ -10,7 +10,10 @@ export interface HttpApiCustomDomain {
   readonly certificate: acm.ICertificate;
   /** The mapping of the API's stage to the domain, under `basePath` if given. */
   readonly apiMapping: apigatewayv2.ApiMapping;
-  /** The alias record pointing the domain at API Gateway; undefined without a hosted zone. */
+  /**
+   * The alias record pointing the domain at API Gateway.
+   * @default - no record when `customDomain` has no `hostedZone`
+   */
   readonly aliasRecord?: route53.ARecord;
   /** The URL of the stage on the domain, e.g. `https://api.example.com/orders/`. */
   readonly url: string;
