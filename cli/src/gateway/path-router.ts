@@ -30,9 +30,30 @@ export class PathRouter<T> {
     node.value = value;
   }
 
-  /** Every template matching `path`, most specific first, with the path variables each binds. */
-  public *matches(path: string): Generator<PathMatch<T>> {
-    yield* walk(this.root, splitPath(path), 0, {});
+  /**
+   * The most specific template matching `path` whose value `accept` takes (a resource with methods, a route of the
+   * request's method), with the path variables it binds; the search backtracks past values `accept` refuses.
+   */
+  public find(path: string, accept: (value: T) => boolean = () => true): PathMatch<T> | undefined {
+    let found: PathMatch<T> | undefined;
+    search(this.root, splitPath(path), 0, [], (value, pathParameters) => {
+      if (!accept(value)) {
+        return false;
+      }
+      found = { value, pathParameters };
+      return true;
+    });
+    return found;
+  }
+
+  /** Every template matching `path`, most specific first. */
+  public matches(path: string): PathMatch<T>[] {
+    const all: PathMatch<T>[] = [];
+    search(this.root, splitPath(path), 0, [], (value, pathParameters) => {
+      all.push({ value, pathParameters });
+      return false;
+    });
+    return all;
   }
 }
 
@@ -48,24 +69,35 @@ class TrieNode<T> {
   public value?: T;
 }
 
-function* walk<T>(node: TrieNode<T>, segments: string[], index: number, bound: Record<string, string>): Generator<PathMatch<T>> {
+/** Called with each match in order; true stops the search. */
+type Visit<T> = (value: T, pathParameters: Record<string, string>) => boolean;
+
+/**
+ * Depth-first in API Gateway's order, binding variables on a stack of `[name, value]` pairs that becomes an object
+ * only for a match: the router runs once per request.
+ */
+function search<T>(node: TrieNode<T>, segments: string[], index: number, bound: [string, string][], visit: Visit<T>): boolean {
   if (index === segments.length) {
-    if (node.value !== undefined) {
-      yield { value: node.value, pathParameters: bound };
-    }
-    return;
+    return node.value !== undefined && visit(node.value, Object.fromEntries(bound));
   }
   const segment = segments[index];
   const literal = node.literals.get(segment);
-  if (literal) {
-    yield* walk(literal, segments, index + 1, bound);
+  if (literal && search(literal, segments, index + 1, bound, visit)) {
+    return true;
   }
   if (node.variable && segment.length > 0) {
-    yield* walk(node.variable.node, segments, index + 1, { ...bound, [node.variable.name]: segment });
+    bound.push([node.variable.name, segment]);
+    const stop = search(node.variable.node, segments, index + 1, bound, visit);
+    bound.pop();
+    if (stop) {
+      return true;
+    }
   }
-  if (node.greedy?.node.value !== undefined) {
-    yield { value: node.greedy.node.value, pathParameters: { ...bound, [node.greedy.name]: segments.slice(index).join('/') } };
+  const greedy = node.greedy;
+  if (greedy?.node.value !== undefined) {
+    return visit(greedy.node.value, Object.fromEntries([...bound, [greedy.name, segments.slice(index).join('/')]]));
   }
+  return false;
 }
 
 /** `/a/b/` -> `['a', 'b']`; the root is no segment at all. */

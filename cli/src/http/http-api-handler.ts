@@ -118,7 +118,7 @@ export class HttpApiHandler {
       return fail('INTERNAL_SERVER_ERROR', fn ? `function ${fn.functionName} has no local code` : `no function ${integration.functionArn} in the app`);
     }
     const event = integration.payloadFormatVersion === '2.0' ? httpEvent(context) : httpPayload1Event(context);
-    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, event), integration.timeoutMs);
+    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, event), integration.timeoutMs, fn.timeoutSeconds);
     if (outcome === 'INTEGRATION_TIMEOUT') {
       return fail('SERVICE_UNAVAILABLE', `no answer within ${integration.timeoutMs} ms`);
     }
@@ -139,11 +139,9 @@ export class HttpApiHandler {
    * that route and its authorizer, as in API Gateway; only one that no route takes gets the CORS answer.
    */
   private route(method: string, path: string): { route: HttpRouteModel; pathParameters: Readonly<Record<string, string>> } | undefined {
-    for (const match of this.router.matches(path)) {
-      const route = match.value.get(method) ?? match.value.get('ANY');
-      if (route) {
-        return { route, pathParameters: match.pathParameters };
-      }
+    const match = this.router.find(path, (routes) => routes.has(method) || routes.has('ANY'));
+    if (match) {
+      return { route: (match.value.get(method) ?? match.value.get('ANY'))!, pathParameters: match.pathParameters };
     }
     return this.defaultRoute ? { route: this.defaultRoute, pathParameters: {} } : undefined;
   }

@@ -134,11 +134,9 @@ export class RestApiHandler {
       }
     }
 
-    const identity = proxyIdentity(request, {
-      ...auth.identity,
-      ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}),
-    });
-    const context = this.eventContext(routed, identity, auth.authorizer);
+    const known = { ...auth.identity, ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}) };
+    const identity = Object.keys(known).length > 0 ? { ...eventContext.identity, ...known } : eventContext.identity;
+    const context: ProxyEventContext = { ...eventContext, identity, authorizer: auth.authorizer };
     const integration = method.integration;
     switch (integration.type) {
       case 'AWS_PROXY':
@@ -163,7 +161,8 @@ export class RestApiHandler {
     if (!fn?.codeDir) {
       return fail({ type: 'API_CONFIGURATION_ERROR', note: fn ? `function ${fn.functionName} has no local code` : `no function ${arn} in the app` });
     }
-    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, restProxyEvent(context)), integration.timeoutMs);
+    const invoke = () => this.deps.invoke(fn.arn, restProxyEvent(context));
+    const outcome = await invokeWithIntegrationTimeout(invoke, integration.timeoutMs, fn.timeoutSeconds);
     if (outcome === 'INTEGRATION_TIMEOUT') {
       return fail({ type: 'INTEGRATION_TIMEOUT', note: `no answer within ${integration.timeoutMs} ms` });
     }
@@ -184,12 +183,11 @@ export class RestApiHandler {
     return { response: { status: result.status, headers, body: result.body }, log };
   }
 
+  /** The resource matching `path` (API Gateway picks it by path alone), and its method for the request. */
   private route(httpMethod: string, path: string) {
-    for (const match of this.router.matches(path)) {
-      const method = match.value.methods.get(httpMethod) ?? match.value.methods.get('ANY');
-      return method ? { resource: match.value, method, pathParameters: match.pathParameters } : undefined;
-    }
-    return undefined;
+    const match = this.router.find(path);
+    const method = match && (match.value.methods.get(httpMethod) ?? match.value.methods.get('ANY'));
+    return method ? { resource: match.value, method, pathParameters: match.pathParameters } : undefined;
   }
 
   private eventContext(

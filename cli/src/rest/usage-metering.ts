@@ -30,6 +30,8 @@ export interface MeteredRequest {
 export class UsageMetering {
   private readonly quotas = new Map<string, QuotaCounter>();
   private readonly keysByValue = new Map<string, { key: ApiKeyModel; plans: UsagePlanModel[] }>();
+  /** The stage and account levels of each stage, resource and method: the same for every request to it. */
+  private readonly sharedLevels = new Map<string, ThrottleLevel[]>();
 
   /**
    * @param throttles the app's buckets, shared with its HTTP APIs
@@ -78,24 +80,32 @@ export class UsageMetering {
   }
 
   private levels(request: MeteredRequest): ThrottleLevel[] {
-    const levels: (ThrottleLevel | undefined)[] = [];
     const methodKey = `${request.resourcePath}/${request.httpMethod === 'ANY' ? '*' : request.httpMethod}`;
+    const shared = this.stageAndAccountLevels(request, methodKey);
     const { apiKey } = request;
-    if (apiKey) {
-      const planKey = `plan:${apiKey.plan.usagePlanId}:key:${apiKey.key.apiKeyId}`;
-      const planMethod = apiKey.planStage.throttle[methodKey];
-      levels.push(planMethod
-        ? throttleLevel(`${planKey}:${methodKey}`, planMethod)
-        : throttleLevel(planKey, apiKey.plan.throttle));
+    if (!apiKey) {
+      return shared;
     }
+    const planKey = `plan:${apiKey.plan.usagePlanId}:key:${apiKey.key.apiKeyId}`;
+    const planMethod = apiKey.planStage.throttle[methodKey];
+    const planLevel = planMethod ? throttleLevel(`${planKey}:${methodKey}`, planMethod) : throttleLevel(planKey, apiKey.plan.throttle);
+    return planLevel ? [planLevel, ...shared] : shared;
+  }
+
+  private stageAndAccountLevels(request: MeteredRequest, methodKey: string): ThrottleLevel[] {
     const stageKey = `stage:${request.apiId}/${request.stage.stageName}`;
-    const methodSetting = findMethodSetting(request.stage.methodSettings, request.resourcePath, request.httpMethod);
-    const stageDefault = findMethodSetting(request.stage.methodSettings, '/*', '*');
-    levels.push(methodSetting && hasThrottle(methodSetting)
-      ? throttleLevel(`${stageKey}:${methodKey}`, throttleOf(methodSetting))
-      : stageDefault && throttleLevel(stageKey, throttleOf(stageDefault)));
-    levels.push(this.accountThrottle);
-    return levels.filter((level): level is ThrottleLevel => level !== undefined);
+    const cacheKey = `${stageKey}:${methodKey}`;
+    let levels = this.sharedLevels.get(cacheKey);
+    if (!levels) {
+      const methodSetting = findMethodSetting(request.stage.methodSettings, request.resourcePath, request.httpMethod);
+      const stageDefault = findMethodSetting(request.stage.methodSettings, '/*', '*');
+      const stageLevel = methodSetting && hasThrottle(methodSetting)
+        ? throttleLevel(cacheKey, throttleOf(methodSetting))
+        : stageDefault && throttleLevel(stageKey, throttleOf(stageDefault));
+      levels = stageLevel ? [stageLevel, this.accountThrottle] : [this.accountThrottle];
+      this.sharedLevels.set(cacheKey, levels);
+    }
+    return levels;
   }
 
   private quotaOf(plan: UsagePlanModel): QuotaCounter {

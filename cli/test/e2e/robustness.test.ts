@@ -24,6 +24,8 @@ describe('the server under bad requests and failing handlers', () => {
       api.root.addResource('echo').addMethod('ANY', new apigateway.LambdaIntegration(echo));
       api.root.addResource('exiting').addMethod('GET', new apigateway.LambdaIntegration(exiting));
       api.root.addResource('slow').addMethod('GET', new apigateway.LambdaIntegration(slow));
+      const patient = nodeFunction(stack, 'Patient', 'exports.handler = () => new Promise(() => {});', { timeout: Duration.seconds(60) });
+      api.root.addResource('patient').addMethod('GET', new apigateway.LambdaIntegration(patient, { timeout: Duration.seconds(1) }));
       const http = new apigatewayv2.HttpApi(stack, 'Http');
       http.addRoutes({ path: '/slow', methods: [apigatewayv2.HttpMethod.GET], integration: new HttpLambdaIntegration('Slow', slow) });
     });
@@ -58,6 +60,12 @@ describe('the server under bad requests and failing handlers', () => {
 
   test('a handler that runs past its timeout gets 502 on a REST API', async () => {
     expect((await app.fetch('slow', undefined, 'Api')).status).toBe(502);
+  });
+
+  test('an integration that answers later than its TimeoutInMillis gets 504 Endpoint request timed out', async () => {
+    const response = await app.fetch('patient', undefined, 'Api');
+    expect(response.status).toBe(504);
+    expect(await response.text()).toBe('{"message": "Endpoint request timed out"}');
   });
 
   test('a handler that runs past its timeout gets 500 on an HTTP API', async () => {

@@ -7,7 +7,7 @@ function routerOf(...paths: string[]): PathRouter<string> {
 }
 
 function best(router: PathRouter<string>, path: string) {
-  return router.matches(path).next().value;
+  return router.find(path);
 }
 
 describe('PathRouter', () => {
@@ -41,6 +41,12 @@ describe('PathRouter', () => {
 
   test('lists every match, most specific first', () => {
     const router = routerOf('/{proxy+}', '/items/{id}', '/items/special');
-    expect([...router.matches('/items/special')].map((m) => m.value)).toEqual(['/items/special', '/items/{id}', '/{proxy+}']);
+    expect(router.matches('/items/special').map((m) => m.value)).toEqual(['/items/special', '/items/{id}', '/{proxy+}']);
+  });
+
+  test('find skips the matches its predicate refuses, in the same order', () => {
+    const router = routerOf('/{proxy+}', '/items/{id}', '/items/special');
+    expect(router.find('/items/special', (value) => value !== '/items/special')?.value).toBe('/items/{id}');
+    expect(router.find('/items/special', (value) => value === '/{proxy+}')?.pathParameters).toEqual({ proxy: 'items/special' });
   });
 });
