@@ -143,11 +143,12 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
     dependencies: {
       '@smithy/hash-node': '^4.5.2',
       '@smithy/signature-v4': '^5.7.5',
-      'aws-jwt-verify': '^5.2.1',
       'jose': '^5.10.0',
     },
     devDependencies: {
       'aws-cdk-lib': CDK_VERSION,
+      // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
+      'aws-jwt-verify': '^5.2.1',
       'constructs': '10.8.1',
     },
   },
