@@ -6,32 +6,12 @@
  * in the 2.0 payload.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { RemovalPolicy } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { HttpApiAuthorizer, SecureHttpApi } from '../src';
-import { inlineFunction, integStack, PROPAGATION } from './support';
-
-const USERNAME = 'integ-user';
-// Only the admin auth flow is enabled on the client, so this password is useless without IAM credentials of the
-// account (cognito-idp:AdminInitiateAuth); the pool is deleted with the test stack.
-const PASSWORD = 'GatewayKit-Integ-Pa55!';
+import { inlineFunction, integStack, integUserPool, PROPAGATION, signInIntegUser } from './support';
 
 const { app, stack } = integStack('GatewayKitIntegHttpJwt');
 
-const userPool = new cognito.UserPool(stack, 'UserPool', {
-  selfSignUpEnabled: false,
-  removalPolicy: RemovalPolicy.DESTROY,
-  deletionProtection: false,
-});
-const client = userPool.addClient('Client', {
-  generateSecret: false,
-  authFlows: { adminUserPassword: true },
-});
-new cognito.CfnUserPoolUser(stack, 'User', {
-  userPoolId: userPool.userPoolId,
-  username: USERNAME,
-  messageAction: 'SUPPRESS',
-});
+const { userPool, client } = integUserPool(stack);
 
 const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
@@ -68,20 +48,7 @@ integ.assertions
   .waitForAssertions(PROPAGATION);
 
 // A real user of the pool: tokens issued by Cognito.
-const setPassword = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminSetUserPassword', {
-  UserPoolId: userPool.userPoolId,
-  Username: USERNAME,
-  Password: PASSWORD,
-  Permanent: true,
-});
-const signIn = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminInitiateAuth', {
-  UserPoolId: userPool.userPoolId,
-  ClientId: client.userPoolClientId,
-  AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-  AuthParameters: { USERNAME, PASSWORD },
-});
-setPassword.next(signIn);
-const accessToken = signIn.getAttString('AuthenticationResult.AccessToken');
+const { accessToken } = signInIntegUser(integ, userPool, client);
 
 integ.assertions
   .httpApiCall(`${api.url}items`, { headers: { Authorization: `Bearer ${accessToken}` } })

@@ -1,4 +1,6 @@
-import { App, Duration, RemovalPolicies, Stack } from 'aws-cdk-lib';
+import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Duration, RemovalPolicies, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ApiGatewayCloudWatchRole } from '../src';
@@ -26,4 +28,51 @@ export function inlineFunction(scope: Construct, id: string, code: string, props
     code: lambda.Code.fromInline(code),
     ...props,
   });
+}
+
+const USERNAME = 'integ-user';
+// Only the admin auth flow is enabled on the client, so this password is useless without IAM credentials of the
+// account (cognito-idp:AdminInitiateAuth); the pool is deleted with the test stack.
+const PASSWORD = 'GatewayKit-Integ-Pa55!';
+
+/** A user pool deleted with the test stack, an app client with the admin password flow only, and one user. */
+export function integUserPool(stack: Stack): { userPool: cognito.UserPool; client: cognito.UserPoolClient } {
+  const userPool = new cognito.UserPool(stack, 'UserPool', {
+    selfSignUpEnabled: false,
+    removalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+  });
+  const client = userPool.addClient('Client', {
+    generateSecret: false,
+    authFlows: { adminUserPassword: true },
+  });
+  new cognito.CfnUserPoolUser(stack, 'User', {
+    userPoolId: userPool.userPoolId,
+    username: USERNAME,
+    messageAction: 'SUPPRESS',
+  });
+  return { userPool, client };
+}
+
+/** Signs the {@link integUserPool} user in through Cognito after deployment: the tokens of a real user of the pool. */
+export function signInIntegUser(
+  integ: IntegTest, userPool: cognito.IUserPool, client: cognito.IUserPoolClient,
+): { accessToken: string; idToken: string } {
+  const setPassword = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminSetUserPassword', {
+    UserPoolId: userPool.userPoolId,
+    Username: USERNAME,
+    Password: PASSWORD,
+    Permanent: true,
+  });
+  const signIn = integ.assertions.awsApiCall('@aws-sdk/client-cognito-identity-provider', 'AdminInitiateAuth', {
+    UserPoolId: userPool.userPoolId,
+    ClientId: client.userPoolClientId,
+    AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME, PASSWORD },
+  });
+  setPassword.next(signIn);
+  return {
+    accessToken: signIn.getAttString('AuthenticationResult.AccessToken'),
+    idToken: signIn.getAttString('AuthenticationResult.IdToken'),
+  };
 }
