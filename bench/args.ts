@@ -2,7 +2,7 @@
 export interface BenchOptions {
   /** Route counts to measure. */
   readonly sizes: number[];
-  /** Timed synths per variant and size; the median is reported. */
+  /** Timed synths per variant and size, and rounds of every server in the runtime suite; medians are reported. */
   readonly runs: number;
   /** What to measure: `rest` (SecureLambdaApi synthesis), `http` (SecureHttpApi synthesis), `runtime` (gatewaykit serve under load). */
   readonly suites: string[];

@@ -21,12 +21,18 @@ export interface SandboxSettings {
   readonly onGone: (sandbox: Sandbox) => void;
 }
 
-interface InFlight {
+interface Invocation {
   readonly eventJson: string;
   readonly coldStart: boolean;
-  readonly startedAt: number;
-  readonly resolve: (outcome: InvokeOutcome) => void;
+  /** When the worker started it: set when it becomes the running one. */
+  startedAt: number;
+  readonly resolve: (outcome: SandboxOutcome) => void;
 }
+
+/** What `run` resolves to for an invocation that was waiting in a sandbox that is gone before it started. */
+export const NOT_STARTED = { kind: 'not-started' } as const;
+
+export type SandboxOutcome = InvokeOutcome | typeof NOT_STARTED;
 
 type OutcomeBody =
   | { readonly kind: 'result'; readonly payload: unknown }
@@ -36,15 +42,18 @@ type OutcomeBody =
 
 /**
  * One Lambda execution environment: a worker thread that loads the handler once and runs one invocation at a time.
- * It is gone after a timeout (terminated, as Lambda resets the sandbox), an init error, or a crash.
+ * It may hold one more, handed over while the current one runs, which the worker starts when the current one ends.
+ * It is gone after a timeout (terminated, as Lambda resets the sandbox), an init error, or a crash; an invocation that
+ * was waiting in it then resolves to `NOT_STARTED`, for the pool to run elsewhere.
  */
 export class Sandbox {
   private readonly worker: Worker;
   private readonly timeoutMs: number;
   private state: 'initializing' | 'ready' | 'gone' = 'initializing';
-  private inFlight: InFlight | undefined;
+  /** The first runs in the worker, the others wait in the worker's queue. */
+  private readonly invocations: Invocation[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private invocations = 0;
+  private started = 0;
   private outOfMemory = false;
   /** Bound once: a timer per invocation should not also allocate a closure per invocation. */
   private readonly onTimeout: () => void;
@@ -52,10 +61,7 @@ export class Sandbox {
   constructor(private readonly settings: SandboxSettings) {
     const fn = settings.fn;
     this.timeoutMs = fn.timeoutSeconds * 1000;
-    this.onTimeout = () => {
-      this.finish({ kind: 'timeout', errorMessage: timedOutMessage(fn.timeoutSeconds) });
-      this.retire();
-    };
+    this.onTimeout = () => this.retire({ kind: 'timeout', errorMessage: timedOutMessage(fn.timeoutSeconds) });
     const logStreamName = logStreamNameFor(randomBytes(16).toString('hex'), new Date());
     const spec: SandboxSpec = {
       codeDir: fn.codeDir,
@@ -97,32 +103,46 @@ export class Sandbox {
     return this.state !== 'gone';
   }
 
-  /** Runs one invocation; the caller runs the next only after this one settles. */
-  public run(eventJson: string): Promise<InvokeOutcome> {
+  /** The invocations running or waiting in this sandbox. */
+  public get pending(): number {
+    return this.invocations.length;
+  }
+
+  /** Whether it is initialized and running exactly one invocation, so that one handed over now starts right after it. */
+  public get canTakeNext(): boolean {
+    return this.state === 'ready' && this.invocations.length === 1;
+  }
+
+  /** Runs an invocation after those already running or waiting in this sandbox. */
+  public run(eventJson: string): Promise<SandboxOutcome> {
     return new Promise((resolve) => {
-      this.inFlight = { eventJson, coldStart: this.invocations === 0, startedAt: performance.now(), resolve };
-      this.invocations += 1;
+      this.invocations.push({ eventJson, coldStart: this.started === 0, startedAt: performance.now(), resolve });
+      this.started += 1;
+      const first = this.invocations.length === 1;
       if (this.state === 'ready') {
-        this.dispatch(eventJson);
-      } else {
+        this.post(eventJson);
+        if (first) {
+          this.timer = setTimeout(this.onTimeout, this.timeoutMs);
+        }
+      } else if (first) {
         this.timer = setTimeout(this.onTimeout, INIT_PHASE_LIMIT_MS + this.timeoutMs);
       }
     });
   }
 
-  /** Ends the worker; an invocation in flight ends as a crash. */
+  /** Ends the worker; every invocation running or waiting in it ends as a crash. */
   public async terminate(): Promise<void> {
     if (this.state !== 'gone') {
-      this.finish({ kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE });
-      this.retire();
+      for (const waiting of this.invocations.splice(1)) {
+        waiting.resolve({ kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE, coldStart: waiting.coldStart, durationMs: 0 });
+      }
+      this.retire({ kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE });
     }
     await this.worker.terminate();
   }
 
-  private dispatch(eventJson: string): void {
-    this.timer = setTimeout(this.onTimeout, this.timeoutMs);
-    const request: InvocationRequest = eventJson;
-    this.worker.postMessage(request);
+  private post(eventJson: InvocationRequest): void {
+    this.worker.postMessage(eventJson);
   }
 
   private onMessage(message: WorkerMessage): void {
@@ -133,15 +153,16 @@ export class Sandbox {
     switch (message.kind) {
       case 'ready':
         this.state = 'ready';
-        if (this.inFlight) {
+        if (this.invocations.length > 0) {
           clearTimeout(this.timer);
-          this.dispatch(this.inFlight.eventJson);
+          this.invocations[0].startedAt = performance.now();
+          this.timer = setTimeout(this.onTimeout, this.timeoutMs);
+          this.invocations.forEach((invocation) => this.post(invocation.eventJson));
         }
         return;
       case 'init-error':
         // Lambda resets a sandbox whose INIT failed; the next invocation initializes a new one.
-        this.finish({ kind: 'error', errorType: message.errorType, errorMessage: message.errorMessage, trace: message.trace });
-        this.retire();
+        this.retire({ kind: 'error', errorType: message.errorType, errorMessage: message.errorMessage, trace: message.trace });
         return;
       case 'error':
         this.finish({ kind: 'error', errorType: message.errorType, errorMessage: message.errorMessage, trace: message.trace });
@@ -150,29 +171,44 @@ export class Sandbox {
   }
 
   private onExit(exitCode: number): void {
-    if (this.state === 'gone') {
-      return;
+    if (this.state !== 'gone') {
+      this.end({ kind: 'crash', errorMessage: runtimeExitedMessage(exitCode, this.outOfMemory) });
+      this.settings.onGone(this);
     }
-    this.finish({ kind: 'crash', errorMessage: runtimeExitedMessage(exitCode, this.outOfMemory) });
-    this.state = 'gone';
-    this.settings.onGone(this);
   }
 
+  /** Resolves the running invocation; the next waiting one, which the worker starts now, gets the function timeout. */
   private finish(body: OutcomeBody): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const inFlight = this.inFlight;
-    if (inFlight === undefined) {
+    const running = this.invocations.shift();
+    if (running === undefined) {
       return;
     }
-    this.inFlight = undefined;
-    const durationMs = performance.now() - inFlight.startedAt;
-    inFlight.resolve({ ...body, coldStart: inFlight.coldStart, durationMs });
+    const next = this.invocations[0];
+    if (next !== undefined && this.state === 'ready') {
+      next.startedAt = performance.now();
+      this.timer = setTimeout(this.onTimeout, this.timeoutMs);
+    }
+    running.resolve({ ...body, coldStart: running.coldStart, durationMs: performance.now() - running.startedAt });
   }
 
-  private retire(): void {
-    this.state = 'gone';
+  /** Ends the invocation running with `body`, terminates the worker, and tells the pool. */
+  private retire(body: OutcomeBody): void {
+    this.end(body);
     void this.worker.terminate();
     this.settings.onGone(this);
+  }
+
+  /**
+   * Marks the sandbox gone. The invocations waiting in it never started: they resolve to `NOT_STARTED` before the
+   * running one resolves, so that the pool runs them ahead of those it still queues, which arrived after them.
+   */
+  private end(body: OutcomeBody): void {
+    this.state = 'gone';
+    for (const waiting of this.invocations.splice(1)) {
+      waiting.resolve(NOT_STARTED);
+    }
+    this.finish(body);
   }
 }

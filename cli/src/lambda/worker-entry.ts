@@ -1,7 +1,7 @@
 /**
  * The code of one sandbox worker thread: it becomes one function's Lambda execution environment, loads the handler
  * once (its module state then lives as long as the worker, as in a warm Lambda sandbox) and runs one invocation per
- * message from the main thread. Its environment is the `env` the main thread gave the worker.
+ * message from the main thread, one at a time. Its environment is the `env` the main thread gave the worker.
  *
  * `process.chdir()` is not available in worker threads, so `process.cwd()` stays the server's working directory
  * instead of Lambda's `/var/task`; handlers should locate their files from `__dirname`, `import.meta.url` or
@@ -14,6 +14,8 @@ import { exitOnUnhandledErrors } from './worker/fatal-errors';
 import { loadHandler } from './worker/handler-loader';
 import { invokeHandler } from './worker/invocation';
 import { interceptOutboundRequests } from './worker/outbound-interception';
+import { lowerThreadPriority } from './worker/scheduling-priority';
+import { serialInvocations } from './worker/serial-invocations';
 
 const port = parentPort;
 if (port === null) {
@@ -23,10 +25,15 @@ const spec = workerData as SandboxSpec;
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
 exitOnUnhandledErrors();
+lowerThreadPriority();
 interceptOutboundRequests(new Map(spec.outboundResponses));
 void loadHandler(spec).then(
   (handler) => {
-    port.on('message', (request: InvocationRequest) => invokeHandler(handler, request, spec, send));
+    const enqueue = serialInvocations((request, done) => invokeHandler(handler, request, spec, (message) => {
+      send(message);
+      done();
+    }));
+    port.on('message', (request: InvocationRequest) => enqueue(request));
     send({ kind: 'ready' });
   },
   (error: unknown) => send({ kind: 'init-error', ...formatError(error) }),
