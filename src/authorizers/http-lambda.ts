@@ -7,6 +7,7 @@ import { authorizerCacheTtl } from './authorizer-settings';
 import { HttpLambdaAuthorizerOptions } from './http-authorizer-options';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];
 const IDENTITY_SOURCE = /^(\$request\.(header|querystring)\.[^\s,]+|\$context\.[A-Za-z0-9_.]+|\$stageVariables\.[A-Za-z0-9_]+)$/;
@@ -33,7 +34,7 @@ export function bindHttpLambdaAuthorizer(
       identitySource: identitySources,
       enableSimpleResponses: simple,
       payloadFormatVersion: apigatewayv2.AuthorizerPayloadVersion.VERSION_2_0,
-      authorizerUri: `arn:${Stack.of(handler).partition}:apigateway:${Stack.of(handler).region}:lambda:path/2015-03-31/functions/${handler.functionArn}/invocations`,
+      authorizerUri: lambdaInvocationUri(handler, handler),
       resultsCacheTtl,
     });
     if (identitySources.length === 0) {

@@ -1,16 +1,10 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
 import { headerTokenSettings } from './authorizer-settings';
-import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig, JwtTokenSource } from '../handlers/jwt-authorizer-config.lambda-shared';
-import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
-import { createBundledFunction } from '../private/bundled-function';
-import { check } from '../private/errors';
-import { resolveJwtIssuer } from '../private/jwt-issuer';
+import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
 
 /** The `token_use` claim a Cognito token must carry. */
 export enum JwtTokenUse {
@@ -123,45 +117,4 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
       reason: 'The method is protected by the bundled JWT authorizer, which verifies the token signature against the issuer\'s JWKS and checks iss, aud or client_id, exp, nbf, token_use and scopes with aws-jwt-verify; cdk-nag only recognises the COGNITO_USER_POOLS authorizer type.',
     }],
   };
-}
-
-/**
- * Validates the verification options and builds the handler's configuration.
- * @param id the authorizer's construct id, prefix of error messages
- * @param tokenSource where the handler reads the token of REQUEST events; the handler's default is the
- * `Authorization` header (TOKEN events always carry the token themselves)
- */
-export function jwtConfig(scope: Construct, id: string, options: JwtVerificationOptions, tokenSource?: JwtTokenSource): JwtAuthorizerConfig {
-  const issuer = resolveJwtIssuer(scope, id, options);
-  check((options.audience?.length ?? 0) + (options.clientIds?.length ?? 0) > 0, scope, 'JwtAudience', () =>
-    `${id} needs audience or clientIds (got neither): without them, tokens the issuer minted for any other application would be accepted`);
-  if (options.usageIdentifierClaim !== undefined && !Token.isUnresolved(options.usageIdentifierClaim)) {
-    check(CLAIM_NAME.test(options.usageIdentifierClaim), scope, 'JwtUsageIdentifierClaim', () =>
-      `${id}.usageIdentifierClaim must be the name of a claim, non-empty and without whitespace (e.g. 'custom:api_key'), got '${options.usageIdentifierClaim}'`);
-  }
-  return {
-    issuer,
-    jwksUri: options.jwksUri,
-    audience: options.audience,
-    clientIds: options.clientIds,
-    tokenUse: options.tokenUse,
-    requiredScopes: options.requiredScopes,
-    contextClaims: options.contextClaims ?? ['sub'],
-    tokenSource,
-    usageIdentifierClaim: options.usageIdentifierClaim,
-  };
-}
-
-/** The bundled JWT authorizer function for `config`, with its own role, log group and the nag suppressions it needs. */
-export function createJwtAuthorizerFunction(
-  scope: Construct, id: string, config: JwtAuthorizerConfig, retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
-): lambda.IFunction {
-  return createBundledFunction(scope, id, JwtAuthorizerFunction, {
-    description: 'gatewaykit JWT authorizer (aws-jwt-verify)',
-    roleDescription: 'Runs the gatewaykit JWT authorizer: writes its own log group and X-Ray traces, nothing else',
-    environment: { [JWT_AUTHORIZER_CONFIG_ENV]: Stack.of(scope).toJsonString(config) },
-    logRetention: retention,
-    dlqReason: 'API Gateway invokes the authorizer synchronously and turns a failure into a 401/500 response; a dead-letter queue only ever receives failed asynchronous invocations.',
-    asyncFailureDestinationReason: 'API Gateway invokes the authorizer synchronously; on-failure destinations apply to asynchronous invocations only.',
-  });
 }

@@ -1,7 +1,8 @@
 import { WebSocketIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { bindWebSocketJwtAuthorizer, WebSocketJwtAuthorizerOptions } from './websocket-jwt';
-import { bindWebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerOptions } from './websocket-lambda';
+import { WebSocketJwtAuthorizerOptions, WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-options';
+import { bindWebSocketJwtAuthorizer } from './websocket-jwt';
+import { bindWebSocketLambdaAuthorizer } from './websocket-lambda';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 type Binder = (context: WebSocketAuthorizerBindContext) => BoundWebSocketAuthorizer;

@@ -1,23 +1,13 @@
 import { Token } from 'aws-cdk-lib';
-import { createJwtAuthorizerFunction, JwtVerificationOptions, jwtConfig } from './jwt';
+import type { WebSocketJwtAuthorizerOptions } from './websocket-authorizer-options';
 import { requestAuthorizer } from './websocket-lambda';
 import { check } from '../private/errors';
+import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 const DEFAULT_TOKEN_QUERY_STRING = 'token';
 /** A query string parameter name as WebSocket identity sources accept it. */
 const QUERY_STRING_NAME = /^[A-Za-z0-9._-]+$/;
-
-/** Options for the bundled JWT authorizer on a WebSocket API's `$connect` route. */
-export interface WebSocketJwtAuthorizerOptions extends JwtVerificationOptions {
-  /**
-   * The query string parameter carrying the token, as in `wss://…/prod?token=eyJ…`: browsers cannot set headers on
-   * a WebSocket handshake. A `Bearer ` prefix is optional. API Gateway refuses a connection without it (401) before
-   * invoking the function.
-   * @default 'token'
-   */
-  readonly tokenQueryString?: string;
-}
 
 export function bindWebSocketJwtAuthorizer(
   context: WebSocketAuthorizerBindContext, options: WebSocketJwtAuthorizerOptions,

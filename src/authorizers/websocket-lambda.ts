@@ -2,22 +2,10 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-options';
 import { check } from '../private/errors';
+import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
-import { lambdaInvocationUri } from '../private/websocket-integrations';
-
-/** Options for a Lambda REQUEST authorizer of a WebSocket API's `$connect` route. */
-export interface WebSocketLambdaAuthorizerOptions {
-  /**
-   * The request values the function needs: `route.request.header.<name>`, `route.request.querystring.<name>`,
-   * `stageVariables.<name>` or `context.<variable>`. API Gateway answers 401 without invoking the function when one
-   * is missing or empty. An empty list invokes the function for every connection attempt. Browsers cannot set headers
-   * on a WebSocket handshake, so browser clients send their credentials in the query string.
-   *
-   * WebSocket authorizers have no result cache: the function runs once per connection, at `$connect`.
-   */
-  readonly identitySources: string[];
-}
 
 /** The identity sources API Gateway accepts on WebSocket REQUEST authorizers. */
 const IDENTITY_SOURCE = /^(route\.request\.(header|querystring)\.[A-Za-z0-9._-]+|stageVariables\.[A-Za-z0-9._-]+|context\.[A-Za-z0-9._-]+)$/;

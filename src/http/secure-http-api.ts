@@ -30,7 +30,6 @@ const LAMBDA_PAYLOAD_VERSIONS = ['1.0', '2.0'];
 
 /** What grants and validations need to know of a route once it is added. */
 interface HttpRouteInfo {
-  readonly key: ParsedHttpRouteKey;
   readonly authorizationType: string;
 }
 
@@ -165,7 +164,7 @@ export class SecureHttpApi extends Construct {
       // API Gateway refuses route settings for a route that does not exist yet.
       this.stage.node.addDependency(route);
     }
-    this.routes.set(key.key, { key, authorizationType });
+    this.routes.set(key.key, { authorizationType });
     return route;
   }
 

@@ -1,7 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { lambdaInvocationUri } from './lambda-invocation-uri';
 
 /**
  * An integration whose `AWS::ApiGatewayV2::Integration` is created under `scope` with the id given, instead of under
@@ -39,16 +39,6 @@ export class WebSocketLambdaProxyIntegration extends ScopedWebSocketIntegration 
   public bind(options: apigatewayv2.WebSocketRouteIntegrationBindOptions): apigatewayv2.WebSocketRouteIntegrationConfig {
     return { type: apigatewayv2.WebSocketIntegrationType.AWS_PROXY, uri: lambdaInvocationUri(options.route, this.handler) };
   }
-}
-
-/** The URI through which API Gateway invokes a function, as integrations and Lambda authorizers name it. */
-export function lambdaInvocationUri(scope: Construct, handler: lambda.IFunction): string {
-  return Stack.of(scope).formatArn({
-    service: 'apigateway',
-    account: 'lambda',
-    resource: 'path/2015-03-31/functions',
-    resourceName: `${handler.functionArn}/invocations`,
-  });
 }
 
 /**

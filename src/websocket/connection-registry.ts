@@ -7,7 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ConnectionRegistryOptions } from './secure-websocket-api-props';
 import { WebsocketConnectFunction } from '../handlers/websocket-connect-function';
 import {
-  CONNECTION_ID_ATTRIBUTE, CONNECTION_TTL_ENV, CONNECTIONS_TABLE_ENV, EXPIRES_AT_ATTRIBUTE, MANAGEMENT_ENDPOINT_ENV,
+  CONNECTION_ID_ATTRIBUTE, CONNECTION_TTL_ENV, CONNECTIONS_TABLE_ENV, DEFAULT_CONNECTION_TTL_SECONDS, EXPIRES_AT_ATTRIBUTE, MANAGEMENT_ENDPOINT_ENV,
 } from '../handlers/websocket-connections-config.lambda-shared';
 import { WebsocketDisconnectFunction } from '../handlers/websocket-disconnect-function';
 import { createBundledFunction } from '../private/bundled-function';
@@ -15,8 +15,6 @@ import { check } from '../private/errors';
 import { NagSuppression, suppressNagRules } from '../private/nag-suppressions';
 import { checkSeconds } from '../private/numbers';
 
-/** API Gateway closes every WebSocket connection after 2 hours: a registration never needs to outlive that. */
-const MAX_CONNECTION_SECONDS = 2 * 60 * 60;
 /** DynamoDB deletes expired items within days, not seconds: shorter TTLs would only drop live connections. */
 const MIN_TTL_SECONDS = 60;
 
@@ -35,8 +33,8 @@ export interface ConnectionRegistry {
  * `$disconnect` handlers, each with a role allowed one table action: PutItem, DeleteItem.
  */
 export function createConnectionRegistry(scope: Construct, options: ConnectionRegistryOptions): ConnectionRegistry {
-  const ttl = options.timeToLive ?? Duration.seconds(MAX_CONNECTION_SECONDS);
-  checkSeconds(scope, 'connectionRegistry.timeToLive', ttl, MIN_TTL_SECONDS, MAX_CONNECTION_SECONDS);
+  const ttl = options.timeToLive ?? Duration.seconds(DEFAULT_CONNECTION_TTL_SECONDS);
+  checkSeconds(scope, 'connectionRegistry.timeToLive', ttl, MIN_TTL_SECONDS, DEFAULT_CONNECTION_TTL_SECONDS);
   const table = new dynamodb.Table(scope, 'ConnectionTable', {
     partitionKey: { name: CONNECTION_ID_ATTRIBUTE, type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

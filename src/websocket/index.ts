@@ -1,5 +1,4 @@
 export * from './secure-websocket-api-props';
 export * from './secure-websocket-api';
 export * from '../authorizers/websocket-authorizer';
-export * from '../authorizers/websocket-lambda';
-export * from '../authorizers/websocket-jwt';
+export * from '../authorizers/websocket-authorizer-options';

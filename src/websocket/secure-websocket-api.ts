@@ -19,7 +19,7 @@ import { suppressNagRules } from '../private/nag-suppressions';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { renderRouteSettings, RouteStageOverride } from '../private/route-settings';
 import { validateStageVariables } from '../private/stage-variables';
-import { validateThrottle } from '../private/throttle';
+import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
 import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from '../private/websocket-integrations';
 import {
@@ -31,7 +31,6 @@ import { UsageTiers } from '../usage-plans/usage-tiers';
 
 const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
-const DEFAULT_THROTTLE = { rateLimit: 1000, burstLimit: 2000 };
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /** The two API key selection expressions API Gateway supports on WebSocket APIs. */
 const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
@@ -41,7 +40,6 @@ const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
 
 /** What validations need to know of a route once it is added. */
 interface WebSocketRouteInfo {
-  readonly route: apigatewayv2.WebSocketRoute;
   /** As the route options gave it. */
   readonly apiKeyRequired?: boolean;
 }
@@ -192,13 +190,13 @@ export class SecureWebSocketApi extends Construct {
       authorizer: isConnect ? this.connectAuthorizer?.routeAuthorizer : undefined,
       returnResponse: options.returnResponse,
     });
-    (route.node.defaultChild as apigatewayv2.CfnRoute).apiKeyRequired = Lazy.any({
+    const cfnRoute = route.node.defaultChild as apigatewayv2.CfnRoute;
+    cfnRoute.apiKeyRequired = Lazy.any({
       produce: () => this.apiKeyRequired(key, options.apiKeyRequired) || undefined,
     });
     if (integration instanceof AcceptConnectionsIntegration) {
       acceptConnectionsResponse(this, 'ConnectAcceptResponse', this.webSocketApi, integration);
     }
-    const cfnRoute = route.node.defaultChild as apigatewayv2.CfnRoute;
     if (!isConnect) {
       suppressNagRules(cfnRoute, [{
         id: 'AwsSolutions-APIG4',
@@ -215,7 +213,7 @@ export class SecureWebSocketApi extends Construct {
       // API Gateway refuses route settings for a route that does not exist yet.
       this.stage.node.addDependency(route);
     }
-    this.routes.set(key, { route, apiKeyRequired: options.apiKeyRequired });
+    this.routes.set(key, { apiKeyRequired: options.apiKeyRequired });
     return route;
   }
 
@@ -302,8 +300,8 @@ export class SecureWebSocketApi extends Construct {
 
   private createStage(stageName: string, props: SecureWebSocketApiProps): apigatewayv2.WebSocketStage {
     const throttle = {
-      rateLimit: props.throttle?.rateLimit ?? DEFAULT_THROTTLE.rateLimit,
-      burstLimit: props.throttle?.burstLimit ?? DEFAULT_THROTTLE.burstLimit,
+      rateLimit: props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
+      burstLimit: props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
     };
     const stage = new apigatewayv2.WebSocketStage(this, 'Stage', {
       webSocketApi: this.webSocketApi,

@@ -4,7 +4,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
 import { countOf, newStack, templateOf } from '../support/fixtures';
-import { nagFindings } from '../support/nag';
+import { nagFindings, nagSuppressions } from '../support/nag';
 
 const HANDLER = 'GatewayKitStageCanaryHandler';
 
@@ -203,13 +203,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
   test('the only suppressions are the reasoned ones on the handler', () => {
     const stack = canaryStack();
 
-    const suppressed = Object.entries(templateOf(stack).toJSON().Resources as Record<string, any>)
-      .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? [])
-        .map((rule: { id: string; reason: string; applies_to?: string[] }) => {
-          expect(rule.reason.length).toBeGreaterThan(80);
-          return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}${rule.applies_to ? ` ${rule.applies_to.join(',')}` : ''}`;
-        }))
-      .sort();
+    const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
     expect(suppressed).toEqual([
       `AwsSolutions-IAM5 ${HANDLER}RoleDefaultPolicy Resource::*`,
       `Serverless-LambdaDLQ ${HANDLER}Function`,

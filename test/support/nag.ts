@@ -1,5 +1,5 @@
 import { Aspects, IAspect, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 
 /** A rule that a resource breaks and nothing suppressed, as `RuleId path/of/resource`. */
@@ -22,5 +22,26 @@ export function nagFindings(stack: Stack, underPath: string, packs: IAspect[] = 
   return [...annotations.findError('*', anyRule), ...annotations.findWarning('*', anyRule)]
     .filter((entry) => entry.id.startsWith(`/${stack.stackName}/${underPath}`) || entry.id.startsWith(`/${underPath}`))
     .map((entry) => `${String(entry.entry.data).split(':')[0]} ${entry.id}`)
+    .sort();
+}
+
+interface NagSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly applies_to?: string[];
+}
+
+type NagMetadata = { Metadata?: { cdk_nag?: { rules_to_suppress?: NagSuppression[] } } };
+
+/**
+ * Every cdk-nag suppression in the stack's template, sorted, as `RuleId LogicalId` (the logical id without its hash),
+ * with `appliesTo` followed by the findings it applies to when it names them. `checkReason` asserts on each reason.
+ */
+export function nagSuppressions(stack: Stack, checkReason: (reason: string) => void, { appliesTo = false } = {}): string[] {
+  return Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, NagMetadata>)
+    .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? []).map((rule) => {
+      checkReason(rule.reason);
+      return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}${appliesTo && rule.applies_to ? ` ${rule.applies_to.join(',')}` : ''}`;
+    }))
     .sort();
 }

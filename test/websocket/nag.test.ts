@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newWebSocketApi } from './support';
 import { SecureWebSocketApiProps, WebSocketApiAuthorizer } from '../../src';
 import { newFunction, templateOf } from '../support/fixtures';
-import { nagFindings } from '../support/nag';
+import { nagFindings, nagSuppressions } from '../support/nag';
 
 type Configure = (handler: lambda.Function, stack: Stack) => SecureWebSocketApiProps;
 
@@ -56,13 +56,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'] }),
       connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
     }));
-    const suppressed = Object.entries(templateOf(stack).toJSON().Resources as Record<string, any>)
-      .flatMap(([logicalId, resource]) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? [])
-        .map((rule: { id: string; reason: string; applies_to?: string[] }) => {
-          expect(rule.reason.length).toBeGreaterThan(80);
-          return `${rule.id} ${logicalId.replace(/[0-9A-F]{8}$/, '')}${rule.applies_to ? ` ${rule.applies_to.join(',')}` : ''}`;
-        }))
-      .sort();
+    const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
     expect(suppressed).toEqual([
       'AwsSolutions-APIG4 ApiRoutedefault',
       'AwsSolutions-APIG4 ApiRoutedisconnect',

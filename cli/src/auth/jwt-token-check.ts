@@ -1,8 +1,12 @@
-import { createLocalJWKSet, decodeProtectedHeader, errors, JWK, JWTPayload, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, errors, JWK, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { Clock } from '../clock';
 
 /** API Gateway verifies JWTs with RSA keys only ("Currently, only RSA-based algorithms are supported"). */
 export const RSA_ALGORITHMS: readonly string[] = ['RS256', 'RS384', 'RS512'];
+const VERIFY_ALGORITHMS = [...RSA_ALGORITHMS];
+
+/** One jose key set per trusted JWKS: a key set imports each public key once and keeps it, so it outlives requests. */
+const keySets = new WeakMap<TrustedKeys, JWTVerifyGetKey>();
 
 /** The public keys a verifier trusts: a JWKS document, as `LocalIssuer.jwks()` returns it. */
 export interface TrustedKeys {
@@ -50,7 +54,7 @@ export async function checkToken(token: string, jwks: TrustedKeys, clock: Clock)
   const currentDate = new Date(clock.now());
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(token, createLocalJWKSet({ keys: [...jwks.keys] }), { algorithms: [...RSA_ALGORITHMS], currentDate }));
+    ({ payload: claims } = await jwtVerify(token, keySetOf(jwks), { algorithms: VERIFY_ALGORITHMS, currentDate }));
   } catch (error) {
     return fail(joseFailure(error));
   }
@@ -58,6 +62,15 @@ export async function checkToken(token: string, jwks: TrustedKeys, clock: Clock)
     return fail({ kind: 'ISSUED_IN_FUTURE' });
   }
   return { ok: true, claims };
+}
+
+function keySetOf(jwks: TrustedKeys): JWTVerifyGetKey {
+  let keySet = keySets.get(jwks);
+  if (keySet === undefined) {
+    keySet = createLocalJWKSet({ keys: [...jwks.keys] });
+    keySets.set(jwks, keySet);
+  }
+  return keySet;
 }
 
 function decodeHeader(token: string): { alg?: string; kid?: string } | undefined {

@@ -8,6 +8,8 @@ import { cognitoTokenClaims, CognitoTokenUse, DEFAULT_ACCESS_TOKEN_SCOPES } from
 import { oidcDocuments, StaticHttpResponse } from './oidc-documents';
 
 export const LOCAL_ISSUER_ALGORITHM = 'RS256';
+/** Where `serve` and `token` keep the local issuer's key, relative to the app's folder, so that both sign alike. */
+export const DEFAULT_ISSUER_KEY_FILE = '.gatewaykit/local-issuer.json';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 export const DEFAULT_LOCAL_USERNAME = 'local-user';
 

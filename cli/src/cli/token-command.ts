@@ -1,11 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { integerOption, optionValue, parseArgs, UsageError } from './args';
 import { loadAppModel } from '../assembly';
-import { LocalIssuer } from '../auth';
+import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { systemClock } from '../clock';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { AppModel, UserPoolModel } from '../model';
+import { cdkOutputDir } from '../server/synth';
 
 export const TOKEN_USAGE = `usage: gatewaykit token [--app cdk.out] [--pool NAME | --issuer URL] [--claims JSON]
                        [--token-use id|access] [--client ID] [--scopes a,b] [--expires-in 3600]
@@ -17,8 +17,8 @@ export const TOKEN_USAGE = `usage: gatewaykit token [--app cdk.out] [--pool NAME
 /** `gatewaykit token`: prints one token for a user pool or issuer of the app. */
 export async function tokenCommand(argv: readonly string[], cwd: string = process.cwd()): Promise<string> {
   const parsed = parseArgs(argv, ['app', 'pool', 'issuer', 'claims', 'token-use', 'client', 'scopes', 'expires-in', 'issuer-key'], [], TOKEN_USAGE);
-  const model = loadAppModel(path.resolve(cwd, optionValue(parsed, 'app') ?? defaultAssembly(cwd)));
-  const issuer = await LocalIssuer.loadOrCreate(path.resolve(cwd, optionValue(parsed, 'issuer-key') ?? path.join('.gatewaykit', 'local-issuer.json')));
+  const model = loadAppModel(path.resolve(cwd, optionValue(parsed, 'app') ?? cdkOutputDir(cwd)));
+  const issuer = await LocalIssuer.loadOrCreate(path.resolve(cwd, optionValue(parsed, 'issuer-key') ?? DEFAULT_ISSUER_KEY_FILE));
   const claims = parseClaims(optionValue(parsed, 'claims'));
   const expiresInSeconds = integerOption(parsed, 'expires-in', 1, 31 * 24 * 3600, TOKEN_USAGE);
   const scopes = optionValue(parsed, 'scopes')?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
@@ -44,12 +44,6 @@ export async function tokenCommand(argv: readonly string[], cwd: string = proces
     throw new UsageError(`--client '${clientId}' is not an app client of ${pool.origin.path}; its clients are ${pool.clientIds.join(', ') || 'none'}`);
   }
   return issuer.mintCognito({ userPool: pool, clientId, tokenUse, scopes, claims, expiresInSeconds }, systemClock);
-}
-
-function defaultAssembly(cwd: string): string {
-  const cdkJson = path.join(cwd, 'cdk.json');
-  const output = fs.existsSync(cdkJson) ? (JSON.parse(fs.readFileSync(cdkJson, 'utf8')) as { output?: string }).output : undefined;
-  return output ?? 'cdk.out';
 }
 
 function parseClaims(text: string | undefined): Record<string, unknown> {

@@ -28,8 +28,3 @@ function lookup(root: unknown, path: string[]): unknown {
   }
   return current;
 }
-
-/** Whether a template uses VTL beyond variable references, which this runtime does not evaluate yet. */
-export function usesVtlDirectives(template: string): boolean {
-  return /(^|[^\\])#(if|foreach|set|else|elseif|end|macro|parse|include|define)\b/.test(template) || /\$(input|util)\b/.test(template);
-}

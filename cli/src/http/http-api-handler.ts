@@ -3,10 +3,9 @@ import { applyCors, isPreflight, preflightHeaders } from './http-cors';
 import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
 import { parseHttpResult } from './http-response';
 import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
-import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
+import { invokeLambdaIntegration } from '../gateway/lambda-integration';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
-import { functionForArn } from '../gateway/stage-variables';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
 import { parseProxyResult } from '../rest/proxy-response';
@@ -33,6 +32,7 @@ export class HttpApiHandler {
   private readonly defaultRoute?: HttpRouteModel;
   private readonly stages = new Map<string, HttpStageModel>();
   private readonly authorization: HttpAuthorization;
+  private readonly throttleLevelsByStage = new Map<HttpStageModel, Map<HttpRouteModel, ThrottleLevel[]>>();
 
   constructor(private readonly api: HttpApiModel, private readonly deps: HttpApiHandlerDeps) {
     const byPath = new Map<string, Map<string, HttpRouteModel>>();
@@ -113,20 +113,16 @@ export class HttpApiHandler {
   private async invokeLambda(integration: HttpLambdaIntegrationModel, context: HttpEventContext, log: RequestLogDetails): Promise<HandledRequest> {
     const { request, ids } = context;
     const fail = (type: HttpApiErrorType, note: string) => this.fail(request, ids.extendedRequestId, log, type, note);
-    const fn = functionForArn(this.deps.functions, integration.functionArn);
-    if (!fn?.codeDir) {
-      return fail('INTERNAL_SERVER_ERROR', fn ? `function ${fn.functionName} has no local code` : `no function ${integration.functionArn} in the app`);
+    const event = () => (integration.payloadFormatVersion === '2.0' ? httpEvent(context) : httpPayload1Event(context));
+    const run = await invokeLambdaIntegration(this.deps, integration.functionArn, integration.timeoutMs, event, log);
+    switch (run.kind) {
+      case 'no-function':
+      case 'function-failed':
+        return fail('INTERNAL_SERVER_ERROR', run.note);
+      case 'integration-timeout':
+        return fail('SERVICE_UNAVAILABLE', run.note);
     }
-    const event = integration.payloadFormatVersion === '2.0' ? httpEvent(context) : httpPayload1Event(context);
-    const outcome = await invokeWithIntegrationTimeout(() => this.deps.invoke(fn.arn, event), integration.timeoutMs, fn.timeoutSeconds);
-    if (outcome === 'INTEGRATION_TIMEOUT') {
-      return fail('SERVICE_UNAVAILABLE', `no answer within ${integration.timeoutMs} ms`);
-    }
-    log.coldStart = outcome.coldStart;
-    if (outcome.kind !== 'result') {
-      return fail('INTERNAL_SERVER_ERROR', `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}`);
-    }
-    const result = integration.payloadFormatVersion === '2.0' ? parseHttpResult(outcome.payload) : parseProxyResult(outcome.payload, true);
+    const result = integration.payloadFormatVersion === '2.0' ? parseHttpResult(run.payload) : parseProxyResult(run.payload, true);
     if (!result.ok) {
       return fail('INTERNAL_SERVER_ERROR', result.reason);
     }
@@ -146,7 +142,22 @@ export class HttpApiHandler {
     return this.defaultRoute ? { route: this.defaultRoute, pathParameters: {} } : undefined;
   }
 
+  /** Computed once per stage and route: the throttles of a route never change while serving. */
   private throttleLevels(stage: HttpStageModel, route: HttpRouteModel): ThrottleLevel[] {
+    let byRoute = this.throttleLevelsByStage.get(stage);
+    if (byRoute === undefined) {
+      byRoute = new Map();
+      this.throttleLevelsByStage.set(stage, byRoute);
+    }
+    let levels = byRoute.get(route);
+    if (levels === undefined) {
+      levels = this.computeThrottleLevels(stage, route);
+      byRoute.set(route, levels);
+    }
+    return levels;
+  }
+
+  private computeThrottleLevels(stage: HttpStageModel, route: HttpRouteModel): ThrottleLevel[] {
     const stageKey = `http:${this.api.apiId}/${stage.stageName}`;
     const routeThrottle = stage.routeThrottles[route.routeKey];
     const levels = [

@@ -1,9 +1,10 @@
 import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
-import { AuthorizerOutputError, evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCaches, verifyHttpJwt } from '../auth';
+import { evaluatePolicy, HttpPolicyAuthorizerResult, parseHttpPolicyResponse, parseHttpSimpleResponse, TrustedKeys, TtlCaches, verifyHttpJwt } from '../auth';
 import { Clock } from '../clock';
 import { HttpApiErrorType } from '../gateway/error-table';
 import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
+import { runLambdaAuthorizer } from '../gateway/lambda-authorizer';
 import type { InvokeOutcome } from '../lambda';
 import { HttpAuthorizerModel, HttpJwtAuthorizerModel, HttpLambdaAuthorizerModel, HttpRouteModel } from '../model';
 
@@ -93,39 +94,29 @@ export class HttpAuthorization {
   private async authorizeLambda(
     authorizer: HttpLambdaAuthorizerModel, context: HttpEventContext, routeArn: string,
   ): Promise<HttpAuthorizationResult> {
-    const values = authorizer.identitySources.map((source) => identitySourceValue(source, this.scope(context)));
+    const scope = this.scope(context);
+    const values = authorizer.identitySources.map((source) => identitySourceValue(source, scope));
     if (authorizer.identitySources.length > 0 && values.some((value) => value === undefined)) {
       return { ok: false, error: 'UNAUTHORIZED', note: `missing identity source ${authorizer.identitySources.filter((_, i) => values[i] === undefined).join(', ')}` };
     }
-    const caching = authorizer.resultTtlSeconds > 0;
-    const cacheKey = values.join('\u0000');
-    const cache = this.caches.of(authorizer.authorizerId);
-    const cached = caching ? cache.get(cacheKey) : undefined;
-    if (cached) {
-      return this.decide(cached, routeArn, 'hit');
+    const run = await runLambdaAuthorizer<CachedLambdaAnswer>({
+      cache: this.caches.of(authorizer.authorizerId),
+      cacheKey: values.join('\u0000'),
+      ttlSeconds: authorizer.resultTtlSeconds,
+      clock: this.deps.clock,
+      invoke: () => this.deps.invoke(authorizer.functionArn, this.authorizerEvent(authorizer, context, routeArn, values as string[])),
+      parse: (payload) => (authorizer.enableSimpleResponses
+        ? { kind: 'simple', ...parseHttpSimpleResponse(payload) }
+        : { kind: 'policy', result: parseHttpPolicyResponse(payload) }),
+    });
+    switch (run.kind) {
+      case 'answer':
+        return this.decide(run.answer, routeArn, run.cache);
+      case 'unauthorized':
+        return { ok: false, error: 'UNAUTHORIZED', note: run.note, cache: run.cache };
+      case 'failed':
+        return { ok: false, error: 'INTERNAL_SERVER_ERROR', note: run.note, cache: run.cache };
     }
-    const cacheState = caching ? 'miss' : undefined;
-    const outcome = await this.deps.invoke(authorizer.functionArn, this.authorizerEvent(authorizer, context, routeArn, values as string[]));
-    if (outcome.kind !== 'result') {
-      return outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized'
-        ? { ok: false, error: 'UNAUTHORIZED', note: 'the authorizer answered Unauthorized', cache: cacheState }
-        : { ok: false, error: 'INTERNAL_SERVER_ERROR', note: `the authorizer failed: ${outcome.errorMessage}`, cache: cacheState };
-    }
-    let answer: CachedLambdaAnswer;
-    try {
-      answer = authorizer.enableSimpleResponses
-        ? { kind: 'simple', ...parseHttpSimpleResponse(outcome.payload) }
-        : { kind: 'policy', result: parseHttpPolicyResponse(outcome.payload) };
-    } catch (error) {
-      if (error instanceof AuthorizerOutputError) {
-        return { ok: false, error: 'INTERNAL_SERVER_ERROR', note: error.message, cache: cacheState };
-      }
-      throw error;
-    }
-    if (caching) {
-      cache.set(cacheKey, answer, authorizer.resultTtlSeconds);
-    }
-    return this.decide(answer, routeArn, cacheState);
   }
 
   private decide(answer: CachedLambdaAnswer, routeArn: string, cache: 'hit' | 'miss' | undefined): HttpAuthorizationResult {

@@ -94,7 +94,7 @@ export function httpPayload1Event(context: HttpEventContext): Record<string, unk
     pathParameters: context.pathParameters,
     stageVariables: context.stageVariables,
     binaryMediaTypes: [],
-    identity: proxyIdentity(context.request, {}),
+    identity: proxyIdentity(context.request),
     authorizer: context.authorizer,
     httpApiRouteKey: context.routeKey,
   });

@@ -1,16 +1,7 @@
 import { RequestIds } from '../gateway/request-ids';
-import { substituteTemplate, TemplateVariables, usesVtlDirectives } from '../gateway/template-substitution';
+import { substituteTemplate, TemplateVariables } from '../gateway/template-substitution';
 import { MockIntegrationModel } from '../model';
 import { ApiRequest, ApiResponse, headerValue } from '../server/api-request';
-
-/** Whether this runtime can answer the MOCK integration: its templates use no VTL beyond `$context`/`$stageVariables`. */
-export function isStaticMock(integration: MockIntegrationModel): boolean {
-  const templates = [
-    ...Object.values(integration.requestTemplates),
-    ...integration.integrationResponses.flatMap((r) => Object.values(r.responseTemplates)),
-  ];
-  return !templates.some(usesVtlDirectives);
-}
 
 /**
  * Answers a MOCK integration as API Gateway does: the request template yields `{"statusCode": N}` (API Gateway reads it

@@ -1,6 +1,6 @@
 import { isBinaryMediaType } from '../gateway/binary-media';
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
-import { ApiRequest, parseQuery } from '../server/api-request';
+import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
 
 /** What API Gateway knows of a request when it invokes a Lambda proxy integration (payload format 1.0). */
 export interface ProxyEventContext {
@@ -26,9 +26,9 @@ export interface ProxyEventContext {
   readonly httpApiRouteKey?: string;
 }
 
-/** The identity fields of `requestContext.identity`, all present, null unless known. */
-export function proxyIdentity(request: ApiRequest, known: Readonly<Record<string, string>>): Record<string, string | null> {
-  const userAgent = request.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? null;
+/** The fields of `requestContext.identity` before authorization, all present, null unless the request tells them. */
+export function proxyIdentity(request: ApiRequest): Record<string, string | null> {
+  const userAgent = headerValue(request, 'user-agent') ?? null;
   return {
     cognitoIdentityPoolId: null,
     accountId: null,
@@ -45,7 +45,6 @@ export function proxyIdentity(request: ApiRequest, known: Readonly<Record<string
     apiKey: null,
     apiKeyId: null,
     clientCert: null,
-    ...known,
   };
 }
 
@@ -68,7 +67,7 @@ export function restProxyEvent(context: ProxyEventContext): Record<string, unkno
     (multiValueQuery[name] ??= []).push(value);
   }
   const host = headers.Host ?? headers.host ?? request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'localhost';
-  const contentType = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const contentType = headerValue(request, 'content-type');
   const isBase64Encoded = request.body.length > 0 && isBinaryMediaType(contentType, context.binaryMediaTypes);
   const body = request.body.length === 0 ? null : request.body.toString(isBase64Encoded ? 'base64' : 'utf8');
   const requestContext: Record<string, unknown> = {

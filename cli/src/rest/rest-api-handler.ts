@@ -6,10 +6,10 @@ import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { isBinaryMediaType } from '../gateway/binary-media';
-import { invokeWithIntegrationTimeout } from '../gateway/integration-timeout';
+import { invokeLambdaIntegration } from '../gateway/lambda-integration';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
-import { functionForArn, substituteStageVariables } from '../gateway/stage-variables';
+import { substituteStageVariables } from '../gateway/stage-variables';
 import { FunctionModel, LambdaProxyIntegrationModel, RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
 import { ApiRequest, ApiResponse, headerValue, RequestLogDetails } from '../server/api-request';
 
@@ -100,9 +100,9 @@ export class RestApiHandler {
 
   private async serve(routed: RoutedRequest): Promise<HandledRequest> {
     const { request, stage, method, resource, log } = routed;
-    const eventContext = this.eventContext(routed, proxyIdentity(request, {}), undefined);
+    const eventContext = this.eventContext(routed);
     const fail = (error: RestError, authorizer?: Record<string, unknown>) =>
-      this.fail(error, { ...eventContext, ids: routed.ids, log, stage, authorizer });
+      this.fail(error, { ...eventContext, log, stage, authorizer });
 
     const methodArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}/${routed.path.replace(/^\//, '')}`;
     const auth = await this.authorization.authorize(method, { event: eventContext, methodArn });
@@ -156,22 +156,18 @@ export class RestApiHandler {
   ): Promise<HandledRequest> {
     const { log } = routed;
     const fail = (error: RestError) => this.fail(error, { ...context, log, stage: routed.stage, authorizer });
-    const arn = substituteStageVariables(integration.functionArn, routed.stageVariables);
-    const fn = functionForArn(this.deps.functions, arn);
-    if (!fn?.codeDir) {
-      return fail({ type: 'API_CONFIGURATION_ERROR', note: fn ? `function ${fn.functionName} has no local code` : `no function ${arn} in the app` });
-    }
-    const invoke = () => this.deps.invoke(fn.arn, restProxyEvent(context));
-    const outcome = await invokeWithIntegrationTimeout(invoke, integration.timeoutMs, fn.timeoutSeconds);
-    if (outcome === 'INTEGRATION_TIMEOUT') {
-      return fail({ type: 'INTEGRATION_TIMEOUT', note: `no answer within ${integration.timeoutMs} ms` });
-    }
-    log.coldStart = outcome.coldStart;
-    if (outcome.kind !== 'result') {
-      return fail({ type: 'LAMBDA_PROXY_FAILURE', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}` });
+    const run = await invokeLambdaIntegration(this.deps, substituteStageVariables(integration.functionArn, routed.stageVariables),
+      integration.timeoutMs, () => restProxyEvent(context), log);
+    switch (run.kind) {
+      case 'no-function':
+        return fail({ type: 'API_CONFIGURATION_ERROR', note: run.note });
+      case 'integration-timeout':
+        return fail({ type: 'INTEGRATION_TIMEOUT', note: run.note });
+      case 'function-failed':
+        return fail({ type: 'LAMBDA_PROXY_FAILURE', note: run.note });
     }
     const accept = headerValue(routed.request, 'accept')?.split(',')[0];
-    const result = parseProxyResult(outcome.payload, isBinaryMediaType(accept, this.api.binaryMediaTypes));
+    const result = parseProxyResult(run.payload, isBinaryMediaType(accept, this.api.binaryMediaTypes));
     if (!result.ok) {
       return fail({ type: 'LAMBDA_PROXY_FAILURE', note: result.reason });
     }
@@ -190,9 +186,8 @@ export class RestApiHandler {
     return method ? { resource: match.value, method, pathParameters: match.pathParameters } : undefined;
   }
 
-  private eventContext(
-    routed: RoutedRequest, identity: Record<string, string | null>, authorizer: Record<string, unknown> | undefined,
-  ): ProxyEventContext {
+  /** What the event of the request holds before authorization. */
+  private eventContext(routed: RoutedRequest): ProxyEventContext {
     return {
       request: routed.request,
       ids: routed.ids,
@@ -207,8 +202,7 @@ export class RestApiHandler {
       pathParameters: routed.pathParameters,
       stageVariables: routed.stageVariables,
       binaryMediaTypes: this.api.binaryMediaTypes,
-      identity,
-      authorizer,
+      identity: proxyIdentity(routed.request),
     };
   }
 

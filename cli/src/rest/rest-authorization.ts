@@ -1,10 +1,11 @@
 import { RestError } from './gateway-response';
 import { restProxyEvent, ProxyEventContext } from './proxy-event';
-import { AuthorizerOutputError, evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCaches, verifyCognitoUserPoolToken } from '../auth';
+import { evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCaches, verifyCognitoUserPoolToken } from '../auth';
 import { Clock } from '../clock';
 import { isRestGatewayResponseType } from '../gateway/error-table';
 import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
+import { runLambdaAuthorizer } from '../gateway/lambda-authorizer';
 import type { InvokeOutcome } from '../lambda';
 import { RestAuthorizerModel, RestMethodModel, UserPoolModel } from '../model';
 import { headerValue } from '../server/api-request';
@@ -51,6 +52,7 @@ export interface RestAuthorizationRequest {
 /** The authorization of REST API methods: IAM (SigV4), Lambda TOKEN and REQUEST authorizers, Cognito user pools. */
 export class RestAuthorization {
   private readonly caches: TtlCaches<CachedAuthorization>;
+  private readonly validationPatterns = new Map<string, RegExp>();
 
   constructor(private readonly authorizers: ReadonlyMap<string, RestAuthorizerModel>, private readonly deps: RestAuthorizationDeps) {
     this.caches = new TtlCaches<CachedAuthorization>(deps.clock);
@@ -113,7 +115,7 @@ export class RestAuthorization {
       if (token === undefined) {
         return { ok: false, error: { type: 'UNAUTHORIZED', note: `no ${authorizer.identitySources[0]} identity source` } };
       }
-      if (authorizer.identityValidationExpression && !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token)) {
+      if (authorizer.identityValidationExpression && !this.validationPattern(authorizer.identityValidationExpression).test(token)) {
         return { ok: false, error: { type: 'UNAUTHORIZED', note: 'the token does not match the identity validation expression' } };
       }
     } else if (caching && identityValues.some((value) => value === undefined)) {
@@ -121,39 +123,34 @@ export class RestAuthorization {
       return { ok: false, error: { type: 'UNAUTHORIZED', note: `missing identity source ${missing.join(', ')}` } };
     }
 
-    const cacheKey = identityValues.map((value) => value ?? '').join('\u0000');
-    const cache = this.caches.of(authorizer.authorizerId);
-    const cached = caching ? cache.get(cacheKey) : undefined;
-    if (cached) {
-      return this.decide(cached, request.methodArn, 'hit', 0);
+    const run = await runLambdaAuthorizer<CachedAuthorization>({
+      cache: this.caches.of(authorizer.authorizerId),
+      cacheKey: identityValues.join('\u0000'),
+      ttlSeconds: authorizer.resultTtlSeconds,
+      clock: this.deps.clock,
+      invoke: () => this.deps.invoke(authorizer.functionArn!, authorizer.type === 'TOKEN'
+        ? { type: 'TOKEN', authorizationToken: token, methodArn: request.methodArn }
+        : requestAuthorizerEvent(request)),
+      parse: parseRestAuthorizerOutput,
+    });
+    switch (run.kind) {
+      case 'answer':
+        return this.decide(run.answer, request.methodArn, run.cache, run.latencyMs);
+      case 'unauthorized':
+        return { ok: false, error: { type: 'UNAUTHORIZED', note: run.note }, cache: run.cache };
+      case 'failed':
+        return { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: run.note }, cache: run.cache };
     }
+  }
 
-    const input = authorizer.type === 'TOKEN'
-      ? { type: 'TOKEN', authorizationToken: token, methodArn: request.methodArn }
-      : requestAuthorizerEvent(request);
-    const started = this.deps.clock.now();
-    const outcome = await this.deps.invoke(authorizer.functionArn!, input);
-    const latency = this.deps.clock.now() - started;
-    const cacheState = caching ? 'miss' : undefined;
-    if (outcome.kind !== 'result') {
-      const unauthorized = outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized';
-      return unauthorized
-        ? { ok: false, error: { type: 'UNAUTHORIZED', note: 'the authorizer answered Unauthorized' }, cache: cacheState }
-        : { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: `the authorizer failed: ${outcome.errorMessage}` }, cache: cacheState };
+  /** Compiled once per expression; an expression that does not compile fails every request, as it did the first. */
+  private validationPattern(expression: string): RegExp {
+    let pattern = this.validationPatterns.get(expression);
+    if (pattern === undefined) {
+      pattern = new RegExp(`^(?:${expression})$`);
+      this.validationPatterns.set(expression, pattern);
     }
-    let parsed: CachedAuthorization;
-    try {
-      parsed = parseRestAuthorizerOutput(outcome.payload);
-    } catch (error) {
-      if (error instanceof AuthorizerOutputError) {
-        return { ok: false, error: { type: 'AUTHORIZER_CONFIGURATION_ERROR', note: error.message }, cache: cacheState };
-      }
-      throw error;
-    }
-    if (caching) {
-      cache.set(cacheKey, parsed, authorizer.resultTtlSeconds);
-    }
-    return this.decide(parsed, request.methodArn, cacheState, latency);
+    return pattern;
   }
 
   private decide(result: CachedAuthorization, methodArn: string, cache: 'hit' | 'miss' | undefined, latency: number): RestAuthorizationResult {

@@ -6,12 +6,12 @@ import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
 import { startupReport } from './startup-report';
 import { synthesize } from './synth';
 import { loadAppModel } from '../assembly';
-import { LocalIssuer } from '../auth';
+import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
 import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
-import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
+import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
 
@@ -93,11 +93,11 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const assemblyDir = options.app ? path.resolve(cwd, options.app) : synthesize(cwd);
   const model = loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId });
-  const region = options.region ?? model.region ?? DEFAULT_REGION;
-  const accountId = options.accountId ?? model.accountId ?? DEFAULT_ACCOUNT_ID;
+  const region = options.region ?? model.region;
+  const accountId = options.accountId ?? model.accountId;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, '.gatewaykit', 'local-issuer.json'));
+  const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, DEFAULT_ISSUER_KEY_FILE));
 
   const lambda = new LambdaRuntime(model.functions, {
     region,

@@ -11,10 +11,16 @@ export function synthesize(cwd: string): string {
   if (!fs.existsSync(cdkJson)) {
     throw new Error(`no cdk.json in ${cwd}: run gatewaykit serve in the folder of your CDK app, or pass --app with a synthesized cdk.out folder`);
   }
-  const output = (JSON.parse(fs.readFileSync(cdkJson, 'utf8')) as { output?: string }).output ?? 'cdk.out';
   const result = spawnSync('npx', ['cdk', 'synth', '--quiet'], { cwd, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
   if (result.error || result.status !== 0) {
     throw new Error(`cdk synth failed in ${cwd}${result.error ? `: ${result.error.message}` : ` (exit code ${result.status})`}; fix the app or pass --app with a synthesized cdk.out folder`);
   }
-  return path.resolve(cwd, output);
+  return cdkOutputDir(cwd);
+}
+
+/** Where `cdk synth` in `cwd` writes the assembly: `cdk.json`'s `output`, else `cdk.out`. */
+export function cdkOutputDir(cwd: string): string {
+  const cdkJson = path.join(cwd, 'cdk.json');
+  const output = fs.existsSync(cdkJson) ? (JSON.parse(fs.readFileSync(cdkJson, 'utf8')) as { output?: string }).output : undefined;
+  return path.resolve(cwd, output ?? 'cdk.out');
 }

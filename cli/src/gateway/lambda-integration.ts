@@ -1,0 +1,38 @@
+import { invokeWithIntegrationTimeout } from './integration-timeout';
+import { functionForArn } from './stage-variables';
+import type { InvokeOutcome } from '../lambda';
+import { FunctionModel } from '../model';
+import { RequestLogDetails } from '../server/api-request';
+
+/** What a Lambda proxy integration needs of the runtime. */
+export interface LambdaIntegrationDeps {
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;
+}
+
+/** The function's result, or why there is none (each API type answers these with its own error). */
+export type LambdaIntegrationRun =
+  | { readonly kind: 'result'; readonly payload: unknown }
+  | { readonly kind: 'no-function' | 'integration-timeout' | 'function-failed'; readonly note: string };
+
+/**
+ * Invokes the integration's function with the event, which is built only once the function is known to run locally,
+ * racing API Gateway's integration timeout. Records the cold start in `log`.
+ */
+export async function invokeLambdaIntegration(
+  deps: LambdaIntegrationDeps, functionArn: string, timeoutMs: number, event: () => unknown, log: RequestLogDetails,
+): Promise<LambdaIntegrationRun> {
+  const fn = functionForArn(deps.functions, functionArn);
+  if (!fn?.codeDir) {
+    return { kind: 'no-function', note: fn ? `function ${fn.functionName} has no local code` : `no function ${functionArn} in the app` };
+  }
+  const outcome = await invokeWithIntegrationTimeout(() => deps.invoke(fn.arn, event()), timeoutMs, fn.timeoutSeconds);
+  if (outcome === 'INTEGRATION_TIMEOUT') {
+    return { kind: 'integration-timeout', note: `no answer within ${timeoutMs} ms` };
+  }
+  log.coldStart = outcome.coldStart;
+  if (outcome.kind !== 'result') {
+    return { kind: 'function-failed', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}` };
+  }
+  return { kind: 'result', payload: outcome.payload };
+}
