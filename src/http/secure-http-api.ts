@@ -13,6 +13,7 @@ import { checkRestOnlyFeatures, REST_ONLY_API_PROPS, REST_ONLY_ROUTE_OPTIONS } f
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './stage';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
+import { AuthorizerBindings } from '../private/authorizer-bindings';
 import { validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import type { BoundHttpAuthorizer } from '../private/http-bound-authorizer';
@@ -22,7 +23,7 @@ import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { checkPublicRoute } from '../private/public-route';
 import { validateStackResourceCount } from '../private/resource-limit';
-import { RouteStageOverride } from '../private/route-settings';
+import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateThrottle } from '../private/throttle';
 
 /** The payload formats of Lambda proxy integrations. */
@@ -64,10 +65,9 @@ export class SecureHttpApi extends Construct {
   public readonly authorizerFunction?: lambda.IFunction;
 
   private readonly defaultAuthorizerOption: HttpApiAuthorizer;
-  private readonly boundAuthorizers = new Map<HttpApiAuthorizer, BoundHttpAuthorizer>();
-  private readonly boundAuthorizerIds = new Set<string>();
+  private readonly authorizerBindings: AuthorizerBindings<HttpApiAuthorizer, BoundHttpAuthorizer>;
   private readonly routes = new Map<string, HttpRouteInfo>();
-  private readonly routeOverrides = new Map<string, RouteStageOverride>();
+  private readonly routeThrottles = new RouteThrottleOverrides();
   private readonly integrations = new Map<string, LambdaProxyIntegration>();
   private readonly permissions: LambdaInvokePermissions;
   private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion;
@@ -81,6 +81,8 @@ export class SecureHttpApi extends Construct {
     }
     this.cors = props.cors !== undefined;
     this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
+      `two different HttpApiAuthorizer objects share the identity '${identity}' (the same kind and function, user pool or issuer); create the authorizer once and pass the same object to each route`);
     this.payloadFormatVersion = props.payloadFormatVersion ?? apigatewayv2.PayloadFormatVersion.VERSION_2_0;
     this.checkPayloadFormatVersion('payloadFormatVersion', this.payloadFormatVersion);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
@@ -97,7 +99,7 @@ export class SecureHttpApi extends Construct {
       disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
     });
     this.node.defaultChild = this.httpApi;
-    this.stage = createHttpStage(this, this.httpApi, stageName, props, this.accessLogGroup, () => [...this.routeOverrides.values()]);
+    this.stage = createHttpStage(this, this.httpApi, stageName, props, this.accessLogGroup, this.routeThrottles);
     if (props.customDomain) {
       this.customDomain = createHttpCustomDomain(new Construct(this, 'CustomDomain'), props.customDomain, this.httpApi, this.stage);
     }
@@ -123,7 +125,7 @@ export class SecureHttpApi extends Construct {
    * which needs no authorizer resource.
    */
   public get defaultAuthorizer(): apigatewayv2.HttpAuthorizer | undefined {
-    return this.boundAuthorizers.get(this.defaultAuthorizerOption)?.created();
+    return this.authorizerBindings.defaultBinding?.created();
   }
 
   /**
@@ -159,11 +161,7 @@ export class SecureHttpApi extends Construct {
         reason: `The API owner declared '${key.key}' public explicitly (isPublic: true); every other route is authorized.`,
       }]);
     }
-    if (options.throttle) {
-      this.routeOverrides.set(key.key, { routeKey: key.key, throttle: options.throttle });
-      // API Gateway refuses route settings for a route that does not exist yet.
-      this.stage.node.addDependency(route);
-    }
+    this.routeThrottles.add(this.stage, route, key.key, options.throttle);
     this.routes.set(key.key, { authorizationType });
     return route;
   }
@@ -252,15 +250,6 @@ export class SecureHttpApi extends Construct {
   private bindAuthorizer(authorizer: HttpApiAuthorizer, prop: string): BoundHttpAuthorizer {
     check(authorizer instanceof HttpApiAuthorizer, this, 'NotAnHttpAuthorizer', () =>
       `${prop} is not an HttpApiAuthorizer; HTTP APIs are authorized with HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)`);
-    let bound = this.boundAuthorizers.get(authorizer);
-    if (!bound) {
-      const id = authorizer === this.defaultAuthorizerOption ? 'DefaultAuthorizer' : `${authorizer._identity}Authorizer`;
-      check(!this.boundAuthorizerIds.has(id), this, 'DuplicateAuthorizer', () =>
-        `two different HttpApiAuthorizer objects share the identity '${authorizer._identity}' (the same kind and function, user pool or issuer); create the authorizer once and pass the same object to each route`);
-      this.boundAuthorizerIds.add(id);
-      bound = authorizer._bind(this, this.httpApi, id);
-      this.boundAuthorizers.set(authorizer, bound);
-    }
-    return bound;
+    return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.httpApi, id));
   }
 }

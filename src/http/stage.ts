@@ -1,11 +1,11 @@
-import { Lazy, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { httpJsonAccessLogFormat } from './access-log-format';
 import { SecureHttpApiProps } from './secure-http-api-props';
 import { check } from '../private/errors';
-import { renderRouteSettings, RouteStageOverride } from '../private/route-settings';
+import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 
@@ -22,11 +22,11 @@ export function validateStageProps(scope: Construct, stageName: string, props: S
 
 /**
  * The API's one stage, deployed automatically, with JSON access logs, default throttling, and the route settings of
- * `routeOverrides`, read at synth so that routes added with `addRoute()` count (aws-cdk-lib has no route settings).
+ * `routeThrottles`, rendered at synth so that routes added with `addRoute()` count.
  */
 export function createHttpStage(
   scope: Construct, httpApi: apigatewayv2.HttpApi, stageName: string, props: SecureHttpApiProps, accessLogGroup: logs.ILogGroup,
-  routeOverrides: () => RouteStageOverride[],
+  routeThrottles: RouteThrottleOverrides,
 ): apigatewayv2.HttpStage {
   const throttle = {
     rateLimit: props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
@@ -46,9 +46,7 @@ export function createHttpStage(
     },
   });
   const defaults = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit, detailedMetricsEnabled };
-  (stage.node.defaultChild as apigatewayv2.CfnStage).routeSettings = Lazy.any({
-    produce: () => renderRouteSettings(defaults, routeOverrides()),
-  });
+  routeThrottles.renderInto(stage.node.defaultChild as apigatewayv2.CfnStage, defaults);
   return stage;
 }
 

@@ -1,12 +1,7 @@
+import { Lazy } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { IConstruct } from 'constructs';
 import { ThrottleSettings } from '../throttle';
-
-/** Settings of one route of an HTTP or WebSocket stage that differ from the stage's default route settings. */
-export interface RouteStageOverride {
-  /** The route key as API Gateway stores it, e.g. `GET /items/{id}` or `sendMessage`. */
-  readonly routeKey: string;
-  readonly throttle?: ThrottleSettings;
-}
 
 type RouteSettingsProperty = apigatewayv2.CfnStage.RouteSettingsProperty;
 
@@ -24,23 +19,42 @@ export interface RenderedRouteSettings {
 }
 
 /**
- * Renders the `RouteSettings` map of an `AWS::ApiGatewayV2::Stage`, which aws-cdk-lib's stage L2s do not expose.
- * A route's entry replaces the stage's default route settings for that route, so the defaults are repeated in it.
+ * The routes of an HTTP or WebSocket stage whose throttle differs from the stage's, kept as routes are added and
+ * rendered into the stage's `RouteSettings` at synth, so that routes added with `addRoute()` count: aws-cdk-lib's
+ * stage L2s do not expose route settings.
  */
-export function renderRouteSettings(
-  defaults: RouteSettingsProperty, overrides: readonly RouteStageOverride[],
-): { [routeKey: string]: RenderedRouteSettings } | undefined {
-  const settings: { [routeKey: string]: RenderedRouteSettings } = {};
-  for (const override of overrides) {
-    if (override.throttle) {
-      settings[override.routeKey] = {
+export class RouteThrottleOverrides {
+  /** By the route key as API Gateway stores it, e.g. `GET /items/{id}` or `sendMessage`. */
+  private readonly throttles = new Map<string, ThrottleSettings>();
+
+  /**
+   * Renders the overrides into `stage`. A route's entry replaces the stage's default route settings for that route,
+   * so `defaults` are repeated in it.
+   */
+  public renderInto(stage: apigatewayv2.CfnStage, defaults: RouteSettingsProperty): void {
+    stage.routeSettings = Lazy.any({ produce: () => this.render(defaults) });
+  }
+
+  /** Gives the route its own throttle, if any; the stage then waits for the route. */
+  public add(stage: IConstruct, route: IConstruct, routeKey: string, throttle: ThrottleSettings | undefined): void {
+    if (throttle) {
+      this.throttles.set(routeKey, throttle);
+      // API Gateway refuses route settings for a route that does not exist yet.
+      stage.node.addDependency(route);
+    }
+  }
+
+  private render(defaults: RouteSettingsProperty): { [routeKey: string]: RenderedRouteSettings } | undefined {
+    const settings: { [routeKey: string]: RenderedRouteSettings } = {};
+    for (const [routeKey, throttle] of this.throttles) {
+      settings[routeKey] = {
         DataTraceEnabled: defaults.dataTraceEnabled,
         DetailedMetricsEnabled: defaults.detailedMetricsEnabled,
         LoggingLevel: defaults.loggingLevel,
-        ThrottlingRateLimit: override.throttle.rateLimit ?? defaults.throttlingRateLimit,
-        ThrottlingBurstLimit: override.throttle.burstLimit ?? defaults.throttlingBurstLimit,
+        ThrottlingRateLimit: throttle.rateLimit ?? defaults.throttlingRateLimit,
+        ThrottlingBurstLimit: throttle.burstLimit ?? defaults.throttlingBurstLimit,
       };
     }
+    return Object.keys(settings).length ? settings : undefined;
   }
-  return Object.keys(settings).length ? settings : undefined;
 }

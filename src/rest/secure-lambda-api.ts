@@ -26,6 +26,7 @@ import { resolveStages, StageSettings } from './stage-settings';
 import { checkStageVariablesDefined } from './stage-variables';
 import { protectStages } from './waf';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
+import { AuthorizerBindings } from '../private/authorizer-bindings';
 import type { BoundRestAuthorizer } from '../private/bound-rest-authorizer';
 import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
@@ -92,8 +93,7 @@ export class SecureLambdaApi extends Construct {
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
-  private readonly boundAuthorizers = new Map<RestAuthorizer, BoundRestAuthorizer>();
-  private readonly boundAuthorizerIds = new Set<string>();
+  private readonly authorizerBindings: AuthorizerBindings<RestAuthorizer, BoundRestAuthorizer>;
   private readonly routes = new Map<string, RestRouteInfo>();
   /** The variable segment used under each parent path: API Gateway allows one per level. */
   private readonly variableSegments = new Map<string, string>();
@@ -112,6 +112,8 @@ export class SecureLambdaApi extends Construct {
     }
     this.cors = props.cors !== undefined;
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
+      `two different RestAuthorizer objects share the identity '${identity}' (the same kind and function or user pool); create the authorizer once and pass the same object to each route`);
     const hardened = props.hardened ?? false;
     if (hardened) {
       checkHardenedProfile(this, props);
@@ -246,7 +248,7 @@ export class SecureLambdaApi extends Construct {
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
     const resource = this.restApi.root.resourceForPath(key.path);
     const authorizer = binding?.authorizer?.();
-    if (binding && binding === this.boundAuthorizers.get(this.defaultAuthorizerOption)) {
+    if (binding && binding === this.authorizerBindings.defaultBinding) {
       this.createdDefaultAuthorizer = authorizer;
     }
     const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequiredByDefault();
@@ -454,15 +456,6 @@ export class SecureLambdaApi extends Construct {
   }
 
   private bindAuthorizer(authorizer: RestAuthorizer): BoundRestAuthorizer {
-    let bound = this.boundAuthorizers.get(authorizer);
-    if (!bound) {
-      const id = authorizer === this.defaultAuthorizerOption ? 'DefaultAuthorizer' : `${authorizer._identity}Authorizer`;
-      check(!this.boundAuthorizerIds.has(id), this, 'DuplicateAuthorizer', () =>
-        `two different RestAuthorizer objects share the identity '${authorizer._identity}' (the same kind and function or user pool); create the authorizer once and pass the same object to each route`);
-      this.boundAuthorizerIds.add(id);
-      bound = authorizer._bind(this, this.restApi, id);
-      this.boundAuthorizers.set(authorizer, bound);
-    }
-    return bound;
+    return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.restApi, id));
   }
 }

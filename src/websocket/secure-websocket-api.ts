@@ -17,7 +17,7 @@ import { check, GatewayKitValidationError } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { validateStackResourceCount } from '../private/resource-limit';
-import { renderRouteSettings, RouteStageOverride } from '../private/route-settings';
+import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
@@ -81,7 +81,7 @@ export class SecureWebSocketApi extends Construct {
   private readonly registry?: ConnectionRegistry;
   private readonly connectAuthorizer?: BoundWebSocketAuthorizer;
   private readonly routes = new Map<string, WebSocketRouteInfo>();
-  private readonly routeOverrides = new Map<string, RouteStageOverride>();
+  private readonly routeThrottles = new RouteThrottleOverrides();
   private readonly integrations = new Map<lambda.IFunction, WebSocketLambdaProxyIntegration>();
   private readonly registryRouteFunctions = new Set<lambda.IFunction>();
   private readonly permissions: LambdaInvokePermissions;
@@ -208,11 +208,7 @@ export class SecureWebSocketApi extends Construct {
         reason: 'The API owner declared \'$connect\' public explicitly (isPublic: true), so connections are accepted without authorization; $connect is authorized unless this is set.',
       }]);
     }
-    if (options.throttle) {
-      this.routeOverrides.set(key, { routeKey: key, throttle: options.throttle });
-      // API Gateway refuses route settings for a route that does not exist yet.
-      this.stage.node.addDependency(route);
-    }
+    this.routeThrottles.add(this.stage, route, key, options.throttle);
     this.routes.set(key, { apiKeyRequired: options.apiKeyRequired });
     return route;
   }
@@ -321,8 +317,7 @@ export class SecureWebSocketApi extends Construct {
     };
     const cfnStage = stage.node.defaultChild as apigatewayv2.CfnStage;
     cfnStage.defaultRouteSettings = defaults;
-    // aws-cdk-lib has no route settings: rendered late so that routes added with addRoute() count.
-    cfnStage.routeSettings = Lazy.any({ produce: () => renderRouteSettings(defaults, [...this.routeOverrides.values()]) });
+    this.routeThrottles.renderInto(cfnStage, defaults);
     return stage;
   }
 

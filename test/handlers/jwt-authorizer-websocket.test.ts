@@ -6,10 +6,22 @@ import { Readable } from 'stream';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { mockClient } from 'aws-sdk-client-mock';
-import { AUDIENCE, captureLogs, createSigningKit, failingFetcher, ISSUER, JWKS_URI, nowSeconds, SigningKit, SUBJECT } from './jwt-fixtures';
-import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig, parseJwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
+import {
+  AUDIENCE,
+  captureLogs,
+  coldStartHandler,
+  createSigningKit,
+  failingFetcher,
+  ISSUER,
+  JWKS_URI,
+  nowSeconds,
+  SigningKit,
+  SUBJECT,
+} from './jwt-fixtures';
+import { JwtAuthorizerConfig, parseJwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 import { createJwtAuthorizer, JwtAuthorizer } from '../../src/handlers/jwt-authorizer.lambda';
 import { connectHandlerWith } from '../../src/handlers/websocket-connect.lambda';
+import { restoreEnvironments } from '../support/environment';
 
 /**
  * The bundled JWT authorizer as the REQUEST authorizer of a WebSocket API's `$connect` route, with the token in the
@@ -202,25 +214,11 @@ describe('a WebSocket $connect REQUEST authorizer event', () => {
 });
 
 describe('the bundled handler behind a WebSocket $connect route', () => {
-  type Handler = typeof import('../../src/handlers/jwt-authorizer.lambda').handler;
-  const original = process.env[JWT_AUTHORIZER_CONFIG_ENV];
+  const queryTokenConfig = JSON.stringify({ issuer: ISSUER, audience: [AUDIENCE], tokenSource: { in: 'query', name: 'token' } });
 
   afterEach(() => {
-    if (original === undefined) {
-      delete process.env[JWT_AUTHORIZER_CONFIG_ENV];
-    } else {
-      process.env[JWT_AUTHORIZER_CONFIG_ENV] = original;
-    }
+    restoreEnvironments();
   });
-
-  /** A fresh copy of the module, as in a new Lambda container. */
-  function coldStartHandler(): Handler {
-    let handler: Handler | undefined;
-    jest.isolateModules(() => {
-      handler = jest.requireActual<typeof import('../../src/handlers/jwt-authorizer.lambda')>('../../src/handlers/jwt-authorizer.lambda').handler;
-    });
-    return handler!;
-  }
 
   /** Serves `jwks` to aws-jwt-verify's HTTPS fetcher, recording the URLs it asks for. */
   function serveJwks(jwks: Jwks): string[] {
@@ -242,9 +240,8 @@ describe('the bundled handler behind a WebSocket $connect route', () => {
   }
 
   it('allows a valid query-string token with the configuration from its environment, fetching the JWKS once', async () => {
-    process.env[JWT_AUTHORIZER_CONFIG_ENV] = JSON.stringify({ issuer: ISSUER, audience: [AUDIENCE], tokenSource: { in: 'query', name: 'token' } });
     const urls = serveJwks(kit.jwks);
-    const handler = coldStartHandler();
+    const handler = coldStartHandler(queryTokenConfig);
 
     const first = await handler(connectAuthorizerEvent({ token: await kit.sign() }));
     const second = await handler(connectAuthorizerEvent({ token: await kit.sign({ sub: 'someone-else' }) }));
@@ -255,9 +252,8 @@ describe('the bundled handler behind a WebSocket $connect route', () => {
   });
 
   it('refuses a connection without the token parameter', async () => {
-    process.env[JWT_AUTHORIZER_CONFIG_ENV] = JSON.stringify({ issuer: ISSUER, audience: [AUDIENCE], tokenSource: { in: 'query', name: 'token' } });
     const urls = serveJwks(kit.jwks);
-    const handler = coldStartHandler();
+    const handler = coldStartHandler(queryTokenConfig);
 
     await expect(handler(connectAuthorizerEvent(null, { Authorization: `Bearer ${await kit.sign()}` }))).rejects.toThrow(/^Unauthorized$/);
     expect(urls).toEqual([]);
@@ -265,17 +261,20 @@ describe('the bundled handler behind a WebSocket $connect route', () => {
 
   it('hands the registry\'s $connect handler the principal it records', async () => {
     const dynamoDb = mockClient(DynamoDBClient);
-    dynamoDb.on(PutItemCommand).resolves({});
-    const authorized = await authorizerFor()(connectAuthorizerEvent({ token: await kit.sign() }));
-    const connect = connectHandlerWith({ dynamoDb: new DynamoDBClient({}), config: { tableName: 'Connections', ttlSeconds: 7200 } });
+    try {
+      dynamoDb.on(PutItemCommand).resolves({});
+      const authorized = await authorizerFor()(connectAuthorizerEvent({ token: await kit.sign() }));
+      const connect = connectHandlerWith({ dynamoDb: new DynamoDBClient({}), config: { tableName: 'Connections', ttlSeconds: 7200 } });
 
-    // API Gateway passes principalId and the context values to the $connect integration in requestContext.authorizer.
-    const integrationEvent = connectAuthorizerEvent(null);
-    const authorizer = { principalId: authorized.principalId, ...authorized.context };
-    integrationEvent.requestContext = { ...(integrationEvent.requestContext as object), authorizer };
-    await connect(integrationEvent);
+      // API Gateway passes principalId and the context values to the $connect integration in requestContext.authorizer.
+      const integrationEvent = connectAuthorizerEvent(null);
+      const authorizer = { principalId: authorized.principalId, ...authorized.context };
+      integrationEvent.requestContext = { ...(integrationEvent.requestContext as object), authorizer };
+      await connect(integrationEvent);
 
-    expect(dynamoDb.commandCalls(PutItemCommand)[0].args[0].input.Item?.principalId).toEqual({ S: SUBJECT });
-    dynamoDb.restore();
+      expect(dynamoDb.commandCalls(PutItemCommand)[0].args[0].input.Item?.principalId).toEqual({ S: SUBJECT });
+    } finally {
+      dynamoDb.restore();
+    }
   });
 });

@@ -2,7 +2,10 @@ import { FetchError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { exportJWK, generateKeyPair, JWTHeaderParameters, JWTPayload, KeyLike, SignJWT } from 'jose';
-import type { JwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
+import { JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
+import { withEnvironment } from '../support/environment';
+
+type JwtAuthorizerModule = typeof import('../../src/handlers/jwt-authorizer.lambda');
 
 export const ISSUER = 'https://idp.example.com/tenant';
 export const JWKS_URI = `${ISSUER}/.well-known/jwks.json`;
@@ -77,4 +80,17 @@ export function failingFetcher(): Fetcher & { fetch: jest.Mock } {
 export function captureLogs(): { lines: () => string[] } {
   const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   return { lines: () => spy.mock.calls.map((args) => args.map(String).join(' ')) };
+}
+
+/**
+ * The bundled handler from a fresh copy of its module, as in a new Lambda container whose configuration variable is
+ * `config` (undone by `restoreEnvironments()`, also when the test changes it afterwards).
+ */
+export function coldStartHandler(config: string | undefined): JwtAuthorizerModule['handler'] {
+  withEnvironment({ [JWT_AUTHORIZER_CONFIG_ENV]: config });
+  let handler: JwtAuthorizerModule['handler'] | undefined;
+  jest.isolateModules(() => {
+    handler = jest.requireActual<JwtAuthorizerModule>('../../src/handlers/jwt-authorizer.lambda').handler;
+  });
+  return handler!;
 }

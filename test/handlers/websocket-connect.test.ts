@@ -10,10 +10,10 @@ import {
   TABLE_NAME,
   TOKEN,
   webSocketEvent,
-  withEnvironment,
 } from './websocket-fixtures';
 import { connectHandlerWith, ConnectHandler } from '../../src/handlers/websocket-connect.lambda';
 import { CONNECTION_TTL_ENV, CONNECTIONS_TABLE_ENV } from '../../src/handlers/websocket-connections-config.lambda-shared';
+import { restoreEnvironments } from '../support/environment';
 
 type ConnectModule = typeof import('../../src/handlers/websocket-connect.lambda');
 
@@ -25,11 +25,9 @@ beforeEach(() => {
   dynamoDb.on(PutItemCommand).resolves({});
   logs = captureJsonLogs();
 });
-let restoreEnvironment: (() => void) | undefined;
 afterEach(() => {
   jest.restoreAllMocks();
-  restoreEnvironment?.();
-  restoreEnvironment = undefined;
+  restoreEnvironments();
 });
 
 function connectHandler(ttlSeconds = 7200): ConnectHandler {
@@ -38,8 +36,7 @@ function connectHandler(ttlSeconds = 7200): ConnectHandler {
 
 /** The module's `handler` in a new container whose environment is `env`, and the DynamoDB stub it calls. */
 function coldStartHandler(env: Record<string, string | undefined>) {
-  restoreEnvironment = withEnvironment(env);
-  const { module, dynamoDb: stub } = coldStart<ConnectModule>('../../src/handlers/websocket-connect.lambda');
+  const { module, dynamoDb: stub } = coldStart<ConnectModule>('../../src/handlers/websocket-connect.lambda', env);
   return { handler: module.handler, putItems: () => stub.calls().map((call) => (call.args[0] as PutItemCommand).input) };
 }
 

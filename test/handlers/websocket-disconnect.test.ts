@@ -1,8 +1,9 @@
 import { DeleteItemCommand, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { captureJsonLogs, coldStart, CONNECTION_ID, TABLE_NAME, TOKEN, webSocketEvent, withEnvironment } from './websocket-fixtures';
+import { captureJsonLogs, coldStart, CONNECTION_ID, TABLE_NAME, TOKEN, webSocketEvent } from './websocket-fixtures';
 import { CONNECTIONS_TABLE_ENV } from '../../src/handlers/websocket-connections-config.lambda-shared';
 import { DisconnectHandler, disconnectHandlerWith } from '../../src/handlers/websocket-disconnect.lambda';
+import { restoreEnvironments } from '../support/environment';
 
 type DisconnectModule = typeof import('../../src/handlers/websocket-disconnect.lambda');
 
@@ -14,11 +15,9 @@ beforeEach(() => {
   dynamoDb.on(DeleteItemCommand).resolves({});
   logs = captureJsonLogs();
 });
-let restoreEnvironment: (() => void) | undefined;
 afterEach(() => {
   jest.restoreAllMocks();
-  restoreEnvironment?.();
-  restoreEnvironment = undefined;
+  restoreEnvironments();
 });
 
 function disconnectHandler(): DisconnectHandler {
@@ -27,8 +26,7 @@ function disconnectHandler(): DisconnectHandler {
 
 /** The module's `handler` in a new container whose environment is `env`, and the DynamoDB stub it calls. */
 function coldStartHandler(env: Record<string, string | undefined>) {
-  restoreEnvironment = withEnvironment(env);
-  const { module, dynamoDb: stub } = coldStart<DisconnectModule>('../../src/handlers/websocket-disconnect.lambda');
+  const { module, dynamoDb: stub } = coldStart<DisconnectModule>('../../src/handlers/websocket-disconnect.lambda', env);
   return { handler: module.handler, deletes: () => stub.calls().map((call) => (call.args[0] as DeleteItemCommand).input) };
 }
 

@@ -1,5 +1,6 @@
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { withEnvironment } from '../support/environment';
 
 export const API_ID = 'abc123defg';
 export const STAGE = 'prod';
@@ -75,27 +76,16 @@ export function awsError(name: string, message: string, httpStatusCode?: number)
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode } });
 }
 
-/** Sets environment variables for one test; `undefined` removes one. Returns the function that restores them. */
-export function withEnvironment(values: Record<string, string | undefined>): () => void {
-  const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  const apply = (entries: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(entries)) {
-      if (value === undefined) {
-        delete process.env[name];
-      } else {
-        process.env[name] = value;
-      }
-    }
-  };
-  apply(values);
-  return () => apply(saved);
-}
-
 /**
- * A fresh copy of a handler module, as in a new Lambda container, with the DynamoDB client of that copy stubbed to
- * answer every command with `{}` (the copy has its own `@aws-sdk/client-dynamodb`, which the test file's stub misses).
+ * A fresh copy of a handler module, as in a new Lambda container whose environment is `env` (undone by
+ * `restoreEnvironments()`), with the DynamoDB client of that copy stubbed to answer every command with `{}` (the copy
+ * has its own `@aws-sdk/client-dynamodb`, which the test file's stub misses).
  */
-export function coldStart<T extends object>(modulePath: string): { readonly module: T; readonly dynamoDb: AwsClientStub<DynamoDBClient> } {
+export function coldStart<T extends object>(
+  modulePath: string,
+  env: Record<string, string | undefined>,
+): { readonly module: T; readonly dynamoDb: AwsClientStub<DynamoDBClient> } {
+  withEnvironment(env);
   let loaded: { module: T; dynamoDb: AwsClientStub<DynamoDBClient> } | undefined;
   jest.isolateModules(() => {
     const sdk = jest.requireActual<typeof import('@aws-sdk/client-dynamodb')>('@aws-sdk/client-dynamodb');

@@ -16,15 +16,14 @@ import {
   NOW_SECONDS,
   registeredItem,
   TABLE_NAME,
-  withEnvironment,
 } from './websocket-fixtures';
 import { CONNECTIONS_TABLE_ENV, MANAGEMENT_ENDPOINT_ENV } from '../../src/handlers/websocket-connections-config.lambda-shared';
 import { isGone, WebSocketConnections, WebSocketConnectionsOptions } from '../../src/websocket-runtime';
+import { restoreEnvironments, withEnvironment } from '../support/environment';
 
 const dynamoDb = mockClient(DynamoDBClient);
 const managementApi = mockClient(ApiGatewayManagementApiClient);
 let logs: ReturnType<typeof captureJsonLogs>;
-let restoreEnvironment: (() => void) | undefined;
 
 beforeEach(() => {
   dynamoDb.reset();
@@ -37,8 +36,7 @@ beforeEach(() => {
 
 afterEach(() => {
   jest.restoreAllMocks();
-  restoreEnvironment?.();
-  restoreEnvironment = undefined;
+  restoreEnvironments();
 });
 
 function connections(options: WebSocketConnectionsOptions = {}): WebSocketConnections {
@@ -55,6 +53,25 @@ const gone = () => new GoneException({ message: '', $metadata: { httpStatusCode:
 
 function posts(): { ConnectionId?: string; Data?: unknown }[] {
   return managementApi.commandCalls(PostToConnectionCommand).map((call) => call.args[0].input);
+}
+
+/**
+ * Broadcasts with `runtime` to 25 registered connections whose sends each take a turn of the event loop, and answers
+ * the result with the most sends that were in flight at once.
+ */
+async function broadcastToTwentyFiveSlowConnections(runtime: WebSocketConnections) {
+  dynamoDb.on(ScanCommand).resolves({ Items: Array.from({ length: 25 }, (_, index) => registeredItem(`c${index}=`)) });
+  let inFlight = 0;
+  let maxInFlight = 0;
+  managementApi.on(PostToConnectionCommand).callsFake(async () => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((resolve) => setImmediate(resolve));
+    inFlight -= 1;
+    return {};
+  });
+  const result = await runtime.broadcast('hi');
+  return { result, maxInFlight };
 }
 
 function deletedItems(): (string | undefined)[] {
@@ -218,36 +235,14 @@ describe('broadcast', () => {
   });
 
   it('never has more sends in flight than its concurrency', async () => {
-    dynamoDb.on(ScanCommand).resolves({ Items: Array.from({ length: 25 }, (_, index) => registeredItem(`c${index}=`)) });
-    let inFlight = 0;
-    let maxInFlight = 0;
-    managementApi.on(PostToConnectionCommand).callsFake(async () => {
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((resolve) => setImmediate(resolve));
-      inFlight -= 1;
-      return {};
-    });
-
-    const result = await connections({ concurrency: 3 }).broadcast('hi');
+    const { result, maxInFlight } = await broadcastToTwentyFiveSlowConnections(connections({ concurrency: 3 }));
 
     expect(result.sent).toBe(25);
     expect(maxInFlight).toBe(3);
   });
 
   it('sends 10 at a time by default', async () => {
-    dynamoDb.on(ScanCommand).resolves({ Items: Array.from({ length: 25 }, (_, index) => registeredItem(`c${index}=`)) });
-    let inFlight = 0;
-    let maxInFlight = 0;
-    managementApi.on(PostToConnectionCommand).callsFake(async () => {
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((resolve) => setImmediate(resolve));
-      inFlight -= 1;
-      return {};
-    });
-
-    await connections().broadcast('hi');
+    const { maxInFlight } = await broadcastToTwentyFiveSlowConnections(connections());
 
     expect(maxInFlight).toBe(10);
   });
@@ -314,7 +309,7 @@ describe('disconnect', () => {
 
 describe('the constructor', () => {
   it('defaults the table and the management endpoint from the environment SecureWebSocketApi sets', async () => {
-    restoreEnvironment = withEnvironment({ [CONNECTIONS_TABLE_ENV]: 'FromEnvironment', [MANAGEMENT_ENDPOINT_ENV]: ENDPOINT });
+    withEnvironment({ [CONNECTIONS_TABLE_ENV]: 'FromEnvironment', [MANAGEMENT_ENDPOINT_ENV]: ENDPOINT });
 
     const fromEnvironment = new WebSocketConnections({ dynamoDb: new DynamoDBClient({}) });
     await fromEnvironment.send('conn-1=', 'hello');
@@ -326,19 +321,19 @@ describe('the constructor', () => {
   });
 
   it('prefers the options over the environment', () => {
-    restoreEnvironment = withEnvironment({ [CONNECTIONS_TABLE_ENV]: 'FromEnvironment', [MANAGEMENT_ENDPOINT_ENV]: 'not read' });
+    withEnvironment({ [CONNECTIONS_TABLE_ENV]: 'FromEnvironment', [MANAGEMENT_ENDPOINT_ENV]: 'not read' });
 
     expect(new WebSocketConnections({ tableName: 'FromOptions', endpoint: ENDPOINT }).tableName).toBe('FromOptions');
   });
 
   it('needs no endpoint when given a management API client', () => {
-    restoreEnvironment = withEnvironment({ [CONNECTIONS_TABLE_ENV]: TABLE_NAME, [MANAGEMENT_ENDPOINT_ENV]: undefined });
+    withEnvironment({ [CONNECTIONS_TABLE_ENV]: TABLE_NAME, [MANAGEMENT_ENDPOINT_ENV]: undefined });
 
     expect(() => new WebSocketConnections({ managementApi: new ApiGatewayManagementApiClient({}) })).not.toThrow();
   });
 
   it('explains how to provide a missing table name', () => {
-    restoreEnvironment = withEnvironment({ [CONNECTIONS_TABLE_ENV]: undefined, [MANAGEMENT_ENDPOINT_ENV]: ENDPOINT });
+    withEnvironment({ [CONNECTIONS_TABLE_ENV]: undefined, [MANAGEMENT_ENDPOINT_ENV]: ENDPOINT });
 
     expect(() => new WebSocketConnections()).toThrow(
       /^WebSocketConnections: GATEWAYKIT_CONNECTIONS_TABLE is not set: .*\. Pass options.tableName, or turn on connectionRegistry on the SecureWebSocketApi/,
@@ -346,7 +341,7 @@ describe('the constructor', () => {
   });
 
   it('explains how to provide a missing management endpoint', () => {
-    restoreEnvironment = withEnvironment({ [CONNECTIONS_TABLE_ENV]: TABLE_NAME, [MANAGEMENT_ENDPOINT_ENV]: undefined });
+    withEnvironment({ [CONNECTIONS_TABLE_ENV]: TABLE_NAME, [MANAGEMENT_ENDPOINT_ENV]: undefined });
 
     expect(() => new WebSocketConnections()).toThrow(/GATEWAYKIT_MANAGEMENT_ENDPOINT is not set: .*\. Pass options.endpoint/);
   });

@@ -2,11 +2,11 @@ import {
   FunctionModel, HttpApiModel, HttpAuthorizationType, HttpCorsModel, HttpIntegrationModel, HttpRouteModel, HttpStageModel,
   ThrottleModel,
 } from '../model';
-import { AssemblyError } from './errors';
 import { buildHttpAuthorizer, buildHttpIntegration, lambdaProxyIntegration } from './http-integrations';
+import { isOneOf } from './json';
 import { functionArnOfTarget } from './lambda-arns';
 import { PropertyReader } from './property-reader';
-import { ResourceIndex, TemplateResource } from './resources';
+import { buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { UnsupportedReport } from './unsupported';
 
 const API = 'AWS::ApiGatewayV2::Api';
@@ -21,33 +21,21 @@ const AUTHORIZATION_TYPES: readonly HttpAuthorizationType[] = ['NONE', 'AWS_IAM'
 
 /** Every HTTP API of the app; WebSocket APIs are reported unsupported. */
 export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): HttpApiModel[] {
-  const partsByApi = new Map<string, Map<ApiPartType, TemplateResource[]>>();
-  for (const type of API_PARTS) {
-    for (const part of index.ofType(type)) {
-      const apiId = part.properties().string('ApiId');
-      const parts = partsByApi.get(apiId) ?? new Map<ApiPartType, TemplateResource[]>();
-      parts.set(type, [...(parts.get(type) ?? []), part]);
-      partsByApi.set(apiId, parts);
-    }
-  }
-  const apis = index.ofType(API).flatMap((api) => {
-    const parts = partsByApi.get(api.ref()) ?? new Map<ApiPartType, TemplateResource[]>();
-    partsByApi.delete(api.ref());
-    const properties = api.properties();
-    const name = properties.optionalString('Name') ?? api.logicalId;
-    const protocol = properties.optionalString('ProtocolType');
-    if (protocol === 'HTTP') return [buildHttpApi(api, (type) => parts.get(type) ?? [], functions, report)];
-    report.add(api.origin, `${API} (${protocol ?? 'OpenAPI Body'})`, protocol === 'WEBSOCKET'
-      ? `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`
-      : `the API ${name} is defined by an OpenAPI definition, which is not read, so it is not served; the APIs declared as resources are`);
-    return [];
-  });
-  for (const [apiId, parts] of partsByApi) {
-    for (const part of [...parts.values()].flat()) {
-      report.add(part.origin, part.type, `belongs to the API ${apiId}, which is not defined in the cloud assembly, so it is not served`);
-    }
-  }
-  return apis;
+  return buildApisWithParts(
+    index,
+    { apiType: API, partTypes: API_PARTS, apiIdProperty: 'ApiId', apiKind: 'API' },
+    report,
+    (api, partsOf) => {
+      const properties = api.properties();
+      const name = properties.optionalString('Name') ?? api.logicalId;
+      const protocol = properties.optionalString('ProtocolType');
+      if (protocol === 'HTTP') return buildHttpApi(api, partsOf, functions, report);
+      report.add(api.origin, `${API} (${protocol ?? 'OpenAPI Body'})`, protocol === 'WEBSOCKET'
+        ? `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`
+        : `the API ${name} is defined by an OpenAPI definition, which is not read, so it is not served; the APIs declared as resources are`);
+      return undefined;
+    },
+  );
 }
 
 function buildHttpApi(
@@ -91,8 +79,8 @@ function buildHttpApi(
 function buildRoute(route: TemplateResource, integration: HttpIntegrationModel): HttpRouteModel {
   const properties = route.properties();
   const authorizationType = properties.optionalString('AuthorizationType')?.toUpperCase() ?? 'NONE';
-  if (!isAuthorizationType(authorizationType)) {
-    throw new AssemblyError(`${route.stack.template.file}: resource ${route.logicalId} (${route.type}) has AuthorizationType ${authorizationType}; expected one of ${AUTHORIZATION_TYPES.join(', ')}`);
+  if (!isOneOf(authorizationType, AUTHORIZATION_TYPES)) {
+    throw route.error(`has AuthorizationType ${authorizationType}; expected one of ${AUTHORIZATION_TYPES.join(', ')}`);
   }
   return {
     origin: route.origin,
@@ -159,8 +147,4 @@ function corsOf(cors: PropertyReader): HttpCorsModel {
     allowCredentials: cors.optionalBoolean('AllowCredentials') ?? false,
     maxAge: cors.optionalNumber('MaxAge'),
   };
-}
-
-function isAuthorizationType(value: string): value is HttpAuthorizationType {
-  return (AUTHORIZATION_TYPES as readonly string[]).includes(value);
 }

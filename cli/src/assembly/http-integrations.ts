@@ -1,6 +1,5 @@
 import { FunctionModel, HttpAuthorizerModel, HttpIntegrationModel } from '../model';
-import { AssemblyError } from './errors';
-import { functionArnOfTarget } from './lambda-arns';
+import { functionArnOfTarget, isUnknownFunctionArn } from './lambda-arns';
 import { TemplateResource } from './resources';
 import { UnsupportedReport } from './unsupported';
 
@@ -32,7 +31,7 @@ export function lambdaProxyIntegration(
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): HttpIntegrationModel {
-  if (!functionArn.includes('${') && !functions.has(functionArn)) {
+  if (isUnknownFunctionArn(functionArn, functions)) {
     report.add(resource.origin, resource.type, `the integration invokes ${functionArn}, which is not a function of the cloud assembly, so requests to it fail`);
   }
   return {
@@ -57,7 +56,7 @@ export function buildHttpAuthorizer(authorizer: TemplateResource, report: Unsupp
   if (type === 'JWT') {
     const jwt = properties.object('JwtConfiguration');
     if (!jwt) {
-      throw new AssemblyError(`${authorizer.stack.template.file}: resource ${authorizer.logicalId} (${authorizer.type}) is a JWT authorizer without JwtConfiguration; expected { Issuer, Audience }`);
+      throw authorizer.error('is a JWT authorizer without JwtConfiguration; expected { Issuer, Audience }');
     }
     return { ...common, type: 'JWT', issuer: jwt.string('Issuer'), audience: jwt.stringList('Audience') };
   }
@@ -79,5 +78,5 @@ export function buildHttpAuthorizer(authorizer: TemplateResource, report: Unsupp
 
 function payloadFormatVersionOf(resource: TemplateResource, version: string): '1.0' | '2.0' {
   if (version === '1.0' || version === '2.0') return version;
-  throw new AssemblyError(`${resource.stack.template.file}: resource ${resource.logicalId} (${resource.type}) has payload format version ${version}; expected 1.0 or 2.0`);
+  throw resource.error(`has payload format version ${version}; expected 1.0 or 2.0`);
 }

@@ -7,6 +7,11 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether `value` is one of `values`, narrowing it to their type. */
+export function isOneOf<T extends string>(value: string, values: readonly T[]): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
 /** Shortens a value for an error message, so that a whole template never lands in one. */
 export function describeValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);

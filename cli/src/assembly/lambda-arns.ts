@@ -4,6 +4,14 @@ export function functionArn(region: string, accountId: string, functionName: str
 }
 
 /**
+ * Whether `arn` names a function that is not one of `functions` (the functions of the cloud assembly, by ARN); an ARN
+ * still holding an unresolved `${…}` is not judged.
+ */
+export function isUnknownFunctionArn(arn: string, functions: ReadonlyMap<string, unknown>): boolean {
+  return !arn.includes('${') && !functions.has(arn);
+}
+
+/**
  * The function's ARN without an alias or version qualifier (`…:function:name:live` -> `…:function:name`), so that an
  * integration naming an alias or version maps to the function. Other values are returned as they are.
  */

@@ -1,7 +1,9 @@
 import { ResourceOrigin } from '../model';
+import { AssemblyError } from './errors';
 import { LoadedStack } from './loaded-stack';
 import { PropertyReader } from './property-reader';
 import { CfnResource } from './template';
+import { UnsupportedReport } from './unsupported';
 
 /** A resource of one stack whose condition holds, read by the model builders. */
 export class TemplateResource {
@@ -34,11 +36,18 @@ export class TemplateResource {
 
   /** The resolved properties, resolved on first use. */
   public properties(): PropertyReader {
-    this.reader ??= new PropertyReader(
-      this.stack.properties(this.logicalId),
-      `${this.stack.template.file}: resource ${this.logicalId} (${this.type}) property Properties`,
-    );
+    this.reader ??= new PropertyReader(this.stack.properties(this.logicalId), `${this.describe()} property Properties`);
     return this.reader;
+  }
+
+  /** `{template file}: resource {logicalId} ({type})`, how every message about the resource begins. */
+  public describe(): string {
+    return `${this.stack.template.file}: resource ${this.logicalId} (${this.type})`;
+  }
+
+  /** An error about the resource: `{template file}: resource {logicalId} ({type}) {detail}`. */
+  public error(detail: string): AssemblyError {
+    return new AssemblyError(`${this.describe()} ${detail}`);
   }
 }
 
@@ -66,4 +75,55 @@ export class ResourceIndex {
   public all(): readonly TemplateResource[] {
     return this.everything;
   }
+}
+
+/** The resource types of one kind of API, and how its parts name the API they belong to. */
+export interface ApiPartsSpec<T extends string> {
+  /** The type of the API resource, e.g. `AWS::ApiGateway::RestApi`. */
+  readonly apiType: string;
+  /** The resource types that belong to one API. */
+  readonly partTypes: readonly T[];
+  /** The property of a part holding the id of its API, e.g. `RestApiId`. */
+  readonly apiIdProperty: string;
+  /** What the API is called in messages, e.g. `REST API`. */
+  readonly apiKind: string;
+}
+
+/**
+ * Builds every API of `spec.apiType`, its parts gathered from every stack by the API id they resolve to; `build` may
+ * return undefined for an API that is not served. Parts whose API is not defined in the cloud assembly are reported
+ * unsupported.
+ */
+export function buildApisWithParts<T extends string, R>(
+  index: ResourceIndex,
+  spec: ApiPartsSpec<T>,
+  report: UnsupportedReport,
+  build: (api: TemplateResource, partsOf: (type: T) => readonly TemplateResource[]) => R | undefined,
+): R[] {
+  const partsByApi = new Map<string, Map<T, TemplateResource[]>>();
+  for (const type of spec.partTypes) {
+    for (const part of index.ofType(type)) {
+      const apiId = part.properties().string(spec.apiIdProperty);
+      const parts = partsByApi.get(apiId) ?? new Map<T, TemplateResource[]>();
+      partsByApi.set(apiId, parts);
+      const ofType = parts.get(type);
+      if (ofType) {
+        ofType.push(part);
+      } else {
+        parts.set(type, [part]);
+      }
+    }
+  }
+  const apis = index.ofType(spec.apiType).flatMap((api) => {
+    const parts = partsByApi.get(api.ref()) ?? new Map<T, TemplateResource[]>();
+    partsByApi.delete(api.ref());
+    const model = build(api, (type) => parts.get(type) ?? []);
+    return model === undefined ? [] : [model];
+  });
+  for (const [apiId, parts] of partsByApi) {
+    for (const part of [...parts.values()].flat()) {
+      report.add(part.origin, part.type, `belongs to the ${spec.apiKind} ${apiId}, which is not defined in the cloud assembly, so it is not served`);
+    }
+  }
+  return apis;
 }

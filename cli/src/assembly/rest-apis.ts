@@ -2,9 +2,9 @@ import {
   FunctionModel, GatewayResponseModel, RequestValidatorModel, RestApiModel, RestAuthorizerModel, RestMethodModel,
   RestResourceModel,
 } from '../model';
-import { AssemblyError } from './errors';
+import { isOneOf } from './json';
 import { functionArnOfInvocationUri } from './lambda-arns';
-import { ResourceIndex, TemplateResource } from './resources';
+import { buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { buildRestMethod } from './rest-methods';
 import { buildRestStages } from './rest-stages';
 import { UnsupportedReport } from './unsupported';
@@ -19,26 +19,12 @@ const AUTHORIZER_TYPES: ReadonlyArray<RestAuthorizerModel['type']> = ['TOKEN', '
 
 /** Every REST API of the app, its parts gathered from every stack by the API id they resolve to. */
 export function buildRestApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): RestApiModel[] {
-  const partsByApi = new Map<string, Map<string, TemplateResource[]>>();
-  for (const type of REST_API_PARTS) {
-    for (const part of index.ofType(type)) {
-      const apiId = part.properties().string('RestApiId');
-      const parts = partsByApi.get(apiId) ?? new Map<string, TemplateResource[]>();
-      parts.set(type, [...(parts.get(type) ?? []), part]);
-      partsByApi.set(apiId, parts);
-    }
-  }
-  const apis = index.ofType(REST_API).map((api) => {
-    const parts = partsByApi.get(api.ref()) ?? new Map<string, TemplateResource[]>();
-    partsByApi.delete(api.ref());
-    return buildRestApi(api, (type) => parts.get(type) ?? [], functions, report);
-  });
-  for (const [apiId, parts] of partsByApi) {
-    for (const part of [...parts.values()].flat()) {
-      report.add(part.origin, part.type, `belongs to the REST API ${apiId}, which is not defined in the cloud assembly, so it is not served`);
-    }
-  }
-  return apis;
+  return buildApisWithParts(
+    index,
+    { apiType: REST_API, partTypes: REST_API_PARTS, apiIdProperty: 'RestApiId', apiKind: 'REST API' },
+    report,
+    (api, partsOf) => buildRestApi(api, partsOf, functions, report),
+  );
 }
 
 function buildRestApi(
@@ -57,7 +43,7 @@ function buildRestApi(
   }
   const apiKeySource = properties.optionalString('ApiKeySourceType') ?? 'HEADER';
   if (apiKeySource !== 'HEADER' && apiKeySource !== 'AUTHORIZER') {
-    throw new AssemblyError(`${api.stack.template.file}: resource ${api.logicalId} (${REST_API}) has ApiKeySourceType ${apiKeySource}; expected HEADER or AUTHORIZER`);
+    throw api.error(`has ApiKeySourceType ${apiKeySource}; expected HEADER or AUTHORIZER`);
   }
   return {
     origin: api.origin,
@@ -104,7 +90,7 @@ function buildResources(
     if (known !== undefined) return known;
     const resource = byId.get(resourceId);
     if (!resource || visiting.has(resourceId)) {
-      throw new AssemblyError(`${child.stack.template.file}: resource ${child.logicalId} (${child.type}) is under ${resourceId}, which is neither the root resource nor a resource of the REST API ${api.logicalId}; expected a ParentId or ResourceId of the same API`);
+      throw child.error(`is under ${resourceId}, which is neither the root resource nor a resource of the REST API ${api.logicalId}; expected a ParentId or ResourceId of the same API`);
     }
     const properties = resource.properties();
     const parentPath = pathOf(properties.string('ParentId'), resource, new Set([...visiting, resourceId]));
@@ -129,7 +115,7 @@ function buildAuthorizer(authorizer: TemplateResource, report: UnsupportedReport
   const properties = authorizer.properties();
   const type = properties.string('Type').toUpperCase();
   const name = properties.optionalString('Name') ?? authorizer.logicalId;
-  if (!isAuthorizerType(type)) {
+  if (!isOneOf(type, AUTHORIZER_TYPES)) {
     report.add(authorizer.origin, authorizer.type, `the authorizer ${name} has type ${type}, which is not served; methods using it fail`);
     return undefined;
   }
@@ -159,8 +145,4 @@ function buildGatewayResponse(response: TemplateResource): GatewayResponseModel 
     responseParameters: properties.stringMap('ResponseParameters'),
     responseTemplates: properties.stringMap('ResponseTemplates'),
   };
-}
-
-function isAuthorizerType(value: string): value is RestAuthorizerModel['type'] {
-  return (AUTHORIZER_TYPES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import { FunctionModel, IntegrationResponseModel, RestAuthorizationType, RestIntegrationModel, RestMethodModel } from '../model';
-import { AssemblyError } from './errors';
-import { functionArnOfInvocationUri } from './lambda-arns';
+import { isOneOf } from './json';
+import { functionArnOfInvocationUri, isUnknownFunctionArn } from './lambda-arns';
 import { PropertyReader } from './property-reader';
 import { TemplateResource } from './resources';
 import { UnsupportedReport } from './unsupported';
@@ -18,8 +18,8 @@ export function buildRestMethod(
   const properties = method.properties();
   const httpMethod = properties.string('HttpMethod').toUpperCase();
   const authorizationType = properties.optionalString('AuthorizationType')?.toUpperCase() ?? 'NONE';
-  if (!isAuthorizationType(authorizationType)) {
-    throw new AssemblyError(`${method.stack.template.file}: resource ${method.logicalId} (${METHOD}) has AuthorizationType ${authorizationType}; expected one of ${AUTHORIZATION_TYPES.join(', ')}`);
+  if (!isOneOf(authorizationType, AUTHORIZATION_TYPES)) {
+    throw method.error(`has AuthorizationType ${authorizationType}; expected one of ${AUTHORIZATION_TYPES.join(', ')}`);
   }
   const describe = `the method ${httpMethod} ${resourcePath}`;
   return {
@@ -48,7 +48,7 @@ function integrationOf(
   const type = integration.string('Type').toUpperCase();
   const functionArn = type === 'AWS_PROXY' ? functionArnOfInvocationUri(integration.optionalString('Uri') ?? '') : undefined;
   if (functionArn) {
-    if (!functionArn.includes('${') && !functions.has(functionArn)) {
+    if (isUnknownFunctionArn(functionArn, functions)) {
       unsupported(`invokes ${functionArn}, which is not a function of the cloud assembly, so requests to it fail`);
     }
     return { type: 'AWS_PROXY', functionArn, timeoutMs: integration.optionalNumber('TimeoutInMillis') ?? 29_000 };
@@ -73,8 +73,4 @@ function integrationResponseOf(response: PropertyReader): IntegrationResponseMod
     responseParameters: response.stringMap('ResponseParameters'),
     responseTemplates: response.stringMap('ResponseTemplates'),
   };
-}
-
-function isAuthorizationType(value: string): value is RestAuthorizationType {
-  return (AUTHORIZATION_TYPES as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { ApiKeyModel, QuotaModel, ThrottleModel, UsagePlanModel } from '../model';
-import { AssemblyError } from './errors';
+import { isOneOf } from './json';
 import { PropertyReader } from './property-reader';
 import { ResourceIndex, TemplateResource } from './resources';
 import { ALPHANUMERIC, stableToken } from './stable-ids';
@@ -65,12 +65,8 @@ function throttleOf(limits: PropertyReader): ThrottleModel {
 
 function quotaOf(plan: TemplateResource, quota: PropertyReader): QuotaModel {
   const period = quota.string('Period').toUpperCase();
-  if (!isQuotaPeriod(period)) {
-    throw new AssemblyError(`${plan.stack.template.file}: resource ${plan.logicalId} (${plan.type}) has Quota.Period ${period}; expected DAY, WEEK or MONTH`);
+  if (!isOneOf(period, QUOTA_PERIODS)) {
+    throw plan.error(`has Quota.Period ${period}; expected DAY, WEEK or MONTH`);
   }
   return { limit: quota.number('Limit'), period, offset: quota.optionalNumber('Offset') ?? 0 };
-}
-
-function isQuotaPeriod(value: string): value is QuotaModel['period'] {
-  return (QUOTA_PERIODS as readonly string[]).includes(value);
 }

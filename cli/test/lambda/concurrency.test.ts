@@ -1,22 +1,16 @@
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 const SLOW = 'exports.handler = (event) => new Promise((resolve) => setTimeout(() => resolve(event.id), 300));';
 const ARRIVALS = 'const seen = []; exports.handler = async (event) => { seen.push(event.id); return [...seen]; };';
 
 describe('concurrency', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   function start(maxWorkersPerFunction: number | undefined, ...functions: FunctionModel[]): LambdaRuntime {
-    runtime = new LambdaRuntime(functionMap(...functions), { region: REGION, accountId: ACCOUNT_ID, maxWorkersPerFunction });
-    return runtime;
+    return startRuntime(functions, { maxWorkersPerFunction });
   }
 
   test('with two workers at most, a third concurrent invocation waits in the queue', async () => {

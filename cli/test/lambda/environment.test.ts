@@ -1,16 +1,13 @@
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, REGION, removeWrittenCode, startRuntime } from './fixtures';
 
 const PRINT_ENV = 'exports.handler = async () => ({ ...process.env });';
 
 describe('sandbox environment', () => {
-  let runtime: LambdaRuntime | undefined;
   const hostVariables = ['GATEWAYKIT_TEST_HOST_SECRET', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
   const saved = new Map(hostVariables.map((name) => [name, process.env[name]]));
 
   afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
+    await closeRuntimes();
     for (const [name, value] of saved) {
       if (value === undefined) {
         delete process.env[name];
@@ -23,7 +20,7 @@ describe('sandbox environment', () => {
 
   async function environmentOf(overrides: Parameters<typeof nodeFunction>[2] = {}): Promise<Record<string, string>> {
     const fn = nodeFunction('env', { 'index.js': PRINT_ENV }, overrides);
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
     return payloadOf(await runtime.invoke(fn.arn, {})) as Record<string, string>;
   }
 
@@ -47,7 +44,7 @@ describe('sandbox environment', () => {
 
   test('LAMBDA_TASK_ROOT is the code folder', async () => {
     const fn = nodeFunction('env', { 'index.js': PRINT_ENV });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     const env = payloadOf(await runtime.invoke(fn.arn, {})) as Record<string, string>;
 
@@ -101,7 +98,7 @@ describe('sandbox environment', () => {
   test('two functions do not share environment changes', async () => {
     const writer = nodeFunction('writer', { 'index.js': 'exports.handler = async () => { process.env.SHARED = "written"; return process.env.SHARED; };' });
     const reader = nodeFunction('reader', { 'index.js': 'exports.handler = async () => process.env.SHARED ?? "unset";' });
-    runtime = new LambdaRuntime(functionMap(writer, reader), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime([writer, reader]);
 
     await runtime.invoke(writer.arn, {});
     const seenByReader = await runtime.invoke(reader.arn, {});

@@ -1,25 +1,16 @@
-import { ACCOUNT_ID, eventually, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, eventually, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 describe('timeouts and crashes', () => {
-  let runtime: LambdaRuntime | undefined;
   let output: string[];
 
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   function start(...functions: FunctionModel[]): LambdaRuntime {
     output = [];
-    runtime = new LambdaRuntime(functionMap(...functions), {
-      region: REGION,
-      accountId: ACCOUNT_ID,
-      onHandlerOutput: (functionName, line) => output.push(`${functionName}: ${line}`),
-    });
-    return runtime;
+    return startRuntime(functions, { onHandlerOutput: (functionName, line) => output.push(`${functionName}: ${line}`) });
   }
 
   test('a handler running past its timeout ends as a timeout with Lambda message', async () => {

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { InvokeOutcome } from '../../src/lambda';
+import { LambdaRuntime } from '../../src/lambda';
+import type { InvokeOutcome, LambdaRuntimeOptions } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 export const REGION = 'eu-west-1';
 export const ACCOUNT_ID = '111122223333';
 
 const createdDirs: string[] = [];
+const startedRuntimes: LambdaRuntime[] = [];
 
 /** Writes `files` (relative path -> source) to a fresh temp dir: a function's code folder. */
 export function writeCode(files: Readonly<Record<string, string>>): string {
@@ -50,6 +52,18 @@ export function arnOf(name: string): string {
 /** The functions keyed by ARN, as `AppModel.functions`. */
 export function functionMap(...functions: FunctionModel[]): ReadonlyMap<string, FunctionModel> {
   return new Map(functions.map((fn) => [fn.arn, fn]));
+}
+
+/** A runtime for `functions` (region and account of the fixtures), closed by `closeRuntimes`. */
+export function startRuntime(functions: FunctionModel | FunctionModel[], options: Partial<LambdaRuntimeOptions> = {}): LambdaRuntime {
+  const runtime = new LambdaRuntime(functionMap(...[functions].flat()), { region: REGION, accountId: ACCOUNT_ID, ...options });
+  startedRuntimes.push(runtime);
+  return runtime;
+}
+
+/** Closes every runtime `startRuntime` made so far; for `afterEach`. */
+export async function closeRuntimes(): Promise<void> {
+  await Promise.all(startedRuntimes.splice(0).map((runtime) => runtime.close()));
 }
 
 /** The payload of a result outcome; fails the test with the outcome otherwise. */

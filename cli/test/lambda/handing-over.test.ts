@@ -1,5 +1,5 @@
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 /** Each invocation records when it started and ended in the worker, and whether another was running meanwhile. */
@@ -24,17 +24,12 @@ interface Timed {
 }
 
 describe('an invocation handed to a busy sandbox', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   /** A runtime with one worker for `fn`, warmed by a first invocation so that the next ones are handed over. */
   async function warmSingleWorker(fn: FunctionModel): Promise<LambdaRuntime> {
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID, maxWorkersPerFunction: 1 });
+    const runtime = startRuntime(fn, { maxWorkersPerFunction: 1 });
     await runtime.invoke(fn.arn, { id: 'warm-up' });
     return runtime;
   }
@@ -130,7 +125,7 @@ describe('an invocation handed to a busy sandbox', () => {
 
   test('is not handed over while another worker can still start', async () => {
     const fn = nodeFunction('timed', { 'index.js': TIMED });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID, maxWorkersPerFunction: 2 });
+    const runtime = startRuntime(fn, { maxWorkersPerFunction: 2 });
     await runtime.invoke(fn.arn, { id: 'warm-up' });
 
     const outcomes = await Promise.all([runtime.invoke(fn.arn, { id: 'first', ms: 200 }), runtime.invoke(fn.arn, { id: 'second' })]);

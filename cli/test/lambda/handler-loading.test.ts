@@ -1,19 +1,13 @@
-import { ACCOUNT_ID, arnOf, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { arnOf, closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 describe('loading the handler', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   function start(...functions: FunctionModel[]): LambdaRuntime {
-    runtime = new LambdaRuntime(functionMap(...functions), { region: REGION, accountId: ACCOUNT_ID, onHandlerOutput: () => undefined });
-    return runtime;
+    return startRuntime(functions, { onHandlerOutput: () => undefined });
   }
 
   test('an ES module handler in an .mjs file runs', async () => {

@@ -1,12 +1,8 @@
-import { ACCOUNT_ID, eventually, functionMap, nodeFunction, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, eventually, nodeFunction, removeWrittenCode, startRuntime } from './fixtures';
 
 describe('handler output', () => {
-  let runtime: LambdaRuntime | undefined;
-
   afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
+    await closeRuntimes();
     jest.restoreAllMocks();
   });
   afterAll(removeWrittenCode);
@@ -21,7 +17,7 @@ describe('handler output', () => {
     };`;
     const fn = nodeFunction('talker', { 'index.js': source });
     const lines: string[] = [];
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID, onHandlerOutput: (name, line) => lines.push(`${name}|${line}`) });
+    const runtime = startRuntime(fn, { onHandlerOutput: (name, line) => lines.push(`${name}|${line}`) });
 
     await runtime.invoke(fn.arn, {});
     await eventually(() => lines.length === 4);
@@ -36,7 +32,7 @@ describe('handler output', () => {
       return true;
     });
     const fn = nodeFunction('quiet', { 'index.js': 'exports.handler = async () => { console.log("hello"); };' });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     await runtime.invoke(fn.arn, {});
     await eventually(() => written.length > 0);
@@ -47,7 +43,7 @@ describe('handler output', () => {
   test('a last line without a newline is delivered when the worker ends', async () => {
     const fn = nodeFunction('unterminated', { 'index.js': 'exports.handler = async () => { process.stdout.write("no newline"); return 1; };' });
     const lines: string[] = [];
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID, onHandlerOutput: (_name, line) => lines.push(line) });
+    const runtime = startRuntime(fn, { onHandlerOutput: (_name, line) => lines.push(line) });
     await runtime.invoke(fn.arn, {});
 
     await runtime.close();

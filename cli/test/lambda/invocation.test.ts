@@ -1,19 +1,13 @@
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { ACCOUNT_ID, closeRuntimes, nodeFunction, payloadOf, REGION, removeWrittenCode, startRuntime } from './fixtures';
 import type { FunctionModel } from '../../src/model';
 
 describe('invoking the handler', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   async function invokeOnce(source: string, event: unknown = {}, overrides: Partial<FunctionModel> = {}) {
     const fn = nodeFunction('fn', { 'index.js': source }, overrides);
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
     return runtime.invoke(fn.arn, event);
   }
 
@@ -99,7 +93,7 @@ describe('invoking the handler', () => {
 
   test('a handled error keeps the worker warm', async () => {
     const fn = nodeFunction('fn', { 'index.js': 'let calls = 0; exports.handler = async () => { calls += 1; if (calls === 1) throw new Error("once"); return calls; };' });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
     await runtime.invoke(fn.arn, {});
 
     const second = await runtime.invoke(fn.arn, {});
@@ -135,7 +129,7 @@ describe('invoking the handler', () => {
 
   test('each invocation has its own request id', async () => {
     const fn = nodeFunction('fn', { 'index.js': 'exports.handler = async (event, context) => context.awsRequestId;' });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     const first = payloadOf(await runtime.invoke(fn.arn, {}));
     const second = payloadOf(await runtime.invoke(fn.arn, {}));

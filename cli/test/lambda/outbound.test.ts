@@ -1,8 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
-import type { OutboundResponse } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import type { LambdaRuntime, OutboundResponse } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 const JWKS_URL = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Local1234/.well-known/jwks.json';
@@ -19,7 +18,6 @@ function collect(response, resolve) {
 }`;
 
 describe('outbound request interception', () => {
-  let runtime: LambdaRuntime | undefined;
   let server: http.Server;
   let serverUrl: string;
 
@@ -31,18 +29,14 @@ describe('outbound request interception', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(async () => {
     removeWrittenCode();
     await new Promise((resolve) => server.close(resolve));
   });
 
   function start(fn: FunctionModel, responses: ReadonlyMap<string, OutboundResponse> = new Map([[JWKS_URL, JWKS_RESPONSE]])): LambdaRuntime {
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID, outboundResponses: responses });
-    return runtime;
+    return startRuntime(fn, { outboundResponses: responses });
   }
 
   test('https.request to a listed URL is answered locally', async () => {

@@ -1,6 +1,5 @@
 import * as os from 'node:os';
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
 import { SANDBOX_NICE_INCREMENT } from '../../src/lambda/worker/scheduling-priority';
 
 /** The nice value of the thread running the handler. */
@@ -13,17 +12,12 @@ exports.handler = async () => os.getPriority(Number(fs.readlinkSync('/proc/threa
 const onLinux = process.platform === 'linux' ? test : test.skip;
 
 describe('sandbox scheduling priority', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   onLinux('a sandbox thread runs at a lower priority than the main thread', async () => {
     const fn = nodeFunction('nice', { 'index.js': OWN_THREAD_NICE });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     const sandboxNice = payloadOf(await runtime.invoke(fn.arn, {}));
 
@@ -33,7 +27,7 @@ describe('sandbox scheduling priority', () => {
   onLinux('the main thread keeps its priority', async () => {
     const before = os.getPriority();
     const fn = nodeFunction('nice', { 'index.js': OWN_THREAD_NICE });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     await runtime.invoke(fn.arn, {});
 

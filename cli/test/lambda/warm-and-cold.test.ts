@@ -1,5 +1,4 @@
-import { ACCOUNT_ID, functionMap, nodeFunction, payloadOf, REGION, removeWrittenCode } from './fixtures';
-import { LambdaRuntime } from '../../src/lambda';
+import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
 
 const COUNTER = `
 let count = 0;
@@ -7,17 +6,12 @@ exports.handler = async () => ({ count: ++count });
 `;
 
 describe('warm and cold sandboxes', () => {
-  let runtime: LambdaRuntime | undefined;
-
-  afterEach(async () => {
-    await runtime?.close();
-    runtime = undefined;
-  });
+  afterEach(closeRuntimes);
   afterAll(removeWrittenCode);
 
   test('a warm worker keeps module state between invocations', async () => {
     const fn = nodeFunction('counter', { 'index.js': COUNTER });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     const first = await runtime.invoke(fn.arn, {});
     const second = await runtime.invoke(fn.arn, {});
@@ -27,7 +21,7 @@ describe('warm and cold sandboxes', () => {
 
   test('the first invocation of a worker is a cold start and later ones are warm', async () => {
     const fn = nodeFunction('counter', { 'index.js': COUNTER });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     const first = await runtime.invoke(fn.arn, {});
     const second = await runtime.invoke(fn.arn, {});
@@ -39,7 +33,7 @@ describe('warm and cold sandboxes', () => {
   test('two functions do not share module state', async () => {
     const one = nodeFunction('one', { 'index.js': COUNTER });
     const two = nodeFunction('two', { 'index.js': COUNTER });
-    runtime = new LambdaRuntime(functionMap(one, two), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime([one, two]);
 
     await runtime.invoke(one.arn, {});
     await runtime.invoke(one.arn, {});
@@ -50,7 +44,7 @@ describe('warm and cold sandboxes', () => {
 
   test('close() terminates every worker', async () => {
     const fn = nodeFunction('counter', { 'index.js': COUNTER });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
     await runtime.invoke(fn.arn, {});
 
     await runtime.close();
@@ -60,7 +54,7 @@ describe('warm and cold sandboxes', () => {
 
   test('an invocation in flight when the runtime closes ends as a crash', async () => {
     const fn = nodeFunction('slow', { 'index.js': 'exports.handler = () => new Promise((resolve) => setTimeout(resolve, 2000));' });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
     const inFlight = runtime.invoke(fn.arn, {});
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -71,7 +65,7 @@ describe('warm and cold sandboxes', () => {
 
   test('a closed runtime rejects new invocations', async () => {
     const fn = nodeFunction('counter', { 'index.js': COUNTER });
-    runtime = new LambdaRuntime(functionMap(fn), { region: REGION, accountId: ACCOUNT_ID });
+    const runtime = startRuntime(fn);
 
     await runtime.close();
 
