@@ -25,7 +25,8 @@ describe('the example app, served', () => {
       onHandlerOutput: () => undefined,
       issuerKeyFile: path.join(outdir, 'issuer.json'),
     });
-  });
+    // A ts-node process synthesizing four APIs takes several seconds on a loaded 2-core machine.
+  }, 60_000);
   afterAll(() => running.stop());
 
   const pool = () => running.model.userPools[0];
