@@ -5,9 +5,8 @@
  * access with `api.grantInvoke` gets 200 for a request it signs with its own role's credentials.
  */
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { Duration } from 'aws-cdk-lib';
 import { SecureLambdaApi } from '../src';
-import { inlineFunction, integStack, PROPAGATION } from './support';
+import { inlineFunction, integStack, PROPAGATION, signedCaller } from './support';
 
 const { app, stack } = integStack('GatewayKitIntegIam');
 
@@ -23,30 +22,7 @@ const api = new SecureLambdaApi(stack, 'Api', {
   },
 });
 
-// Signs GET TARGET_URL with SigV4 (execute-api) using the function's role credentials; no dependencies.
-const caller = inlineFunction(stack, 'SignedCaller', `const crypto = require('node:crypto');
-const hmac = (key, data) => crypto.createHmac('sha256', key).update(data).digest();
-const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
-exports.handler = async () => {
-  const url = new URL(process.env.TARGET_URL);
-  const region = process.env.AWS_REGION;
-  const amzDate = new Date().toISOString().replace(/[:-]|\\.\\d{3}/g, '');
-  const date = amzDate.slice(0, 8);
-  const headers = { 'host': url.host, 'x-amz-date': amzDate, 'x-amz-security-token': process.env.AWS_SESSION_TOKEN };
-  const names = Object.keys(headers).sort();
-  const signedHeaders = names.join(';');
-  const canonical = ['GET', url.pathname, '', names.map((n) => n + ':' + headers[n] + '\\n').join(''), signedHeaders, sha256('')].join('\\n');
-  const scope = date + '/' + region + '/execute-api/aws4_request';
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\\n');
-  let key = hmac('AWS4' + process.env.AWS_SECRET_ACCESS_KEY, date);
-  for (const part of [region, 'execute-api', 'aws4_request']) key = hmac(key, part);
-  const signature = hmac(key, toSign).toString('hex');
-  delete headers.host;
-  headers.authorization = 'AWS4-HMAC-SHA256 Credential=' + process.env.AWS_ACCESS_KEY_ID + '/' + scope
-    + ', SignedHeaders=' + signedHeaders + ', Signature=' + signature;
-  const response = await fetch(url, { headers });
-  return { status: response.status, body: await response.text() };
-};`, { timeout: Duration.seconds(15), environment: { TARGET_URL: `${api.url}items` } });
+const caller = signedCaller(stack, 'SignedCaller', `${api.url}items`);
 api.grantInvoke(caller);
 
 const integ = new IntegTest(app, 'Iam', { testCases: [stack], diffAssets: false });

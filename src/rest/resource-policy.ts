@@ -19,15 +19,27 @@ const INVOKE = 'execute-api:Invoke';
 const WHOLE_API = 'execute-api:/*';
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCOUNT_ROOT_ARN = /^arn:[^:]+:iam::(\d{12}):root$/;
+/**
+ * Present in the request context only on methods authorized with IAM, where the caller signed with SigV4 ("AWS
+ * condition keys that can be used in API Gateway resource policies": Needs AuthN, authorization type IAM).
+ */
+const SIGNED_CALLER_KEY = 'aws:PrincipalArn';
 
 /**
  * The resource policy of the API, or undefined when there is nothing to restrict. Errors name the props under
  * `resourcePolicy`.
  *
- * API Gateway lets a same-account IAM caller through on its identity policy alone, and a Lambda authorizer's Allow
- * counts the same way, so a restriction written as a conditional Allow would not bind them. Every restriction is
- * therefore a Deny with a negated condition, next to one unconditional Allow. Statements come in a fixed order and
- * keep the order of the lists, so that the document (part of the deployment hash) only changes with the options.
+ * Two Allows admit callers, one per kind of route:
+ * - `AllowSignedCallers` names the API's own account (or the allowed accounts and principals). A principal that is an
+ *   account only delegates to the account's identity policies, so a signed caller of the account still needs one
+ *   that allows `execute-api:Invoke`, and a caller of any other account is not admitted.
+ * - `AllowUnsignedCallers` admits everyone on the methods that do not authorize with IAM (Cognito, Lambda
+ *   authorizers, public routes), whose own authorizer is the gate: its condition holds only where `aws:PrincipalArn`
+ *   is absent, which is never the case on an IAM-authorized method. An Allow for `*` without it would admit a signed
+ *   caller of this account that no identity policy allows, and of any other account, on the IAM routes too.
+ * Every restriction is a Deny with a negated condition, because neither an authorizer's Allow nor a same-account
+ * identity policy is bound by an Allow that merely does not match. Statements come in a fixed order and keep the
+ * order of the lists, so that the document (part of the deployment hash) only changes with the options.
  */
 export function buildResourcePolicy(
   scope: IConstruct,
@@ -50,13 +62,12 @@ export function buildResourcePolicy(
   // Inside a VPC the endpoint rewrites the source address; the caller's own address is aws:VpcSourceIp.
   const ipKey = context.isPrivate ? 'aws:VpcSourceIp' : 'aws:SourceIp';
 
-  const allow = new iam.PolicyStatement({ sid: 'AllowInvoke', effect: iam.Effect.ALLOW, actions: [INVOKE], resources: [WHOLE_API] });
-  if (callers) {
-    allow.addPrincipals(...(opts.allowedAccounts ?? []).map((account) => new iam.AccountPrincipal(account)), ...(opts.allowedPrincipals ?? []));
-  } else {
-    allow.addPrincipals(new iam.StarPrincipal());
+  const statements = [allow('AllowSignedCallers', callers
+    ? [...(opts.allowedAccounts ?? []).map((account) => new iam.AccountPrincipal(account)), ...(opts.allowedPrincipals ?? [])]
+    : [new iam.AccountRootPrincipal()])];
+  if (!callers) {
+    statements.push(allow('AllowUnsignedCallers', [new iam.StarPrincipal()], { Null: { [SIGNED_CALLER_KEY]: 'true' } }));
   }
-  const statements = [allow];
   if (allowedIps) {
     statements.push(deny('DenySourceIpsNotAllowed', { NotIpAddress: { [ipKey]: allowedIps } }));
   }
@@ -72,6 +83,10 @@ export function buildResourcePolicy(
   }
   // Not minimized even under @aws-cdk/aws-iam:minimizePolicies, so the statements stay as documented.
   return new iam.PolicyDocument({ statements, minimize: false });
+}
+
+function allow(sid: string, principals: iam.IPrincipal[], conditions?: iam.Conditions): iam.PolicyStatement {
+  return new iam.PolicyStatement({ sid, effect: iam.Effect.ALLOW, principals, actions: [INVOKE], resources: [WHOLE_API], conditions });
 }
 
 function deny(sid: string, conditions: iam.Conditions): iam.PolicyStatement {

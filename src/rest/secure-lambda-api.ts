@@ -165,9 +165,6 @@ export class SecureLambdaApi extends Construct {
     this.url = this.restApi.url;
     this.stage = this.restApi.deploymentStage;
     this.createStages();
-    // aws-cdk-lib leaves the resource policy out of the deployment hash: a policy change would not be deployed.
-    const cfnRestApi = this.restApi.node.defaultChild as apigateway.CfnRestApi;
-    this.restApi.latestDeployment?.addToLogicalId({ policy: Lazy.any({ produce: () => cfnRestApi.policy }) });
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
       validateRequestBody: true,

@@ -1,9 +1,12 @@
 import { App, Aws, Lazy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { RestAuthorizer } from '../../src';
 import { buildResourcePolicy, ResourcePolicyContext } from '../../src/rest/resource-policy';
 import { ResourcePolicyOptions } from '../../src/rest/resource-policy-options';
-import { Decision, evaluate, PolicyRequest } from '../support/policy-evaluator';
+import { newApi, newFunction, templateOf } from '../support/fixtures';
+import { API_ACCOUNT, Decision, evaluate, MethodAuthorization, PolicyRequest } from '../support/policy-evaluator';
 
 const PUBLIC: ResourcePolicyContext = { isPrivate: false, privateEndpointIds: [] };
 const PRIVATE: ResourcePolicyContext = { isPrivate: true, privateEndpointIds: ['vpce-0api'] };
@@ -12,7 +15,7 @@ const PARTNER_ROLE = 'arn:aws:iam::444455556666:role/Partner';
 type Options = (stack: Stack) => ResourcePolicyOptions | undefined;
 
 function newStack(): Stack {
-  return new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'eu-west-1' } });
+  return new Stack(new App(), 'TestStack', { env: { account: API_ACCOUNT, region: 'eu-west-1' } });
 }
 
 /** The resolved policy document, or undefined when none is generated. */
@@ -29,7 +32,15 @@ const endpoint = (stack: Stack, vpcEndpointId: string) =>
 const partner = (stack: Stack) => iam.Role.fromRoleArn(stack, 'Partner', PARTNER_ROLE);
 const rootOf = (account: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:root`]] });
 
-const ALLOW_ALL = { Sid: 'AllowInvoke', Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
+const ALLOW_SIGNED = { Sid: 'AllowSignedCallers', Effect: 'Allow', Principal: { AWS: rootOf(API_ACCOUNT) }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
+const ALLOW_UNSIGNED = {
+  Sid: 'AllowUnsignedCallers',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 'execute-api:Invoke',
+  Resource: 'execute-api:/*',
+  Condition: { Null: { 'aws:PrincipalArn': 'true' } },
+};
 const denyWhen = (Sid: string, Condition: object) =>
   ({ Sid, Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition });
 
@@ -44,21 +55,24 @@ describe('the generated resource policy', () => {
 
   test('a private API without options admits calls through its own endpoints only', () => {
     expect(policyOf(() => undefined, PRIVATE).Statement).toEqual([
-      ALLOW_ALL,
+      ALLOW_SIGNED,
+      ALLOW_UNSIGNED,
       denyWhen('DenyOtherVpcsAndEndpoints', { StringNotEquals: { 'aws:SourceVpce': ['vpce-0api'] } }),
     ]);
   });
 
   test('allowedSourceIps denies every other source address, a single address written as a /32 or /128 range', () => {
     expect(policyOf(() => ({ allowedSourceIps: ['203.0.113.0/24', '198.51.100.7', '2001:db8::1'] })).Statement).toEqual([
-      ALLOW_ALL,
+      ALLOW_SIGNED,
+      ALLOW_UNSIGNED,
       denyWhen('DenySourceIpsNotAllowed', { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7/32', '2001:db8::1/128'] } }),
     ]);
   });
 
   test('deniedSourceIps denies the listed source addresses', () => {
     expect(policyOf(() => ({ deniedSourceIps: ['198.51.100.0/24', '2001:db8:bad::/48'] })).Statement).toEqual([
-      ALLOW_ALL,
+      ALLOW_SIGNED,
+      ALLOW_UNSIGNED,
       denyWhen('DenyDeniedSourceIps', { IpAddress: { 'aws:SourceIp': ['198.51.100.0/24', '2001:db8:bad::/48'] } }),
     ]);
   });
@@ -77,21 +91,22 @@ describe('the generated resource policy', () => {
       allowedVpcEndpoints: [endpoint(stack, 'vpce-0partner'), endpoint(stack, 'vpce-0api')],
     });
     expect(policyOf(options, PRIVATE).Statement).toEqual([
-      ALLOW_ALL,
+      ALLOW_SIGNED,
+      ALLOW_UNSIGNED,
       denyWhen('DenyOtherVpcsAndEndpoints', { StringNotEquals: { 'aws:SourceVpc': ['vpc-0allowed'], 'aws:SourceVpce': ['vpce-0api', 'vpce-0partner'] } }),
     ]);
   });
 
-  test('allowedAccounts names the accounts in the Allow and denies callers of every other account', () => {
+  test('allowedAccounts names the accounts instead of the own account, admits no unsigned caller, and denies callers of every other account', () => {
     expect(policyOf(() => ({ allowedAccounts: ['111122223333'] })).Statement).toEqual([
-      { ...ALLOW_ALL, Principal: { AWS: rootOf('111122223333') } },
+      { ...ALLOW_SIGNED, Principal: { AWS: rootOf('111122223333') } },
       denyWhen('DenyOtherPrincipals', { StringNotEquals: { 'aws:PrincipalAccount': ['111122223333'] } }),
     ]);
   });
 
   test('allowedPrincipals names the principals in the Allow and denies every other principal by ARN', () => {
     expect(policyOf((stack) => ({ allowedPrincipals: [partner(stack)] })).Statement).toEqual([
-      { ...ALLOW_ALL, Principal: { AWS: PARTNER_ROLE } },
+      { ...ALLOW_SIGNED, Principal: { AWS: PARTNER_ROLE } },
       denyWhen('DenyOtherPrincipals', { StringNotEquals: { 'aws:PrincipalArn': [PARTNER_ROLE] } }),
     ]);
   });
@@ -109,7 +124,7 @@ describe('the generated resource policy', () => {
     const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
     const callerArn = stack.resolve(role.roleArn);
     expect(stack.resolve(buildResourcePolicy(stack, { allowedPrincipals: [role] }, PUBLIC)!.toJSON()).Statement).toEqual([
-      { ...ALLOW_ALL, Principal: { AWS: callerArn } },
+      { ...ALLOW_SIGNED, Principal: { AWS: callerArn } },
       denyWhen('DenyOtherPrincipals', { StringNotEquals: { 'aws:PrincipalArn': [callerArn] } }),
     ]);
   });
@@ -123,7 +138,7 @@ describe('the generated resource policy', () => {
       allowedSourceIps: ['10.0.0.0/16'],
     });
     expect(policyOf(options, PRIVATE).Statement.map((statement: { Sid: string }) => statement.Sid))
-      .toEqual(['AllowInvoke', 'DenySourceIpsNotAllowed', 'DenyDeniedSourceIps', 'DenyOtherVpcsAndEndpoints', 'DenyOtherPrincipals']);
+      .toEqual(['AllowSignedCallers', 'DenySourceIpsNotAllowed', 'DenyDeniedSourceIps', 'DenyOtherVpcsAndEndpoints', 'DenyOtherPrincipals']);
   });
 
   test('the same options give the same document', () => {
@@ -210,11 +225,25 @@ describe('resource policy errors', () => {
 });
 
 describe('the policy evaluator', () => {
-  const sameAccountCaller: PolicyRequest = { principal: 'arn:aws:iam::123456789012:role/App', sourceIp: '192.0.2.10', sameAccountIdentityAllow: true };
+  const sameAccountCaller: PolicyRequest = { authorization: 'IAM', principal: 'arn:aws:iam::123456789012:role/App', identityAllows: true, sourceIp: '192.0.2.10' };
+  const allowEveryone = { Sid: 'AllowEveryone', Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
 
   test('a conditional Allow alone does not restrict a same-account IAM caller, which is why restrictions are Denies', () => {
-    const allowOnlyFromRange = { Statement: [{ ...ALLOW_ALL, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }] };
+    const allowOnlyFromRange = { Statement: [{ ...allowEveryone, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }] };
     expect(evaluate(allowOnlyFromRange, sameAccountCaller)).toBe('ALLOW');
+  });
+
+  test('an Allow for everyone admits a same-account IAM caller that no identity policy allows', () => {
+    expect(evaluate({ Statement: [allowEveryone] }, { ...sameAccountCaller, identityAllows: false })).toBe('ALLOW');
+  });
+
+  test('an Allow for everyone admits an IAM caller of another account whose identity policy allows the call', () => {
+    expect(evaluate({ Statement: [allowEveryone] }, { ...sameAccountCaller, principal: 'arn:aws:iam::999988887777:role/Other' })).toBe('ALLOW');
+  });
+
+  test('an Allow naming an account admits its callers only as far as their identity policies do', () => {
+    const allowAccount = { Statement: [{ ...allowEveryone, Principal: { AWS: 'arn:aws:iam::123456789012:root' } }] };
+    expect(evaluate(allowAccount, { ...sameAccountCaller, identityAllows: false })).toBe('IMPLICIT_DENY');
   });
 
   test('a statement it cannot evaluate is refused rather than ignored', () => {
@@ -226,40 +255,54 @@ describe('the policy evaluator', () => {
 type Verdict = 'allow' | 'deny';
 const verdictOf = (decision: Decision): Verdict => decision === 'ALLOW' ? 'allow' : 'deny';
 
+const SAME_ACCOUNT_ROLE = `arn:aws:iam::${API_ACCOUNT}:role/App`;
 const ACCOUNT_ROLE = 'arn:aws:iam::111122223333:role/Reader';
-const SAME_ACCOUNT_ROLE = 'arn:aws:iam::123456789012:role/App';
 const OTHER_ROLE = 'arn:aws:iam::999988887777:role/Other';
-const anonymous = (sourceIp: string): PolicyRequest => ({ sourceIp, sameAccountIdentityAllow: false });
+/** A call to a route that does not authorize with IAM: the caller is not signed, whatever it sends. */
+const unsigned = (authorization: Exclude<MethodAuthorization, 'IAM'>, sourceIp: string): PolicyRequest => ({ authorization, sourceIp });
+/** A SigV4-signed call to an IAM-authorized route. */
+const signed = (principal: string, identityAllows: boolean, sourceIp: string): PolicyRequest => ({ authorization: 'IAM', principal, identityAllows, sourceIp });
 
 /** Calls to a regional API: 203.0.113.0/24 and 2001:db8::/32 are allowed below, 198.51.100.0/24 and 2001:db8:bad::/48 denied. */
 const PUBLIC_REQUESTS = {
-  'an anonymous caller from 203.0.113.7': anonymous('203.0.113.7'),
-  'an anonymous caller from 203.0.113.200': anonymous('203.0.113.200'),
-  'an anonymous caller from 198.51.100.9': anonymous('198.51.100.9'),
-  'an anonymous caller from 192.0.2.10': anonymous('192.0.2.10'),
-  'an anonymous caller from 2001:db8::1': anonymous('2001:db8::1'),
-  'an anonymous caller from 2001:db8:bad::1': anonymous('2001:db8:bad::1'),
-  'a same-account IAM caller from 192.0.2.10': { principal: SAME_ACCOUNT_ROLE, sourceIp: '192.0.2.10', sameAccountIdentityAllow: true },
-  'a same-account IAM caller from 203.0.113.7': { principal: SAME_ACCOUNT_ROLE, sourceIp: '203.0.113.7', sameAccountIdentityAllow: true },
-  'a Lambda-authorized caller from 192.0.2.10': { sourceIp: '192.0.2.10', sameAccountIdentityAllow: true },
-  'a role of account 111122223333 from 203.0.113.7': { principal: ACCOUNT_ROLE, sourceIp: '203.0.113.7', sameAccountIdentityAllow: false },
-  'a role of account 111122223333 from 192.0.2.10': { principal: ACCOUNT_ROLE, sourceIp: '192.0.2.10', sameAccountIdentityAllow: false },
-  'the partner role from 192.0.2.10': { principal: PARTNER_ROLE, sourceIp: '192.0.2.10', sameAccountIdentityAllow: false },
-  'a role of another account from 203.0.113.7': { principal: OTHER_ROLE, sourceIp: '203.0.113.7', sameAccountIdentityAllow: false },
+  'a public route from 203.0.113.7': unsigned('NONE', '203.0.113.7'),
+  'a public route from 203.0.113.200': unsigned('NONE', '203.0.113.200'),
+  'a public route from 198.51.100.9': unsigned('NONE', '198.51.100.9'),
+  'a public route from 192.0.2.10': unsigned('NONE', '192.0.2.10'),
+  'a public route from 2001:db8::1': unsigned('NONE', '2001:db8::1'),
+  'a public route from 2001:db8:bad::1': unsigned('NONE', '2001:db8:bad::1'),
+  'a Cognito route from 203.0.113.7': unsigned('COGNITO', '203.0.113.7'),
+  'a Cognito route from 192.0.2.10': unsigned('COGNITO', '192.0.2.10'),
+  'a Lambda-authorized route from 203.0.113.7': unsigned('LAMBDA', '203.0.113.7'),
+  'a Lambda-authorized route from 192.0.2.10': unsigned('LAMBDA', '192.0.2.10'),
+  'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7': signed(SAME_ACCOUNT_ROLE, true, '203.0.113.7'),
+  'an IAM route called by a same-account role its identity policy allows, from 192.0.2.10': signed(SAME_ACCOUNT_ROLE, true, '192.0.2.10'),
+  'an IAM route called by a same-account role without permission, from 203.0.113.7': signed(SAME_ACCOUNT_ROLE, false, '203.0.113.7'),
+  'an IAM route called by a role of 111122223333 its identity policy allows, from 203.0.113.7': signed(ACCOUNT_ROLE, true, '203.0.113.7'),
+  'an IAM route called by a role of 111122223333 its identity policy allows, from 192.0.2.10': signed(ACCOUNT_ROLE, true, '192.0.2.10'),
+  'an IAM route called by a role of 111122223333 without permission, from 203.0.113.7': signed(ACCOUNT_ROLE, false, '203.0.113.7'),
+  'an IAM route called by the partner role its identity policy allows, from 192.0.2.10': signed(PARTNER_ROLE, true, '192.0.2.10'),
+  'an IAM route called by a role of another account its identity policy allows, from 203.0.113.7': signed(OTHER_ROLE, true, '203.0.113.7'),
 } satisfies Record<string, PolicyRequest>;
 
 /** Calls to a private API reached through vpce-0api; aws:SourceIp is the endpoint's address, which no option looks at. */
-const viaEndpoint = (sourceVpce: string, sourceVpc: string, vpcSourceIp: string, principal?: string): PolicyRequest =>
-  ({ principal, sourceIp: '172.31.0.5', vpcSourceIp, sourceVpc, sourceVpce, sameAccountIdentityAllow: principal !== undefined });
+const viaEndpoint = (request: PolicyRequest, sourceVpce: string, sourceVpc: string): PolicyRequest =>
+  ({ ...request, sourceIp: '172.31.0.5', vpcSourceIp: request.sourceIp, sourceVpc, sourceVpce });
+const viaApiEndpoint = (request: PolicyRequest) => viaEndpoint(request, 'vpce-0api', 'vpc-0api');
+const viaStrangerEndpoint = (request: PolicyRequest) => viaEndpoint(request, 'vpce-0stranger', 'vpc-0stranger');
 const PRIVATE_REQUESTS = {
-  'an anonymous caller from 10.0.1.5 through the API endpoint': viaEndpoint('vpce-0api', 'vpc-0api', '10.0.1.5'),
-  'an anonymous caller from 10.0.99.5 through the API endpoint': viaEndpoint('vpce-0api', 'vpc-0api', '10.0.99.5'),
-  'an anonymous caller from 10.1.0.5 through the API endpoint': viaEndpoint('vpce-0api', 'vpc-0api', '10.1.0.5'),
-  'an anonymous caller through a stranger endpoint': viaEndpoint('vpce-0stranger', 'vpc-0stranger', '10.0.1.5'),
-  'an anonymous caller through the partner endpoint': viaEndpoint('vpce-0partner', 'vpc-0partner', '10.0.1.5'),
-  'an anonymous caller through another endpoint of the allowed VPC': viaEndpoint('vpce-0other', 'vpc-0allowed', '10.0.1.5'),
-  'a same-account IAM caller through a stranger endpoint': viaEndpoint('vpce-0stranger', 'vpc-0stranger', '10.0.1.5', SAME_ACCOUNT_ROLE),
-  'a same-account IAM caller from 10.1.0.5 through the API endpoint': viaEndpoint('vpce-0api', 'vpc-0api', '10.1.0.5', SAME_ACCOUNT_ROLE),
+  'a public route from 10.0.1.5 through the API endpoint': viaApiEndpoint(unsigned('NONE', '10.0.1.5')),
+  'a public route from 10.0.99.5 through the API endpoint': viaApiEndpoint(unsigned('NONE', '10.0.99.5')),
+  'a public route from 10.1.0.5 through the API endpoint': viaApiEndpoint(unsigned('NONE', '10.1.0.5')),
+  'a public route through a stranger endpoint': viaStrangerEndpoint(unsigned('NONE', '10.0.1.5')),
+  'a public route through the partner endpoint': viaEndpoint(unsigned('NONE', '10.0.1.5'), 'vpce-0partner', 'vpc-0partner'),
+  'a public route through another endpoint of the allowed VPC': viaEndpoint(unsigned('NONE', '10.0.1.5'), 'vpce-0other', 'vpc-0allowed'),
+  'a Cognito route from 10.0.1.5 through the API endpoint': viaApiEndpoint(unsigned('COGNITO', '10.0.1.5')),
+  'a Lambda-authorized route through a stranger endpoint': viaStrangerEndpoint(unsigned('LAMBDA', '10.0.1.5')),
+  'an IAM route called by a same-account role its identity policy allows, through a stranger endpoint': viaStrangerEndpoint(signed(SAME_ACCOUNT_ROLE, true, '10.0.1.5')),
+  'an IAM route called by a same-account role its identity policy allows, from 10.1.0.5 through the API endpoint': viaApiEndpoint(signed(SAME_ACCOUNT_ROLE, true, '10.1.0.5')),
+  'an IAM route called by a same-account role without permission, through the API endpoint': viaApiEndpoint(signed(SAME_ACCOUNT_ROLE, false, '10.0.1.5')),
+  'an IAM route called by a role of another account its identity policy allows, through the API endpoint': viaApiEndpoint(signed(OTHER_ROLE, true, '10.0.1.5')),
 } satisfies Record<string, PolicyRequest>;
 
 interface Scenario<R extends string> {
@@ -268,207 +311,159 @@ interface Scenario<R extends string> {
   readonly expected: Record<R, Verdict>;
 }
 
-const PUBLIC_SCENARIOS: Record<string, Scenario<keyof typeof PUBLIC_REQUESTS>> = {
+type PublicRequest = keyof typeof PUBLIC_REQUESTS;
+/** Every public request denied but those listed, which are allowed. */
+const onlyAllowing = (...allowed: PublicRequest[]): Record<PublicRequest, Verdict> =>
+  Object.fromEntries((Object.keys(PUBLIC_REQUESTS) as PublicRequest[]).map((request) => [request, allowed.includes(request) ? 'allow' : 'deny'])) as Record<PublicRequest, Verdict>;
+
+const PUBLIC_SCENARIOS: Record<string, Scenario<PublicRequest>> = {
   'allowedSourceIps 203.0.113.0/24 and 2001:db8::/32': {
     options: () => ({ allowedSourceIps: ['203.0.113.0/24', '2001:db8::/32'] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'allow',
-      'an anonymous caller from 203.0.113.200': 'allow',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'deny',
-      'an anonymous caller from 2001:db8::1': 'allow',
-      'an anonymous caller from 2001:db8:bad::1': 'allow',
-      'a same-account IAM caller from 192.0.2.10': 'deny',
-      'a same-account IAM caller from 203.0.113.7': 'allow',
-      'a Lambda-authorized caller from 192.0.2.10': 'deny',
-      'a role of account 111122223333 from 203.0.113.7': 'allow',
-      'a role of account 111122223333 from 192.0.2.10': 'deny',
-      'the partner role from 192.0.2.10': 'deny',
-      'a role of another account from 203.0.113.7': 'allow',
-    },
+    expected: onlyAllowing(
+      'a public route from 203.0.113.7',
+      'a public route from 203.0.113.200',
+      'a public route from 2001:db8::1',
+      'a public route from 2001:db8:bad::1',
+      'a Cognito route from 203.0.113.7',
+      'a Lambda-authorized route from 203.0.113.7',
+      'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7',
+    ),
   },
   'deniedSourceIps 198.51.100.0/24 and 2001:db8:bad::/48': {
     options: () => ({ deniedSourceIps: ['198.51.100.0/24', '2001:db8:bad::/48'] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'allow',
-      'an anonymous caller from 203.0.113.200': 'allow',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'allow',
-      'an anonymous caller from 2001:db8::1': 'allow',
-      'an anonymous caller from 2001:db8:bad::1': 'deny',
-      'a same-account IAM caller from 192.0.2.10': 'allow',
-      'a same-account IAM caller from 203.0.113.7': 'allow',
-      'a Lambda-authorized caller from 192.0.2.10': 'allow',
-      'a role of account 111122223333 from 203.0.113.7': 'allow',
-      'a role of account 111122223333 from 192.0.2.10': 'allow',
-      'the partner role from 192.0.2.10': 'allow',
-      'a role of another account from 203.0.113.7': 'allow',
-    },
+    expected: onlyAllowing(
+      'a public route from 203.0.113.7',
+      'a public route from 203.0.113.200',
+      'a public route from 192.0.2.10',
+      'a public route from 2001:db8::1',
+      'a Cognito route from 203.0.113.7',
+      'a Cognito route from 192.0.2.10',
+      'a Lambda-authorized route from 203.0.113.7',
+      'a Lambda-authorized route from 192.0.2.10',
+      'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7',
+      'an IAM route called by a same-account role its identity policy allows, from 192.0.2.10',
+    ),
   },
   'allowedSourceIps 203.0.113.0/24 with 203.0.113.128/25 denied': {
     options: () => ({ allowedSourceIps: ['203.0.113.0/24'], deniedSourceIps: ['203.0.113.128/25'] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'allow',
-      'an anonymous caller from 203.0.113.200': 'deny',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'deny',
-      'an anonymous caller from 2001:db8::1': 'deny',
-      'an anonymous caller from 2001:db8:bad::1': 'deny',
-      'a same-account IAM caller from 192.0.2.10': 'deny',
-      'a same-account IAM caller from 203.0.113.7': 'allow',
-      'a Lambda-authorized caller from 192.0.2.10': 'deny',
-      'a role of account 111122223333 from 203.0.113.7': 'allow',
-      'a role of account 111122223333 from 192.0.2.10': 'deny',
-      'the partner role from 192.0.2.10': 'deny',
-      'a role of another account from 203.0.113.7': 'allow',
-    },
+    expected: onlyAllowing(
+      'a public route from 203.0.113.7',
+      'a Cognito route from 203.0.113.7',
+      'a Lambda-authorized route from 203.0.113.7',
+      'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7',
+    ),
   },
   'allowedAccounts 111122223333': {
     options: () => ({ allowedAccounts: ['111122223333'] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'deny',
-      'an anonymous caller from 203.0.113.200': 'deny',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'deny',
-      'an anonymous caller from 2001:db8::1': 'deny',
-      'an anonymous caller from 2001:db8:bad::1': 'deny',
-      'a same-account IAM caller from 192.0.2.10': 'deny',
-      'a same-account IAM caller from 203.0.113.7': 'deny',
-      'a Lambda-authorized caller from 192.0.2.10': 'deny',
-      'a role of account 111122223333 from 203.0.113.7': 'allow',
-      'a role of account 111122223333 from 192.0.2.10': 'allow',
-      'the partner role from 192.0.2.10': 'deny',
-      'a role of another account from 203.0.113.7': 'deny',
-    },
+    expected: onlyAllowing(
+      'an IAM route called by a role of 111122223333 its identity policy allows, from 203.0.113.7',
+      'an IAM route called by a role of 111122223333 its identity policy allows, from 192.0.2.10',
+    ),
+  },
+  'allowedAccounts the API account and 111122223333': {
+    options: () => ({ allowedAccounts: [API_ACCOUNT, '111122223333'] }),
+    context: PUBLIC,
+    expected: onlyAllowing(
+      'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7',
+      'an IAM route called by a same-account role its identity policy allows, from 192.0.2.10',
+      'an IAM route called by a role of 111122223333 its identity policy allows, from 203.0.113.7',
+      'an IAM route called by a role of 111122223333 its identity policy allows, from 192.0.2.10',
+    ),
   },
   'allowedPrincipals the partner role': {
     options: (stack) => ({ allowedPrincipals: [partner(stack)] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'deny',
-      'an anonymous caller from 203.0.113.200': 'deny',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'deny',
-      'an anonymous caller from 2001:db8::1': 'deny',
-      'an anonymous caller from 2001:db8:bad::1': 'deny',
-      'a same-account IAM caller from 192.0.2.10': 'deny',
-      'a same-account IAM caller from 203.0.113.7': 'deny',
-      'a Lambda-authorized caller from 192.0.2.10': 'deny',
-      'a role of account 111122223333 from 203.0.113.7': 'deny',
-      'a role of account 111122223333 from 192.0.2.10': 'deny',
-      'the partner role from 192.0.2.10': 'allow',
-      'a role of another account from 203.0.113.7': 'deny',
-    },
+    expected: onlyAllowing('an IAM route called by the partner role its identity policy allows, from 192.0.2.10'),
+  },
+  'allowedPrincipals a role of the API account': {
+    options: (stack) => ({ allowedPrincipals: [iam.Role.fromRoleArn(stack, 'App', SAME_ACCOUNT_ROLE)] }),
+    context: PUBLIC,
+    // In its own account, a resource policy that names a role admits it without an identity policy (table A).
+    expected: onlyAllowing(
+      'an IAM route called by a same-account role its identity policy allows, from 203.0.113.7',
+      'an IAM route called by a same-account role its identity policy allows, from 192.0.2.10',
+      'an IAM route called by a same-account role without permission, from 203.0.113.7',
+    ),
   },
   'allowedSourceIps 203.0.113.0/24 and allowedAccounts 111122223333': {
     options: () => ({ allowedSourceIps: ['203.0.113.0/24'], allowedAccounts: ['111122223333'] }),
     context: PUBLIC,
-    expected: {
-      'an anonymous caller from 203.0.113.7': 'deny',
-      'an anonymous caller from 203.0.113.200': 'deny',
-      'an anonymous caller from 198.51.100.9': 'deny',
-      'an anonymous caller from 192.0.2.10': 'deny',
-      'an anonymous caller from 2001:db8::1': 'deny',
-      'an anonymous caller from 2001:db8:bad::1': 'deny',
-      'a same-account IAM caller from 192.0.2.10': 'deny',
-      'a same-account IAM caller from 203.0.113.7': 'deny',
-      'a Lambda-authorized caller from 192.0.2.10': 'deny',
-      'a role of account 111122223333 from 203.0.113.7': 'allow',
-      'a role of account 111122223333 from 192.0.2.10': 'deny',
-      'the partner role from 192.0.2.10': 'deny',
-      'a role of another account from 203.0.113.7': 'deny',
-    },
+    expected: onlyAllowing('an IAM route called by a role of 111122223333 its identity policy allows, from 203.0.113.7'),
   },
 };
 
-const PRIVATE_SCENARIOS: Record<string, Scenario<keyof typeof PRIVATE_REQUESTS>> = {
+type PrivateRequest = keyof typeof PRIVATE_REQUESTS;
+const privateOnlyAllowing = (...allowed: PrivateRequest[]): Record<PrivateRequest, Verdict> =>
+  Object.fromEntries((Object.keys(PRIVATE_REQUESTS) as PrivateRequest[]).map((request) => [request, allowed.includes(request) ? 'allow' : 'deny'])) as Record<PrivateRequest, Verdict>;
+
+const PRIVATE_SCENARIOS: Record<string, Scenario<PrivateRequest>> = {
   'a private API without options': {
     options: () => undefined,
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'allow',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'deny',
-      'an anonymous caller through another endpoint of the allowed VPC': 'deny',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'allow',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.0.99.5 through the API endpoint',
+      'a public route from 10.1.0.5 through the API endpoint',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+      'an IAM route called by a same-account role its identity policy allows, from 10.1.0.5 through the API endpoint',
+    ),
   },
   'a private API with allowedVpcs vpc-0allowed': {
     options: (stack) => ({ allowedVpcs: [vpc(stack, 'vpc-0allowed')] }),
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'allow',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'deny',
-      'an anonymous caller through another endpoint of the allowed VPC': 'allow',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'allow',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.0.99.5 through the API endpoint',
+      'a public route from 10.1.0.5 through the API endpoint',
+      'a public route through another endpoint of the allowed VPC',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+      'an IAM route called by a same-account role its identity policy allows, from 10.1.0.5 through the API endpoint',
+    ),
   },
   'a private API with allowedVpcEndpoints vpce-0partner': {
     options: (stack) => ({ allowedVpcEndpoints: [endpoint(stack, 'vpce-0partner')] }),
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'allow',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'allow',
-      'an anonymous caller through another endpoint of the allowed VPC': 'deny',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'allow',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.0.99.5 through the API endpoint',
+      'a public route from 10.1.0.5 through the API endpoint',
+      'a public route through the partner endpoint',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+      'an IAM route called by a same-account role its identity policy allows, from 10.1.0.5 through the API endpoint',
+    ),
   },
   'a private API with allowedSourceIps 10.0.0.0/16': {
     options: () => ({ allowedSourceIps: ['10.0.0.0/16'] }),
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'deny',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'deny',
-      'an anonymous caller through another endpoint of the allowed VPC': 'deny',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'deny',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.0.99.5 through the API endpoint',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+    ),
   },
   'a private API with deniedSourceIps 10.0.99.0/24': {
     options: () => ({ deniedSourceIps: ['10.0.99.0/24'] }),
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'deny',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'allow',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'deny',
-      'an anonymous caller through another endpoint of the allowed VPC': 'deny',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'allow',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.1.0.5 through the API endpoint',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+      'an IAM route called by a same-account role its identity policy allows, from 10.1.0.5 through the API endpoint',
+    ),
   },
   'a private API with allowedVpcs vpc-0allowed and allowedSourceIps 10.0.0.0/16': {
     options: (stack) => ({ allowedVpcs: [vpc(stack, 'vpc-0allowed')], allowedSourceIps: ['10.0.0.0/16'] }),
     context: PRIVATE,
-    expected: {
-      'an anonymous caller from 10.0.1.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.0.99.5 through the API endpoint': 'allow',
-      'an anonymous caller from 10.1.0.5 through the API endpoint': 'deny',
-      'an anonymous caller through a stranger endpoint': 'deny',
-      'an anonymous caller through the partner endpoint': 'deny',
-      'an anonymous caller through another endpoint of the allowed VPC': 'allow',
-      'a same-account IAM caller through a stranger endpoint': 'deny',
-      'a same-account IAM caller from 10.1.0.5 through the API endpoint': 'deny',
-    },
+    expected: privateOnlyAllowing(
+      'a public route from 10.0.1.5 through the API endpoint',
+      'a public route from 10.0.99.5 through the API endpoint',
+      'a public route through another endpoint of the allowed VPC',
+      'a Cognito route from 10.0.1.5 through the API endpoint',
+    ),
   },
 };
 
@@ -482,4 +477,50 @@ describe('what the generated policy decides', () => {
     'with $scenario, $request: $verdict', ({ options, context, call, verdict }) => {
       expect(verdictOf(evaluate(policyOf(options, context), call))).toBe(verdict);
     });
+});
+
+/** The authorization the resource policy meets on each method of the template, by CloudFormation's AuthorizationType. */
+const METHOD_AUTHORIZATION: Record<string, MethodAuthorization> = { AWS_IAM: 'IAM', COGNITO_USER_POOLS: 'COGNITO', CUSTOM: 'LAMBDA', NONE: 'NONE' };
+
+describe('the resource policy of a SecureLambdaApi with every kind of route', () => {
+  const { stack } = newApi((handler, scope) => ({
+    resourcePolicy: { allowedSourceIps: ['203.0.113.0/24'] },
+    cors: { allowOrigins: ['https://app.example.com'] },
+    routes: {
+      'GET /items': { handler },
+      'DELETE /items/{id}': { handler },
+      'GET /reports': { handler, authorizer: RestAuthorizer.cognito() },
+      'GET /partners': { handler, authorizer: RestAuthorizer.token(newFunction(scope, 'TokenAuthorizer')) },
+      'GET /health': { handler, isPublic: true },
+    },
+  }));
+  const template = templateOf(stack);
+  const policy = Object.values(template.findResources('AWS::ApiGateway::RestApi'))[0].Properties.Policy;
+  const methods = Object.values(template.findResources('AWS::ApiGateway::Method'))
+    .map((method) => ({ verb: method.Properties.HttpMethod as string, authorization: METHOD_AUTHORIZATION[method.Properties.AuthorizationType] }));
+
+  test('the template has methods of every authorization type, CORS preflights included', () => {
+    expect(new Set(methods.map((method) => method.authorization))).toEqual(new Set(['IAM', 'COGNITO', 'LAMBDA', 'NONE']));
+    expect(methods.filter((method) => method.verb === 'OPTIONS').every((method) => method.authorization === 'NONE')).toBe(true);
+  });
+
+  test('on its IAM methods, a same-account role without permission and roles of other accounts are denied', () => {
+    const iamMethods = methods.filter((method) => method.authorization === 'IAM');
+    expect(iamMethods.length).toBe(2);
+    for (const caller of [signed(SAME_ACCOUNT_ROLE, false, '203.0.113.7'), signed(OTHER_ROLE, true, '203.0.113.7'), signed(ACCOUNT_ROLE, true, '203.0.113.7')]) {
+      expect(verdictOf(evaluate(policy, caller))).toBe('deny');
+    }
+    expect(verdictOf(evaluate(policy, signed(SAME_ACCOUNT_ROLE, true, '203.0.113.7')))).toBe('allow');
+  });
+
+  test('every method that does not authorize with IAM admits an unsigned caller from an allowed address, and no other', () => {
+    for (const { authorization } of methods.filter((method) => method.authorization !== 'IAM')) {
+      expect(verdictOf(evaluate(policy, unsigned(authorization as Exclude<MethodAuthorization, 'IAM'>, '203.0.113.7')))).toBe('allow');
+      expect(verdictOf(evaluate(policy, unsigned(authorization as Exclude<MethodAuthorization, 'IAM'>, '192.0.2.10')))).toBe('deny');
+    }
+  });
+
+  test('the authorization types it meets are the ones API Gateway knows', () => {
+    expect(Object.keys(METHOD_AUTHORIZATION).sort()).toEqual(Object.values(apigateway.AuthorizationType).sort());
+  });
 });
