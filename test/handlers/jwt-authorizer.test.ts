@@ -292,6 +292,13 @@ describe('required scopes', () => {
     expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'missing-scope' });
   });
 
+  it('deny a token whose scopes are joined by a no-break space instead of a space', async () => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ scope: 'pets:read\u00a0pets:write' })));
+
+    expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Deny') });
+    expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'missing-scope' });
+  });
+
   it.each([
     ['a space-separated scope claim', { scope: 'openid pets:write pets:read' }],
     ['a space-separated scp claim', { scp: 'pets:write pets:read' }],
