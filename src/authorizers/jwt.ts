@@ -53,6 +53,14 @@ export interface JwtVerificationOptions {
    */
   readonly tokenUse?: JwtTokenUse;
   /**
+   * Whether a token without an `exp` (expiration time) claim is refused (401). RFC 7519 makes `exp` optional, but a
+   * token without it never expires, so a leaked one stays valid until the signing key is rotated. Set `false` only
+   * for an issuer that omits `exp` and whose tokens you can revoke otherwise; a token that has an `exp` is always
+   * checked against it.
+   * @default true
+   */
+  readonly requireExpiration?: boolean;
+  /**
    * OAuth scopes the token must all hold (`scope` or `scp` claim). They apply to every route behind this
    * authorizer: on a REST API the cached decision covers the whole API, and a WebSocket API authorizes the
    * connection once.

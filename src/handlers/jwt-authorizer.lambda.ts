@@ -39,8 +39,12 @@ export interface JwtAuthorizerOptions {
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
+/** A verified token without an `exp` claim, refused unless the configuration sets `requireExpiration: false`. */
+class JwtWithoutExpirationError extends JwtInvalidClaimError {}
+
 /** Most specific classes first: several of them extend `JwtInvalidClaimError` or `FetchError`. */
 const REASONS: readonly (readonly [ErrorClass, string])[] = [
+  [JwtWithoutExpirationError, 'missing-expiration'],
   [JwtExpiredError, 'expired'],
   [JwtNotBeforeError, 'not-yet-valid'],
   [JwtInvalidIssuerError, 'wrong-issuer'],
@@ -67,12 +71,16 @@ const REASONS: readonly (readonly [ErrorClass, string])[] = [
  */
 export function createJwtAuthorizer(config: JwtAuthorizerConfig, options: JwtAuthorizerOptions = {}): JwtAuthorizer {
   const clientIds = config.clientIds ?? [];
+  const requireExpiration = config.requireExpiration ?? true;
   const verifier = JwtVerifier.create(
     {
       issuer: config.issuer,
       audience: config.audience && config.audience.length > 0 ? config.audience : null,
       ...(config.jwksUri ? { jwksUri: config.jwksUri } : {}),
-      customJwtCheck: ({ payload }) => checkCognitoClaims(payload, clientIds, config.tokenUse),
+      customJwtCheck: ({ payload }) => {
+        checkExpirationPresent(payload, requireExpiration);
+        checkCognitoClaims(payload, clientIds, config.tokenUse);
+      },
     },
     { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher }) },
   );
@@ -84,6 +92,13 @@ export function createJwtAuthorizer(config: JwtAuthorizerConfig, options: JwtAut
     verify: (token) => verifier.verify(token),
     classify: classifyVerificationError,
   });
+}
+
+/** aws-jwt-verify checks `exp` only when the token has one. */
+function checkExpirationPresent(payload: JwtPayload, required: boolean): void {
+  if (required && payload.exp === undefined) {
+    throw new JwtWithoutExpirationError('Token has no exp claim', undefined, 'a numeric exp claim');
+  }
 }
 
 /**

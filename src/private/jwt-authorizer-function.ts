@@ -29,6 +29,7 @@ export function jwtConfig(scope: Construct, id: string, options: JwtVerification
     audience: options.audience,
     clientIds: options.clientIds,
     tokenUse: options.tokenUse,
+    requireExpiration: options.requireExpiration,
     requiredScopes: options.requiredScopes,
     contextClaims: options.contextClaims ?? ['sub'],
     tokenSource,

@@ -206,6 +206,25 @@ describe('bundled JWT authorizer', () => {
     });
   });
 
+  test('passes requireExpiration: false to the function', () => {
+    const { stack } = newApi((handler) => ({
+      routes: { 'GET /items': { handler } },
+      authorizer: RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api://items'], requireExpiration: false }),
+    }));
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          GATEWAYKIT_JWT_CONFIG: JSON.stringify({
+            issuer: 'https://issuer.example.com',
+            audience: ['api://items'],
+            requireExpiration: false,
+            contextClaims: ['sub'],
+          }),
+        }),
+      },
+    });
+  });
+
   test('derives the issuer of a Cognito user pool', () => {
     const { stack } = newApi((handler, s) => {
       const userPool = new cognito.UserPool(s, 'Pool');
