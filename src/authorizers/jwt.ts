@@ -77,7 +77,9 @@ export interface JwtVerificationOptions {
    * whose API key source is AUTHORIZER (`apiKeySource: ApiKeySource.AUTHORIZER` on MeteredApi or
    * SecureWebSocketApi), e.g. `'custom:api_key'`. Each tenant's value must be the value of an API key in the
    * tenant's usage plan. A verified token whose claim is missing, not a string, or not 20 to 128 characters long is
-   * denied (403).
+   * denied (403). A claim that copies a Cognito user attribute (`custom:…` or a standard one) must not be writable by
+   * users: an app client of the pool in this app that can write it is a synth error (clients the library creates leave
+   * it out), and a pool whose clients the app cannot see (imported, or given as a Cognito `issuer`) gets a warning.
    * @default - no usageIdentifierKey is returned
    */
   readonly usageIdentifierClaim?: string;
