@@ -1,12 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions } from './http-authorizer-options';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
 import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
-import { createSecureUserPool, SECURE_USER_POOL_CLIENT_OPTIONS } from '../private/secure-user-pool';
+import { createSecureUserPool, createUserPoolClient } from '../private/secure-user-pool';
 
 const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
 /** API Gateway reads a JWT from one header or one query string parameter. */
@@ -21,8 +20,7 @@ export function bindHttpCognitoAuthorizer(context: HttpAuthorizerBindContext, op
   const { scope, id } = context;
   const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
   const userPool = options.userPool ?? createdPool!.userPool;
-  const createdClient = options.userPoolClients ? undefined : createdPool?.client
-    ?? new cognito.UserPoolClient(scope, `${id}Client`, { userPool, ...SECURE_USER_POOL_CLIENT_OPTIONS });
+  const createdClient = options.userPoolClients ? undefined : createdPool?.client ?? createUserPoolClient(scope, `${id}Client`, userPool);
   const clients = options.userPoolClients ?? [createdClient!];
   return {
     ...nativeJwtAuthorizer(context, userPoolIssuer(userPool), clients.map((client) => client.userPoolClientId), undefined, 'userPoolClients'),

@@ -53,6 +53,14 @@ export interface JwtVerificationOptions {
    */
   readonly tokenUse?: JwtTokenUse;
   /**
+   * Whether a token without an `exp` (expiration time) claim is refused (401). RFC 7519 makes `exp` optional, but a
+   * token without it never expires, so a leaked one stays valid until the signing key is rotated. Set `false` only
+   * for an issuer that omits `exp` and whose tokens you can revoke otherwise; a token that has an `exp` is always
+   * checked against it.
+   * @default true
+   */
+  readonly requireExpiration?: boolean;
+  /**
    * OAuth scopes the token must all hold (`scope` or `scp` claim). They apply to every route behind this
    * authorizer: on a REST API the cached decision covers the whole API, and a WebSocket API authorizes the
    * connection once.
@@ -69,7 +77,9 @@ export interface JwtVerificationOptions {
    * whose API key source is AUTHORIZER (`apiKeySource: ApiKeySource.AUTHORIZER` on MeteredApi or
    * SecureWebSocketApi), e.g. `'custom:api_key'`. Each tenant's value must be the value of an API key in the
    * tenant's usage plan. A verified token whose claim is missing, not a string, or not 20 to 128 characters long is
-   * denied (403).
+   * denied (403). A claim that copies a Cognito user attribute (`custom:…` or a standard one) must not be writable by
+   * users: an app client of the pool in this app that can write it is a synth error (clients the library creates leave
+   * it out), and a pool whose clients the app cannot see (imported, or given as a Cognito `issuer`) gets a warning.
    * @default - no usageIdentifierKey is returned
    */
   readonly usageIdentifierClaim?: string;

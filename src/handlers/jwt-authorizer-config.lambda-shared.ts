@@ -39,6 +39,12 @@ export interface JwtAuthorizerConfig {
    */
   readonly tokenUse?: 'id' | 'access';
   /**
+   * Whether a token without an `exp` claim is refused. RFC 7519 makes `exp` optional, and aws-jwt-verify accepts a
+   * token without it, but such a token never expires: a leaked one would be valid forever.
+   * @default true
+   */
+  readonly requireExpiration?: boolean;
+  /**
    * Scopes that must ALL be present in `scope` (space-separated) or `scp`.
    * @default - none
    */
@@ -93,6 +99,9 @@ export function parseJwtAuthorizerConfig(raw: string | undefined): JwtAuthorizer
   }
   if (config.tokenUse !== undefined && config.tokenUse !== 'id' && config.tokenUse !== 'access') {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);
+  }
+  if (config.requireExpiration !== undefined && typeof config.requireExpiration !== 'boolean') {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.requireExpiration must be true or false, got ${JSON.stringify(config.requireExpiration)}`);
   }
   if (config.usageIdentifierClaim !== undefined && !(typeof config.usageIdentifierClaim === 'string' && CLAIM_NAME.test(config.usageIdentifierClaim))) {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.usageIdentifierClaim must be a non-empty claim name without whitespace, got ${JSON.stringify(config.usageIdentifierClaim)}`);

@@ -12,7 +12,7 @@ export interface DecisionRecord {
 }
 
 /** Failures that point at the deployment or the identity provider rather than at the caller. */
-const OPERATOR_REASONS = new Set(['invalid-config', 'jwks-unavailable', 'invalid-jwks', 'unexpected']);
+const OPERATOR_REASONS = new Set(['invalid-config', 'jwks-unavailable', 'oversized-jwks', 'invalid-jwks', 'unexpected']);
 
 /**
  * Writes one JSON line per decision. The record type has no field for tokens, claims or headers,

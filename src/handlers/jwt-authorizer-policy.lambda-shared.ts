@@ -86,9 +86,13 @@ function policy(effect: 'Allow' | 'Deny', apiArn: string): APIGatewayAuthorizerR
   };
 }
 
+/**
+ * RFC 6749 section 3.3 separates scopes with the space character (%x20) only. Splitting on any whitespace would let
+ * `read\u00a0admin`, one scope token as the issuer signed it, grant `admin`.
+ */
 function scopesIn(value: unknown): string[] {
   if (typeof value === 'string') {
-    return value.split(/\s+/).filter((scope) => scope !== '');
+    return value.split(' ').filter((scope) => scope !== '');
   }
   return Array.isArray(value) ? value.filter((scope): scope is string => typeof scope === 'string') : [];
 }

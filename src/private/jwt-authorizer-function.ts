@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { createBundledFunction } from './bundled-function';
 import { check } from './errors';
 import { resolveJwtIssuer } from './jwt-issuer';
+import { guardUsageIdentifierAttribute } from './usage-identifier-attribute';
 import type { JwtVerificationOptions } from '../authorizers/jwt';
 import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig, JwtTokenSource } from '../handlers/jwt-authorizer-config.lambda-shared';
 import { JwtAuthorizerFunction } from '../handlers/jwt-authorizer-function';
@@ -23,12 +24,14 @@ export function jwtConfig(scope: Construct, id: string, options: JwtVerification
     check(CLAIM_NAME.test(options.usageIdentifierClaim), scope, 'JwtUsageIdentifierClaim', () =>
       `${id}.usageIdentifierClaim must be the name of a claim, non-empty and without whitespace (e.g. 'custom:api_key'), got '${options.usageIdentifierClaim}'`);
   }
+  guardUsageIdentifierAttribute(scope, id, options);
   return {
     issuer,
     jwksUri: options.jwksUri,
     audience: options.audience,
     clientIds: options.clientIds,
     tokenUse: options.tokenUse,
+    requireExpiration: options.requireExpiration,
     requiredScopes: options.requiredScopes,
     contextClaims: options.contextClaims ?? ['sub'],
     tokenSource,

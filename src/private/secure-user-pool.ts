@@ -1,9 +1,10 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { excludeUsageIdentifierAttributes } from './usage-identifier-attribute';
 
 /** The app client settings of every client the library creates: public (no secret), SRP sign-in only. */
-export const SECURE_USER_POOL_CLIENT_OPTIONS: cognito.UserPoolClientOptions = {
+const SECURE_USER_POOL_CLIENT_OPTIONS: cognito.UserPoolClientOptions = {
   generateSecret: false,
   authFlows: { userSrp: true },
   preventUserExistenceErrors: true,
@@ -37,6 +38,17 @@ export function createSecureUserPool(scope: Construct, id: string, overrides: co
     removalPolicy: RemovalPolicy.RETAIN,
     ...overrides,
   });
-  const client = userPool.addClient('Client', SECURE_USER_POOL_CLIENT_OPTIONS);
+  const client = createUserPoolClient(userPool, 'Client', userPool);
   return { userPool, client };
+}
+
+/**
+ * An app client with the library's settings. When a bundled JWT authorizer's `usageIdentifierClaim` reads an
+ * attribute of its pool, the client cannot write that attribute, so that no user can choose the API key they are
+ * metered with.
+ */
+export function createUserPoolClient(scope: Construct, id: string, userPool: cognito.IUserPool): cognito.UserPoolClient {
+  const client = new cognito.UserPoolClient(scope, id, { userPool, ...SECURE_USER_POOL_CLIENT_OPTIONS });
+  excludeUsageIdentifierAttributes(client, userPool);
+  return client;
 }

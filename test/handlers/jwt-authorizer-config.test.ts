@@ -44,6 +44,14 @@ describe('parseJwtAuthorizerConfig', () => {
     expect(parse({ ...valid, tokenSource: { in: 'cookie', name: 'token' } })).toThrow(/tokenSource must be \{ in: "header" \| "query", name: string \}/);
   });
 
+  test('accepts requireExpiration false', () => {
+    expect(parseJwtAuthorizerConfig(JSON.stringify({ ...valid, requireExpiration: false }))).toMatchObject({ requireExpiration: false });
+  });
+
+  test('rejects a requireExpiration that is not a boolean', () => {
+    expect(parse({ ...valid, requireExpiration: 'false' })).toThrow(/requireExpiration must be true or false, got "false"/);
+  });
+
   test('accepts a usage identifier claim name with punctuation', () => {
     expect(parseJwtAuthorizerConfig(JSON.stringify({ ...valid, usageIdentifierClaim: 'custom:api_key' }))).toMatchObject({ usageIdentifierClaim: 'custom:api_key' });
   });

@@ -28,6 +28,25 @@ describe('hasAllScopes', () => {
     expect(hasAllScopes({ scope: 'pets:read-only' }, ['pets:read'])).toBe(false);
   });
 
+  it.each([
+    ['a no-break space', '\u00a0'],
+    ['a tab', '\t'],
+    ['a line feed', '\n'],
+    ['an ideographic space', '\u3000'],
+  ])('does not split a scope claim at %s, which RFC 6749 does not use as a separator', (_name, separator) => {
+    const claims = { scope: `read${separator}admin` };
+
+    expect([hasAllScopes(claims, ['admin']), hasAllScopes(claims, ['read'])]).toEqual([false, false]);
+  });
+
+  it('does not split a string scp claim at a no-break space', () => {
+    expect(hasAllScopes({ scp: 'read\u00a0admin' }, ['admin'])).toBe(false);
+  });
+
+  it('splits a scope claim at each space, ignoring repeated spaces', () => {
+    expect(hasAllScopes({ scope: ' read  admin ' }, ['read', 'admin'])).toBe(true);
+  });
+
   it('ignores non-string entries in an scp list', () => {
     expect(hasAllScopes({ scp: [1, null, 'pets:read'] }, ['pets:read', '1'])).toBe(false);
   });

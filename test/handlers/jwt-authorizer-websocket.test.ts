@@ -220,14 +220,14 @@ describe('the bundled handler behind a WebSocket $connect route', () => {
     restoreEnvironments();
   });
 
-  /** Serves `jwks` to aws-jwt-verify's HTTPS fetcher, recording the URLs it asks for. */
+  /** Serves `jwks` to the authorizer's HTTPS fetcher, recording the URLs it asks for. */
   function serveJwks(jwks: Jwks): string[] {
     const urls: string[] = [];
     const fake = (url: string | URL, _options: https.RequestOptions, callback: (response: IncomingMessage) => void) => {
       urls.push(String(url));
       const request = Object.assign(new EventEmitter(), {
         end: () => setImmediate(() => {
-          const response = Object.assign(Readable.from([Buffer.from(JSON.stringify(jwks))]), { statusCode: 200 });
+          const response = Object.assign(Readable.from([Buffer.from(JSON.stringify(jwks))]), { statusCode: 200, headers: {} });
           callback(response as unknown as IncomingMessage);
         }),
         destroy: () => undefined,

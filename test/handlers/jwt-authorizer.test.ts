@@ -107,6 +107,23 @@ describe('a valid token', () => {
   });
 });
 
+describe('requireExpiration: false', () => {
+  const config: JwtAuthorizerConfig = { ...BASE_CONFIG, requireExpiration: false };
+
+  it('allows a token without an exp claim', async () => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ exp: undefined })));
+
+    expect(result.policyDocument).toEqual(policy('Allow'));
+  });
+
+  it('still refuses a token whose exp has passed', async () => {
+    const token = await kit.sign({ iat: nowSeconds() - 600, exp: nowSeconds() - 60 });
+
+    await expect(authorizerFor(config)(tokenEvent(token))).rejects.toThrow(/Unauthorized/);
+    expect(lastDecision()).toMatchObject({ reason: 'expired' });
+  });
+});
+
 describe('the token source', () => {
   it.each(['Bearer ', 'bearer ', 'BEARER   '])('accepts the token after a "%s" prefix', async (prefix) => {
     const result = await authorizerFor()(tokenEvent(`${prefix}${await kit.sign()}`));
@@ -174,6 +191,19 @@ describe('a token that fails verification', () => {
 
     await expect(authorizerFor()(tokenEvent(token))).rejects.toThrow(/Unauthorized/);
     expect(lastDecision()).toMatchObject({ reason: 'expired', errorName: 'JwtExpiredError' });
+  });
+
+  it('is Unauthorized without an exp claim', async () => {
+    const token = await kit.sign({ exp: undefined });
+
+    await expect(authorizerFor()(tokenEvent(token))).rejects.toThrow(/Unauthorized/);
+    expect(lastDecision()).toMatchObject({ decision: 'unauthorized', reason: 'missing-expiration', errorName: 'JwtWithoutExpirationError' });
+  });
+
+  it('is Unauthorized without an exp claim when requireExpiration is true', async () => {
+    const token = await kit.sign({ exp: undefined });
+
+    await expect(authorizerFor({ ...BASE_CONFIG, requireExpiration: true })(tokenEvent(token))).rejects.toThrow(/Unauthorized/);
   });
 
   it('is Unauthorized before its nbf time', async () => {
@@ -287,6 +317,13 @@ describe('required scopes', () => {
 
   it('deny the whole API explicitly when one is missing', async () => {
     const result = await authorizerFor(config)(tokenEvent(await kit.sign({ scope: 'pets:read openid' })));
+
+    expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Deny') });
+    expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'missing-scope' });
+  });
+
+  it('deny a token whose scopes are joined by a no-break space instead of a space', async () => {
+    const result = await authorizerFor(config)(tokenEvent(await kit.sign({ scope: 'pets:read\u00a0pets:write' })));
 
     expect(result).toEqual({ principalId: SUBJECT, policyDocument: policy('Deny') });
     expect(lastDecision()).toMatchObject({ decision: 'deny', reason: 'missing-scope' });

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -190,20 +190,29 @@ describe('bundled JWT authorizer', () => {
     });
   });
 
+  /** Asserts that a function of the stack receives `config` as the bundled authorizer's configuration. */
+  function expectJwtConfig(stack: Stack, config: object) {
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ GATEWAYKIT_JWT_CONFIG: JSON.stringify(config) }) },
+    });
+  }
+
   test('passes the verification settings to the function', () => {
     const { stack } = jwtApi();
-    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({
-          GATEWAYKIT_JWT_CONFIG: JSON.stringify({
-            issuer: 'https://issuer.example.com',
-            audience: ['api://items'],
-            requiredScopes: ['items.read'],
-            contextClaims: ['sub', 'email'],
-          }),
-        }),
-      },
+    expectJwtConfig(stack, {
+      issuer: 'https://issuer.example.com',
+      audience: ['api://items'],
+      requiredScopes: ['items.read'],
+      contextClaims: ['sub', 'email'],
     });
+  });
+
+  test('passes requireExpiration: false to the function', () => {
+    const { stack } = newApi((handler) => ({
+      routes: { 'GET /items': { handler } },
+      authorizer: RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api://items'], requireExpiration: false }),
+    }));
+    expectJwtConfig(stack, { issuer: 'https://issuer.example.com', audience: ['api://items'], requireExpiration: false, contextClaims: ['sub'] });
   });
 
   test('derives the issuer of a Cognito user pool', () => {

@@ -102,6 +102,13 @@ describe('$connect authorization', () => {
     });
   });
 
+  test('the bundled JWT authorizer receives requireExpiration: false', () => {
+    const { stack, api } = newWebSocketApi(() => ({
+      authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], requireExpiration: false }),
+    }));
+    expect(jwtConfigOf(stack, api).requireExpiration).toBe(false);
+  });
+
   test('tokenQueryString names the query string parameter of the JWT', () => {
     const { stack, api } = newWebSocketApi(() => ({
       authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', clientIds: ['abc'], tokenUse: JwtTokenUse.ACCESS, tokenQueryString: 'access_token' }),

@@ -160,7 +160,7 @@ function hasValidAudience(claims: JWTPayload, audience: readonly string[]): bool
   return typeof claims.client_id === 'string' && audience.includes(claims.client_id);
 }
 
-/** `scope` (space-separated, RFC 6749) and `scp` (a list, or a space-separated string). */
+/** `scope` and `scp` (a list, or a string): separated by the space character only (RFC 6749 section 3.3), as the bundled JWT authorizer does. */
 function tokenScopes(claims: JWTPayload): string[] {
   const fromClaim = (value: unknown): string[] => {
     if (typeof value === 'string') {

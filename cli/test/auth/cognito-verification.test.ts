@@ -128,6 +128,12 @@ describe('verifyCognitoUserPoolToken with method scopes', () => {
     expect(result).toMatchObject({ ok: true, claims: { token_use: 'access', scope: 'orders/read profile', client_id: 'client-web' } });
   });
 
+  test('refuses an access token whose scopes are joined by a no-break space, which RFC 6749 does not use as a separator', async () => {
+    const result = await verifyCognitoUserPoolToken(await accessToken(['profile\u00a0orders/read']), options({ scopes: ['orders/read'] }));
+
+    expect(result).toEqual({ ok: false, reason: 'the token does not have any of the required scopes', message: 'Unauthorized' });
+  });
+
   test('refuses an access token holding none of the scopes', async () => {
     const result = await verifyCognitoUserPoolToken(await accessToken(['profile']), options({ scopes: ['orders/read'] }));
 

@@ -162,6 +162,12 @@ describe('verifyHttpJwt', () => {
     expect(result).toMatchObject({ ok: true, scopes: ['orders/write'] });
   });
 
+  test('refuses a token whose scopes are joined by a no-break space, which RFC 6749 does not use as a separator', async () => {
+    const result = await verifyHttpJwt(await token({ scope: 'profile\u00a0orders/read' }), options({ scopes: ['orders/read'] }));
+
+    expect(result).toMatchObject({ ok: false, status: 403, reason: 'the token does not have any of the required scopes' });
+  });
+
   test('refuses a token without any of the route scopes with a 403', async () => {
     const result = await verifyHttpJwt(await token({ scope: 'profile' }), options({ scopes: ['orders/read'] }));
 
