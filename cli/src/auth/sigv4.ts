@@ -35,7 +35,8 @@ export type SigV4Result =
 
 type SmithyHttpRequest = Parameters<SignatureV4['presign']>[0];
 
-class Sha256 extends Hash {
+/** SHA-256 for `SignatureV4`, which takes a hash constructor. */
+export class Sha256 extends Hash {
   constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
     super('sha256', secret);
   }

@@ -116,9 +116,11 @@ describe('hand-written REST APIs', () => {
     });
     expect(model.restApis[0].resources[0].methods.get('OPTIONS')?.integration).toEqual({
       type: 'MOCK',
+      requestParameters: {},
       requestTemplates: {},
       passthroughBehavior: 'WHEN_NO_MATCH',
       integrationResponses: [{ statusCode: '200', selectionPattern: '2\\d{2}', responseParameters: {}, responseTemplates: {} }],
+      timeoutMs: 29_000,
     });
   });
 
