@@ -35,8 +35,8 @@ export async function serveHttp(integration: RestHttpIntegrationModel, call: Int
   const replaced = new Set([...Object.keys(mapped.header), 'x-forwarded-for'].map((name) => name.toLowerCase()));
   const forwardedFor = [...(headerValuesByLowerName(request).get('x-forwarded-for') ?? []), request.sourceIp].join(', ');
   const outcome = await forwardHttp({
-    url: integrationUrl(integration.uri, { ...pathParameters, ...mapped.path }, [...parseQuery(request.rawQuery), ...Object.entries(mapped.querystring)],
-      stageVariables),
+    url: integrationUrl(integration.uri, { ...pathParameters, ...mapped.path },
+      [...parseQuery(request.rawQuery), ...Object.entries(mapped.querystring)], stageVariables),
     method,
     headers: [...request.headers.filter(([name]) => !replaced.has(name.toLowerCase())), ...Object.entries(mapped.header), ['X-Forwarded-For', forwardedFor]],
     body: request.body,

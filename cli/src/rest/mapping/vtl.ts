@@ -37,12 +37,14 @@ export function renderVtl(template: string, variables: VtlVariables): string {
     compile = new Compile(parse(template), { escape: false, customMethodHandlers: JAVA_STRING_METHODS });
     compiled.set(template, compile);
   }
-  return compile.render({
+  const context = {
     input: inputOf(variables.body, variables.params),
     util: VTL_UTIL,
     context: variables.context,
     stageVariables: { ...variables.stageVariables },
-  });
+  };
+  // Silent: a reference to nothing renders empty (as `$!ref`), as API Gateway renders it, not as its own text.
+  return compile.render(context, undefined, true);
 }
 
 /** `$input`: the raw body, JSONPath over it, and the method request's parameters. */
@@ -53,8 +55,8 @@ function inputOf(body: string, params: MethodRequestParams) {
     body,
     /** JSON text of what the path selects. */
     json: (path: unknown) => JSON.stringify(evaluateJsonPath(json(), String(path)) ?? null),
-    /** What the path selects, as an object the template can navigate. */
-    path: (path: unknown) => evaluateJsonPath(json(), String(path)),
+    /** What the path selects, as an object the template can navigate; JSON null is nothing. */
+    path: (path: unknown) => evaluateJsonPath(json(), String(path)) ?? undefined,
     /** With a name: the parameter from the path, then the query string, then the headers; without: all of them. */
     params: (name?: unknown) => {
       if (name === undefined) {
