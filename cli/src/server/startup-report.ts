@@ -1,3 +1,4 @@
+import { isServedSubtype } from '../http/service-actions';
 import { AppModel } from '../model';
 
 /** What the startup report lists for one served API. */
@@ -61,7 +62,7 @@ function awsServiceRoutes(model: AppModel): string[] {
       : [];
   })));
   const http = model.httpApis.flatMap((api) => api.routes.flatMap((route) => (route.integration.type === 'AWS_PROXY' && route.integration.subtype !== undefined
-    ? [`${api.origin.path} ${route.routeKey} -> ${route.integration.subtype}`]
+    ? [`${api.origin.path} ${route.routeKey} -> ${route.integration.subtype}${isServedSubtype(route.integration.subtype) ? '' : ' (this subtype is not served: 500)'}`]
     : [])));
   return [...rest, ...http];
 }

@@ -26,7 +26,9 @@ describe('REST HTTP and HTTP_PROXY integrations (aws-cdk-lib HttpIntegration) to
         httpMethod: 'PUT',
         options: {
           requestParameters: { 'integration.request.path.id': 'method.request.path.id', 'integration.request.querystring.source': '\'gateway\'' },
-          requestTemplates: { 'application/json': '{"name":$input.json(\'$.name\'),"id":"$input.params(\'id\')"}' },
+          requestTemplates: {
+            'application/json': '#set($context.requestOverride.querystring.override = "yes"){"name":$input.json(\'$.name\'),"id":"$input.params(\'id\')"}',
+          },
           integrationResponses: [
             { statusCode: '200', responseTemplates: { 'application/json': '{"sent":$input.json(\'$.body\'),"method":"$input.path(\'$.method\')"}' } },
             { statusCode: '404', selectionPattern: '404', responseTemplates: { 'application/json': '{"message":"not found"}' } },
@@ -60,7 +62,13 @@ describe('REST HTTP and HTTP_PROXY integrations (aws-cdk-lib HttpIntegration) to
     const response = await app.fetch('items/7', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"pen","extra":true}' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ sent: '{"name":"pen","id":"7"}', method: 'PUT' });
-    expect(upstream.received.at(-1)?.url).toBe('/items/7?source=gateway');
+    expect(upstream.received.at(-1)?.url).toMatch(/^\/items\/7\?/);
+  });
+
+  test('a request template\'s $context.requestOverride adds to the integration request', async () => {
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html
+    await app.fetch('items/7', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"pen"}' });
+    expect(upstream.received.at(-1)?.url).toBe('/items/7?source=gateway&override=yes');
   });
 
   test('an upstream status matching a selectionPattern selects that integration response', async () => {
