@@ -84,7 +84,7 @@ function mappingOf(integration: PropertyReader, timeoutMs: number, unsupported: 
   if (!isOneOf(written, PASSTHROUGH_BEHAVIORS)) {
     unsupported(`has PassthroughBehavior ${written}, which API Gateway does not know; WHEN_NO_MATCH is applied`);
   }
-  return {
+  const mapping: IntegrationMappingModel = {
     requestParameters: integration.stringMap('RequestParameters'),
     requestTemplates: integration.stringMap('RequestTemplates'),
     passthroughBehavior: isOneOf(written, PASSTHROUGH_BEHAVIORS) ? written : 'WHEN_NO_MATCH',
@@ -92,6 +92,11 @@ function mappingOf(integration: PropertyReader, timeoutMs: number, unsupported: 
     integrationResponses: integration.objectList('IntegrationResponses').map(integrationResponseOf),
     timeoutMs,
   };
+  const conversions = [mapping.contentHandling, ...mapping.integrationResponses.map((response) => response.contentHandling)].filter(Boolean);
+  if (conversions.length > 0) {
+    unsupported(`converts bodies with ContentHandling ${[...new Set(conversions)].join(', ')}, which is not applied: bodies pass as they are`);
+  }
+  return mapping;
 }
 
 function integrationResponseOf(response: PropertyReader): IntegrationResponseModel {

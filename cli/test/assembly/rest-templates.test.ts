@@ -124,6 +124,18 @@ describe('hand-written REST APIs', () => {
     });
   });
 
+  test('an integration converting bodies with ContentHandling is reported, as the conversion is not applied', () => {
+    const model = loadTemplate({
+      Resources: {
+        Api: API,
+        Get: { Type: 'AWS::ApiGateway::Method', Properties: { ...inApi, ResourceId: ROOT, HttpMethod: 'GET', Integration: { Type: 'MOCK', ContentHandling: 'CONVERT_TO_TEXT' } } },
+      },
+    });
+    expect(model.unsupported.map((item) => item.reason)).toEqual([
+      'the method GET / converts bodies with ContentHandling CONVERT_TO_TEXT, which is not applied: bodies pass as they are',
+    ]);
+  });
+
   test('API key source AUTHORIZER and a disabled execute-api endpoint are kept', () => {
     const model = loadTemplate({ Resources: { Api: { ...API, Properties: { ...API.Properties, ApiKeySourceType: 'AUTHORIZER', DisableExecuteApiEndpoint: true } } } });
     expect(model.restApis[0]).toMatchObject({ apiKeySource: 'AUTHORIZER', disableExecuteApiEndpoint: true });

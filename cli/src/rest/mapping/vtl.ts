@@ -1,4 +1,5 @@
-import { Compile, parse } from 'velocityjs';
+import { createRequire } from 'node:module';
+import type * as Velocity from 'velocityjs';
 import { VTL_UTIL } from './vtl-util';
 import { evaluateJsonPath, parseJsonBody } from '../../gateway/json-path';
 
@@ -24,7 +25,14 @@ export interface VtlVariables {
 }
 
 /** Parsed templates by source: parsing is most of a render's cost and a method's templates never change. */
-const compiled = new Map<string, Compile>();
+const compiled = new Map<string, Velocity.Compile>();
+
+/** The engine, loaded on first use: it adds about 100 ms to startup, and most apps have no mapping template. */
+let velocity: typeof Velocity | undefined;
+function engine(): typeof Velocity {
+  velocity ??= createRequire(__filename)('velocityjs') as typeof Velocity;
+  return velocity;
+}
 
 /**
  * Renders an API Gateway mapping template with velocityjs, giving it `$input`, `$util`, `$context` and
@@ -34,7 +42,7 @@ const compiled = new Map<string, Compile>();
 export function renderVtl(template: string, variables: VtlVariables): string {
   let compile = compiled.get(template);
   if (compile === undefined) {
-    compile = new Compile(parse(template), { escape: false, customMethodHandlers: JAVA_STRING_METHODS });
+    compile = new (engine().Compile)(engine().parse(template), { escape: false, customMethodHandlers: JAVA_STRING_METHODS });
     compiled.set(template, compile);
   }
   const context = {
