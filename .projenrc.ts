@@ -144,6 +144,10 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
       '@smithy/hash-node': '^4.5.2',
       '@smithy/signature-v4': '^5.7.5',
       'jose': '^5.10.0',
+      // API Gateway's JSONPath ($input.json/path, integration.response.body.* mappings); 10.x still runs on Node 20.
+      'jsonpath-plus': '^10.3.0',
+      // API Gateway's mapping templates are Velocity (VTL): a maintained engine rather than a parser of our own.
+      'velocityjs': '^2.1.7',
     },
     devDependencies: {
       'aws-cdk-lib': CDK_VERSION,

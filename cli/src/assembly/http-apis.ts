@@ -2,7 +2,7 @@ import {
   FunctionModel, HttpApiModel, HttpAuthorizationType, HttpCorsModel, HttpIntegrationModel, HttpRouteModel, HttpStageModel,
   ThrottleModel,
 } from '../model';
-import { buildHttpAuthorizer, buildHttpIntegration, lambdaProxyIntegration } from './http-integrations';
+import { buildHttpAuthorizer, buildHttpIntegration, HTTP_INTEGRATION_TIMEOUT_MS, lambdaProxyIntegration } from './http-integrations';
 import { isOneOf } from './json';
 import { functionArnOfTarget } from './lambda-arns';
 import { PropertyReader } from './property-reader';
@@ -105,15 +105,15 @@ function quickCreateOf(
   const target = properties.optionalString('Target');
   if (target === undefined) return { routes: [], stages: [] };
   const functionArn = functionArnOfTarget(target);
-  if (!functionArn) report.add(api.origin, api.type, `the quick-create target ${target} is not a Lambda function, so it is not served`);
   const route: HttpRouteModel = {
     origin: api.origin,
     routeKey: properties.optionalString('RouteKey') ?? '$default',
     authorizationType: 'NONE',
     authorizationScopes: [],
+    // A target that is not a function is a URL, which quick create integrates as HTTP_PROXY.
     integration: functionArn
       ? lambdaProxyIntegration(api, functionArn, undefined, undefined, functions, report)
-      : { type: 'UNSUPPORTED', integrationType: 'HTTP_PROXY' },
+      : { type: 'HTTP_PROXY', uri: target, httpMethod: 'ANY', requestParameters: {}, timeoutMs: HTTP_INTEGRATION_TIMEOUT_MS },
   };
   return { routes: [route], stages: [{ stageName: '$default', variables: {}, routeThrottles: {} }] };
 }

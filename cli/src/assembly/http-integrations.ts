@@ -3,7 +3,13 @@ import { functionArnOfTarget, isUnknownFunctionArn } from './lambda-arns';
 import { TemplateResource } from './resources';
 import { UnsupportedReport } from './unsupported';
 
-/** An `AWS::ApiGatewayV2::Integration`: a Lambda proxy integration, or unsupported with its type. */
+/** API Gateway's default and maximum for HTTP API integrations. */
+export const HTTP_INTEGRATION_TIMEOUT_MS = 30_000;
+
+/**
+ * An `AWS::ApiGatewayV2::Integration`: a Lambda proxy integration, an HTTP_PROXY to a URL, a first-class AWS service
+ * integration (`IntegrationSubtype`), or unsupported with its type.
+ */
 export function buildHttpIntegration(
   integration: TemplateResource,
   functions: ReadonlyMap<string, FunctionModel>,
@@ -13,13 +19,34 @@ export function buildHttpIntegration(
   const type = properties.string('IntegrationType').toUpperCase();
   const subtype = properties.optionalString('IntegrationSubtype');
   const target = properties.optionalString('IntegrationUri') ?? '';
-  const functionArn = type === 'AWS_PROXY' && subtype === undefined ? functionArnOfTarget(target) : undefined;
-  if (!functionArn) {
-    const integrationType = subtype === undefined ? type : `${type} (${subtype})`;
-    report.add(integration.origin, integration.type, `the ${integrationType} integration${target ? ` to ${target}` : ''} is not served, so routes to it fail; only Lambda proxy (AWS_PROXY) integrations are`);
-    return { type: 'UNSUPPORTED', integrationType };
+  const timeoutMs = properties.optionalNumber('TimeoutInMillis') ?? HTTP_INTEGRATION_TIMEOUT_MS;
+  if (properties.has('ResponseParameters')) {
+    report.add(integration.origin, integration.type, `the response parameter mappings (ResponseParameters) of the ${type} integration are not applied`);
   }
-  return lambdaProxyIntegration(integration, functionArn, properties.optionalString('PayloadFormatVersion'), properties.optionalNumber('TimeoutInMillis'), functions, report);
+  if (type === 'HTTP_PROXY' && target !== '' && properties.optionalString('ConnectionType') !== 'VPC_LINK') {
+    return {
+      type,
+      uri: target,
+      httpMethod: properties.optionalString('IntegrationMethod')?.toUpperCase() ?? 'ANY',
+      requestParameters: properties.stringMap('RequestParameters'),
+      timeoutMs,
+    };
+  }
+  if (type === 'AWS_PROXY' && subtype !== undefined) {
+    return {
+      type,
+      subtype,
+      requestParameters: properties.stringMap('RequestParameters'),
+      credentialsArn: properties.optionalString('CredentialsArn'),
+      timeoutMs,
+    };
+  }
+  const functionArn = type === 'AWS_PROXY' ? functionArnOfTarget(target) : undefined;
+  if (!functionArn) {
+    report.add(integration.origin, integration.type, `the ${type} integration${target ? ` to ${target}` : ''} is not served, so routes to it fail; Lambda proxy, HTTP_PROXY to a URL and AWS service integrations are`);
+    return { type: 'UNSUPPORTED', integrationType: type };
+  }
+  return lambdaProxyIntegration(integration, functionArn, properties.optionalString('PayloadFormatVersion'), timeoutMs, functions, report);
 }
 
 /** A Lambda proxy integration: payload format 2.0 and a 30-second timeout unless the template says otherwise. */
@@ -38,7 +65,7 @@ export function lambdaProxyIntegration(
     type: 'AWS_PROXY',
     functionArn,
     payloadFormatVersion: payloadFormatVersionOf(resource, payloadFormatVersion ?? '2.0'),
-    timeoutMs: timeoutMs ?? 30_000,
+    timeoutMs: timeoutMs ?? HTTP_INTEGRATION_TIMEOUT_MS,
   };
 }
 

@@ -23,8 +23,8 @@ export interface SigV4Options {
   /** Access key id -> secret access key: the identities the runtime knows. */
   readonly credentials: ReadonlyMap<string, string>;
   readonly region: string;
-  /** @default 'execute-api' */
-  readonly service?: 'execute-api';
+  /** The service the signature's scope must name; other services' requests are checked in tests of AWS integrations. */
+  readonly service?: string;
   readonly clock: Clock;
 }
 
@@ -35,7 +35,8 @@ export type SigV4Result =
 
 type SmithyHttpRequest = Parameters<SignatureV4['presign']>[0];
 
-class Sha256 extends Hash {
+/** SHA-256 for `SignatureV4`, which takes a hash constructor. */
+export class Sha256 extends Hash {
   constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
     super('sha256', secret);
   }

@@ -31,6 +31,7 @@ export const REST_GATEWAY_RESPONSES = {
   THROTTLED: { status: 429, message: 'Too Many Requests', errorType: 'TooManyRequestsException' },
   QUOTA_EXCEEDED: { status: 429, message: 'Limit Exceeded', errorType: 'LimitExceededException' },
   INTEGRATION_TIMEOUT: { status: 504, message: 'Endpoint request timed out', errorType: 'InternalServerErrorException', spaced: true },
+  // Also an HTTP or AWS service endpoint that cannot be reached (uncertain: the type's documented default status).
   INTEGRATION_FAILURE: { status: 504, message: 'Internal server error', errorType: 'InternalServerErrorException' },
   BAD_REQUEST_BODY: { status: 400, message: 'Invalid request body', errorType: 'BadRequestException', spaced: true },
   BAD_REQUEST_PARAMETERS: { status: 400, message: 'Missing required request parameters', errorType: 'BadRequestException' },
@@ -40,6 +41,7 @@ export const REST_GATEWAY_RESPONSES = {
   INVALID_SIGNATURE: { status: 403, message: 'Invalid signature', errorType: 'InvalidSignatureException' },
   RESOURCE_NOT_FOUND: { status: 404, message: 'Not Found', errorType: 'NotFoundException' },
   WAF_FILTERED: { status: 403, message: 'Forbidden', errorType: 'ForbiddenException' },
+  // Also what the runtime answers for an integration it cannot call locally (an AWS service without --aws-endpoint).
   API_CONFIGURATION_ERROR: { status: 500, message: 'Internal server error', errorType: 'InternalServerErrorException' },
 } as const satisfies Record<string, GatewayError>;
 
@@ -66,9 +68,12 @@ export const HTTP_API_ERRORS = {
   UNAUTHORIZED: { status: 401, message: 'Unauthorized' },
   FORBIDDEN: { status: 403, message: 'Forbidden' },
   THROTTLED: { status: 429, message: 'Too Many Requests' },
+  // Also an HTTP_PROXY or AWS service endpoint that cannot be reached, and one the runtime cannot call locally.
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal Server Error' },
   // A function error or malformed result; a timeout of the integration is 503 (uncertain: community reports).
   SERVICE_UNAVAILABLE: { status: 503, message: 'Service Unavailable' },
+  // An HTTP_PROXY or AWS service integration with no answer within its timeout (uncertain: community reports).
+  GATEWAY_TIMEOUT: { status: 504, message: 'Gateway Timeout' },
   REQUEST_TOO_LARGE: { status: 413, message: 'Request Entity Too Large' },
 } as const satisfies Record<string, GatewayError>;
 

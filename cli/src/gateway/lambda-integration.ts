@@ -1,6 +1,7 @@
 import { invokeWithIntegrationTimeout } from './integration-timeout';
 import { functionForArn } from './stage-variables';
 import type { InvokeOutcome } from '../lambda';
+import type { LambdaErrorDocument } from '../lambda/protocol';
 import { FunctionModel } from '../model';
 import { RequestLogDetails } from '../server/api-request';
 
@@ -13,7 +14,12 @@ export interface LambdaIntegrationDeps {
 /** The function's result, or why there is none (each API type answers these with its own error). */
 export type LambdaIntegrationRun =
   | { readonly kind: 'result'; readonly payload: unknown }
-  | { readonly kind: 'no-function' | 'integration-timeout' | 'function-failed'; readonly note: string };
+  | { readonly kind: 'no-function' | 'integration-timeout'; readonly note: string }
+  /** `error` is Lambda's error document, what `Invoke` returns with `X-Amz-Function-Error`. */
+  | { readonly kind: 'function-failed'; readonly note: string; readonly error: LambdaErrorDocument };
+
+/** Lambda's `errorType` for an invocation that timed out or whose runtime exited, which carry no type of their own. */
+const ERROR_TYPES = { timeout: 'Sandbox.Timedout', crash: 'Runtime.ExitError' } as const;
 
 /**
  * Invokes the integration's function with the event, which is built only once the function is known to run locally,
@@ -32,7 +38,10 @@ export async function invokeLambdaIntegration(
   }
   log.coldStart = outcome.coldStart;
   if (outcome.kind !== 'result') {
-    return { kind: 'function-failed', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}` };
+    const error = outcome.kind === 'error'
+      ? { errorType: outcome.errorType, errorMessage: outcome.errorMessage, trace: outcome.trace }
+      : { errorType: ERROR_TYPES[outcome.kind], errorMessage: outcome.errorMessage, trace: [] };
+    return { kind: 'function-failed', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}`, error };
   }
   return { kind: 'result', payload: outcome.payload };
 }

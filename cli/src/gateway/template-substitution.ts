@@ -9,7 +9,7 @@ const REFERENCE = /\$\{?(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}?/g;
 /**
  * Substitutes `$context.a.b` / `${context.a.b}` and `$stageVariables.x` in a static template, as API Gateway renders
  * gateway-response templates; an unknown variable renders empty. Templates with VTL directives (`#if`, `#foreach`) are
- * not evaluated here (the VTL engine comes with non-proxy integrations).
+ * not evaluated: API Gateway does not run gateway-response templates through Velocity.
  */
 export function substituteTemplate(template: string, variables: TemplateVariables): string {
   return template.replace(REFERENCE, (_, root: string, path: string) => {
@@ -18,7 +18,8 @@ export function substituteTemplate(template: string, variables: TemplateVariable
   });
 }
 
-function lookup(root: unknown, path: string[]): unknown {
+/** The value at `path` (`['identity', 'sourceIp']`) in nested objects; undefined when any step is missing. */
+export function lookup(root: unknown, path: readonly string[]): unknown {
   let current = root;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) {

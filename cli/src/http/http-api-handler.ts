@@ -2,18 +2,24 @@ import { HttpAuthorization, HttpAuthorizationDeps } from './http-authorization';
 import { applyCors, isPreflight, preflightHeaders } from './http-cors';
 import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
 import { parseHttpResult } from './http-response';
+import { callServiceIntegration, ServiceCallRefusal } from './service-integration';
+import { callUrlIntegration } from './url-integration';
+import type { AwsServiceEndpoint } from '../gateway/aws-service-endpoint';
 import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
+import type { ForwardOutcome } from '../gateway/http-forwarding';
 import { invokeLambdaIntegration } from '../gateway/lambda-integration';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
 import { parseProxyResult } from '../rest/proxy-response';
-import type { HandledRequest } from '../rest/rest-api-handler';
-import { ApiRequest, ApiResponse, RequestLogDetails } from '../server/api-request';
+
+import { ApiRequest, ApiResponse, HandledRequest, RequestLogDetails } from '../server/api-request';
 
 export interface HttpApiHandlerDeps extends HttpAuthorizationDeps {
   readonly functions: ReadonlyMap<string, FunctionModel>;
+  /** Where AWS service integrations go; without it they answer 500. */
+  readonly awsEndpoint?: AwsServiceEndpoint;
   /** The app's buckets, shared with its REST APIs. */
   readonly throttles: ThrottleBuckets;
   /** The account's level, which every API of the app passes. */
@@ -25,7 +31,8 @@ const DEFAULT_STAGE = '$default';
 /**
  * One HTTP API as API Gateway serves it: the stage (`$default` at the root, a named stage as the first segment), the
  * route (exact method, then ANY, most specific path first, then `$default`), API Gateway's own CORS answers, the
- * route's authorization and throttles, then the Lambda integration in payload format 2.0 or 1.0.
+ * route's authorization and throttles, then the integration: Lambda in payload format 2.0 or 1.0, HTTP_PROXY to a URL,
+ * or a first-class AWS service integration.
  */
 export class HttpApiHandler {
   private readonly router = new PathRouter<Map<string, HttpRouteModel>>();
@@ -104,10 +111,28 @@ export class HttpApiHandler {
       return fail('THROTTLED', 'a throttle limit refused the request');
     }
     const integration = route.integration;
-    if (integration.type !== 'AWS_PROXY') {
-      return fail('INTERNAL_SERVER_ERROR', `${integration.integrationType} integrations are not served by gatewaykit yet`);
+    const authorized = { ...context, authorizer: auth.authorizer };
+    switch (integration.type) {
+      case 'UNSUPPORTED':
+        return fail('INTERNAL_SERVER_ERROR', `${integration.integrationType} integrations are not served by gatewaykit`);
+      case 'HTTP_PROXY':
+        return this.forwarded(await callUrlIntegration(integration, authorized, path), authorized, log);
+      case 'AWS_PROXY':
+        return integration.subtype === undefined
+          ? this.invokeLambda(integration, authorized, log)
+          : this.forwarded(await callServiceIntegration(integration, authorized, path, this.deps.awsEndpoint, this.deps.region), authorized, log);
     }
-    return this.invokeLambda(integration, { ...context, authorizer: auth.authorizer }, log);
+  }
+
+  /** An HTTP or AWS service endpoint's response as it is (CORS applied), or the error for no response. */
+  private forwarded(outcome: ForwardOutcome | ServiceCallRefusal, context: HttpEventContext, log: RequestLogDetails): HandledRequest {
+    const { request, ids } = context;
+    if (outcome.kind !== 'response') {
+      const type = outcome.kind === 'timeout' ? 'GATEWAY_TIMEOUT' : 'INTERNAL_SERVER_ERROR';
+      return this.fail(request, ids.extendedRequestId, log, type, outcome.note);
+    }
+    const headers = this.api.cors ? applyCors(this.api.cors, request, outcome.headers) : outcome.headers;
+    return { response: this.withRequestId({ status: outcome.status, headers, body: outcome.body }, ids.extendedRequestId), log };
   }
 
   private async invokeLambda(integration: HttpLambdaIntegrationModel, context: HttpEventContext, log: RequestLogDetails): Promise<HandledRequest> {

@@ -1,9 +1,10 @@
 import { THROTTLED_ERROR } from './lambda-messages';
-import { NOT_STARTED, Sandbox } from './sandbox';
+import { ChunkSink, NOT_STARTED, Sandbox } from './sandbox';
 import type { FunctionStats, InvokeOutcome } from './types';
 
 interface QueuedInvocation {
   readonly eventJson: string;
+  readonly onChunk?: ChunkSink;
   readonly resolve: (outcome: InvokeOutcome | Promise<InvokeOutcome>) => void;
 }
 
@@ -28,13 +29,14 @@ export class FunctionPool {
     private readonly startSandbox: (onGone: (sandbox: Sandbox) => void) => Sandbox,
   ) {}
 
-  public invoke(eventJson: string): Promise<InvokeOutcome> {
+  /** `onChunk` receives what a streaming handler writes, as it writes it. */
+  public invoke(eventJson: string, onChunk?: ChunkSink): Promise<InvokeOutcome> {
     this.invocations += 1;
     if (this.maxSandboxes === 0) {
       // A reserved concurrency of 0 throttles every invocation, as in Lambda.
       return Promise.resolve({ kind: 'error', ...THROTTLED_ERROR, trace: [], coldStart: false, durationMs: 0 });
     }
-    return this.dispatch(eventJson, 'last');
+    return this.dispatch(eventJson, onChunk, 'last');
   }
 
   public stats(): FunctionStats {
@@ -62,13 +64,13 @@ export class FunctionPool {
   }
 
   /** Runs on an idle sandbox, a new one, or one that takes a waiting invocation, in that order; else queues. */
-  private dispatch(eventJson: string, place: 'first' | 'last'): Promise<InvokeOutcome> {
+  private dispatch(eventJson: string, onChunk: ChunkSink | undefined, place: 'first' | 'last'): Promise<InvokeOutcome> {
     const sandbox = this.idle.pop() ?? (this.live.size < this.maxSandboxes ? this.start() : this.sandboxTakingNext());
     if (sandbox) {
-      return this.runOn(sandbox, eventJson);
+      return this.runOn(sandbox, eventJson, onChunk);
     }
     return new Promise((resolve) => {
-      const queued = { eventJson, resolve };
+      const queued = { eventJson, onChunk, resolve };
       if (place === 'first') {
         this.queue.unshift(queued);
       } else {
@@ -90,11 +92,11 @@ export class FunctionPool {
     return undefined;
   }
 
-  private async runOn(sandbox: Sandbox, eventJson: string): Promise<InvokeOutcome> {
-    const outcome = await sandbox.run(eventJson);
+  private async runOn(sandbox: Sandbox, eventJson: string, onChunk: ChunkSink | undefined): Promise<InvokeOutcome> {
+    const outcome = await sandbox.run(eventJson, onChunk);
     if (outcome.kind === NOT_STARTED.kind) {
       // It waited in a sandbox that is gone now; it arrived before anything still queued.
-      return this.dispatch(eventJson, 'first');
+      return this.dispatch(eventJson, onChunk, 'first');
     }
     this.release(sandbox);
     return outcome;
@@ -108,9 +110,9 @@ export class FunctionPool {
         this.idle.push(sandbox);
       }
     } else if (sandbox.alive) {
-      next.resolve(this.runOn(sandbox, next.eventJson));
+      next.resolve(this.runOn(sandbox, next.eventJson, next.onChunk));
     } else {
-      next.resolve(this.dispatch(next.eventJson, 'first'));
+      next.resolve(this.dispatch(next.eventJson, next.onChunk, 'first'));
     }
   }
 

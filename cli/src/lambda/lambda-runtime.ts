@@ -1,9 +1,10 @@
+import { PassThrough } from 'node:stream';
 import type { FunctionModel } from '../model';
 import { FunctionPool } from './function-pool';
 import { RUNTIME_CLOSED_MESSAGE } from './lambda-messages';
 import { Sandbox } from './sandbox';
 import type { RunnableFunction } from './sandbox';
-import type { FunctionStats, InvokeOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
+import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
 
 const DEFAULT_MAX_WORKERS_PER_FUNCTION = 4;
 
@@ -43,6 +44,40 @@ export class LambdaRuntime {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * Runs a function whose handler streams its response (`awslambda.streamifyResponse`): resolves to the stream of the
+   * bytes it writes as soon as the first arrive (the stream ends with the invocation, or fails with its error), or to
+   * the outcome when the invocation ends before writing anything.
+   */
+  public invokeStreaming(functionArn: string, event: unknown): Promise<InvokeStreamingOutcome> {
+    return new Promise((resolve, reject) => {
+      let body: PassThrough | undefined;
+      const onChunk = (bytes: Uint8Array) => {
+        if (body === undefined) {
+          body = new PassThrough();
+          resolve({ kind: 'stream', body });
+        }
+        body.write(bytes);
+      };
+      let invocation: Promise<InvokeOutcome>;
+      try {
+        invocation = this.poolFor(functionArn).invoke(JSON.stringify(event) ?? 'null', onChunk);
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      void invocation.then((outcome) => {
+        if (body === undefined) {
+          resolve(outcome);
+        } else if (outcome.kind === 'result') {
+          body.end();
+        } else {
+          body.destroy(new Error(outcome.errorMessage));
+        }
+      });
+    });
   }
 
   /** Per function: invocations, cold starts, live workers, queued requests. */

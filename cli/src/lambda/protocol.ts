@@ -33,9 +33,13 @@ export interface LambdaErrorDocument {
   readonly trace: readonly string[];
 }
 
-/** A result (its JSON string), or how the sandbox is doing. */
+/**
+ * A result (its JSON string), how the sandbox is doing, or bytes a streaming handler wrote (sent as they are written,
+ * before the invocation's result).
+ */
 export type WorkerMessage =
   | string
+  | { readonly kind: 'chunk'; readonly bytes: Uint8Array }
   | { readonly kind: 'ready' }
   | ({ readonly kind: 'init-error' } & LambdaErrorDocument)
   | ({ readonly kind: 'error' } & LambdaErrorDocument);

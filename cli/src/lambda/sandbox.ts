@@ -21,8 +21,12 @@ export interface SandboxSettings {
   readonly onGone: (sandbox: Sandbox) => void;
 }
 
+/** Receives the bytes a streaming handler writes, as it writes them. */
+export type ChunkSink = (bytes: Uint8Array) => void;
+
 interface Invocation {
   readonly eventJson: string;
+  readonly onChunk?: ChunkSink;
   readonly coldStart: boolean;
   /** When the worker started it: set when it becomes the running one. */
   startedAt: number;
@@ -114,9 +118,9 @@ export class Sandbox {
   }
 
   /** Runs an invocation after those already running or waiting in this sandbox. */
-  public run(eventJson: string): Promise<SandboxOutcome> {
+  public run(eventJson: string, onChunk?: ChunkSink): Promise<SandboxOutcome> {
     return new Promise((resolve) => {
-      this.invocations.push({ eventJson, coldStart: this.started === 0, startedAt: performance.now(), resolve });
+      this.invocations.push({ eventJson, onChunk, coldStart: this.started === 0, startedAt: performance.now(), resolve });
       this.started += 1;
       const first = this.invocations.length === 1;
       if (this.state === 'ready') {
@@ -151,6 +155,9 @@ export class Sandbox {
       return;
     }
     switch (message.kind) {
+      case 'chunk':
+        this.invocations[0]?.onChunk?.(message.bytes);
+        return;
       case 'ready':
         this.state = 'ready';
         if (this.invocations.length > 0) {

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** A response the workers give to an outbound HTTP(S) request instead of the network. */
 export interface OutboundResponse {
   readonly statusCode: number;
@@ -44,6 +46,11 @@ export type InvokeOutcome =
   }
   | { readonly kind: 'timeout'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number }
   | { readonly kind: 'crash'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number };
+
+/** A streaming invocation: the bytes the handler writes, once it wrote some, else how it ended. */
+export type InvokeStreamingOutcome =
+  | { readonly kind: 'stream'; readonly body: Readable }
+  | InvokeOutcome;
 
 /** Per function: invocations, cold starts, live workers, queued requests. */
 export interface FunctionStats {

@@ -14,6 +14,7 @@ import { exitOnUnhandledErrors } from './worker/fatal-errors';
 import { loadHandler } from './worker/handler-loader';
 import { invokeHandler } from './worker/invocation';
 import { interceptOutboundRequests } from './worker/outbound-interception';
+import { defineAwsLambdaGlobal } from './worker/response-streaming';
 import { lowerThreadPriority } from './worker/scheduling-priority';
 import { serialInvocations } from './worker/serial-invocations';
 
@@ -25,6 +26,7 @@ const spec = workerData as SandboxSpec;
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
 exitOnUnhandledErrors();
+defineAwsLambdaGlobal();
 lowerThreadPriority();
 interceptOutboundRequests(new Map(spec.outboundResponses));
 void loadHandler(spec).then(

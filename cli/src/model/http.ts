@@ -1,5 +1,5 @@
 import type { ResourceOrigin } from '.';
-import type { UnsupportedIntegrationModel } from './rest';
+import type { UnsupportedIntegrationModel } from './rest-integrations';
 import type { ThrottleModel } from './usage-plans';
 
 /** An HTTP API (API Gateway v2, protocol HTTP): its routes, authorizers, CORS configuration and stages. */
@@ -27,12 +27,47 @@ export interface HttpRouteModel {
   readonly integration: HttpIntegrationModel;
 }
 
-export type HttpIntegrationModel = HttpLambdaIntegrationModel | UnsupportedIntegrationModel;
+/** An `AWS::ApiGatewayV2::Integration` of an HTTP API, `type` as written (`IntegrationType`). */
+export type HttpIntegrationModel = HttpLambdaIntegrationModel | HttpUrlIntegrationModel | HttpServiceIntegrationModel | UnsupportedIntegrationModel;
 
 export interface HttpLambdaIntegrationModel {
   readonly type: 'AWS_PROXY';
+  /** Absent: distinguishes this from {@link HttpServiceIntegrationModel}. */
+  readonly subtype?: undefined;
   readonly functionArn: string;
   readonly payloadFormatVersion: '1.0' | '2.0';
+  /** `TimeoutInMillis`, default 30,000. */
+  readonly timeoutMs: number;
+}
+
+/** `HTTP_PROXY`: the request goes to `uri` and the upstream's response comes back as it is. */
+export interface HttpUrlIntegrationModel {
+  readonly type: 'HTTP_PROXY';
+  /** `IntegrationUri`: the URL; a `{proxy}` or other path parameter in it is filled from the route's. */
+  readonly uri: string;
+  /** `IntegrationMethod`, default ANY (the request's method). */
+  readonly httpMethod: string;
+  /**
+   * `RequestParameters`: `overwrite:path`, `overwrite:querystring.x`, `append:header.x`, `remove:header.x`, … ->
+   * a value that may hold `$request.header.x`, `$request.querystring.x`, `$request.path[.x]`, `$context.x`,
+   * `$stageVariables.x`.
+   */
+  readonly requestParameters: Readonly<Record<string, string>>;
+  /** `TimeoutInMillis`, default 30,000. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * `AWS_PROXY` with an `IntegrationSubtype` (`SQS-SendMessage`, `EventBridge-PutEvents`, …): a first-class AWS service
+ * integration, whose `RequestParameters` name the action's parameters.
+ */
+export interface HttpServiceIntegrationModel {
+  readonly type: 'AWS_PROXY';
+  readonly subtype: string;
+  /** Parameter name (`QueueUrl`, `MessageBody`, …) -> a value that may hold `$request.*`, `$context.*`, `$stageVariables.*`. */
+  readonly requestParameters: Readonly<Record<string, string>>;
+  /** `CredentialsArn`: the role API Gateway assumes; locally the request is signed with the runtime's credentials. */
+  readonly credentialsArn?: string;
   /** `TimeoutInMillis`, default 30,000. */
   readonly timeoutMs: number;
 }

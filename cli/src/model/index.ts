@@ -3,6 +3,7 @@ import type { RestApiModel } from './rest';
 import type { UsagePlanModel } from './usage-plans';
 
 export * from './rest';
+export * from './rest-integrations';
 export * from './http';
 export * from './usage-plans';
 

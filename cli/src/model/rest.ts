@@ -1,4 +1,5 @@
 import type { ResourceOrigin } from '.';
+import type { RestIntegrationModel } from './rest-integrations';
 
 /** A REST API (API Gateway v1): its resources and methods, authorizers, gateway responses and stages. */
 export interface RestApiModel {
@@ -49,42 +50,6 @@ export interface RestMethodModel {
   readonly requestModels: Readonly<Record<string, string>>;
   readonly requestValidatorId?: string;
   readonly integration: RestIntegrationModel;
-}
-
-export type RestIntegrationModel = LambdaProxyIntegrationModel | MockIntegrationModel | UnsupportedIntegrationModel;
-
-export interface LambdaProxyIntegrationModel {
-  readonly type: 'AWS_PROXY';
-  /**
-   * The function's local ARN, taken from the integration URI (`…/functions/{arn}/invocations`). It may still hold
-   * stage variables (`${stageVariables.fn}`), which the pipeline substitutes per request.
-   */
-  readonly functionArn: string;
-  /** `TimeoutInMillis`, default 29,000. */
-  readonly timeoutMs: number;
-}
-
-export interface MockIntegrationModel {
-  readonly type: 'MOCK';
-  /** `RequestTemplates`: content type -> template. */
-  readonly requestTemplates: Readonly<Record<string, string>>;
-  readonly passthroughBehavior: string;
-  readonly integrationResponses: readonly IntegrationResponseModel[];
-}
-
-export interface IntegrationResponseModel {
-  readonly statusCode: string;
-  /** A regular expression matched against the integration's status (MOCK) or error; undefined is the default response. */
-  readonly selectionPattern?: string;
-  /** `method.response.header.X` -> `'literal'` or a mapping expression. */
-  readonly responseParameters: Readonly<Record<string, string>>;
-  readonly responseTemplates: Readonly<Record<string, string>>;
-}
-
-export interface UnsupportedIntegrationModel {
-  readonly type: 'UNSUPPORTED';
-  /** The integration type as written (AWS, HTTP, HTTP_PROXY, or AWS for a non-proxy Lambda integration). */
-  readonly integrationType: string;
 }
 
 export interface RestAuthorizerModel {

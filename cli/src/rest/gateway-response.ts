@@ -2,7 +2,9 @@ import { defaultErrorBody, GatewayError, REST_GATEWAY_RESPONSES, REST_LAMBDA_PRO
 import { RequestIds } from '../gateway/request-ids';
 import { substituteTemplate } from '../gateway/template-substitution';
 import { GatewayResponseModel, RestApiModel } from '../model';
-import { ApiRequest, ApiResponse, headerValue, parseQuery } from '../server/api-request';
+import { methodRequestValues } from './mapping/method-request';
+import { mapResponseHeaders } from './mapping/parameter-mapping';
+import { ApiRequest, ApiResponse, headerValue } from '../server/api-request';
 
 /** An answer API Gateway gives itself: a gateway response type, or the failure of a Lambda proxy integration. */
 export interface RestError {
@@ -56,16 +58,14 @@ export function renderRestError(api: RestApiModel, error: RestError, context: Re
   const body = template !== undefined ? substituteTemplate(template, variables) : defaultErrorBody(defaults, message);
 
   const headers: [string, string][] = [['Content-Type', 'application/json']];
-  for (const [parameter, expression] of Object.entries(custom?.responseParameters ?? {})) {
-    const name = /^gatewayresponse\.header\.(.+)$/.exec(parameter)?.[1];
-    const value = name && mappedValue(expression, context, templateContext);
-    if (name && value !== undefined) {
-      const existing = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-      if (existing >= 0) {
-        headers.splice(existing, 1);
-      }
-      headers.push([name, value]);
+  const methodRequest = methodRequestValues(context.request, context.pathParameters);
+  const sources = { methodRequest, context: templateContext, stageVariables: context.stageVariables };
+  for (const [name, value] of mapResponseHeaders(custom?.responseParameters ?? {}, 'gatewayresponse', sources)) {
+    const existing = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (existing >= 0) {
+      headers.splice(existing, 1);
     }
+    headers.push([name, value]);
   }
   headers.push(['x-amzn-RequestId', context.ids.requestId], ['x-amz-apigw-id', context.ids.extendedRequestId]);
   const errorType = error.errorType ?? defaults.errorType;
@@ -78,33 +78,4 @@ export function renderRestError(api: RestApiModel, error: RestError, context: Re
 function bodyTemplate(response: GatewayResponseModel): string | undefined {
   const templates = response.responseTemplates;
   return templates['application/json'] ?? Object.values(templates)[0];
-}
-
-/** A response parameter's value: `'literal'`, or a request header, query, path parameter, stage variable or context value. */
-function mappedValue(expression: string, context: RestErrorContext, templateContext: Record<string, unknown>): string | undefined {
-  const literal = /^'(.*)'$/s.exec(expression);
-  if (literal) {
-    return literal[1];
-  }
-  const request = /^method\.request\.(header|querystring|path)\.(.+)$/.exec(expression);
-  if (request) {
-    const [, where, name] = request;
-    if (where === 'header') {
-      return headerValue(context.request, name);
-    }
-    if (where === 'querystring') {
-      return parseQuery(context.request.rawQuery).filter(([n]) => n === name).pop()?.[1];
-    }
-    return context.pathParameters[name];
-  }
-  const stageVariable = /^stageVariables\.(.+)$/.exec(expression);
-  if (stageVariable) {
-    return context.stageVariables[stageVariable[1]];
-  }
-  const contextValue = /^context\.(.+)$/.exec(expression);
-  if (contextValue) {
-    const value = substituteTemplate(`$context.${contextValue[1]}`, { context: templateContext, stageVariables: {} });
-    return value === '' ? undefined : value;
-  }
-  return undefined;
 }

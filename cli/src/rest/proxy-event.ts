@@ -66,11 +66,32 @@ export function restProxyEvent(context: ProxyEventContext): Record<string, unkno
     query[name] = value;
     (multiValueQuery[name] ??= []).push(value);
   }
-  const host = headers.Host ?? headers.host ?? request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'localhost';
   const contentType = headerValue(request, 'content-type');
   const isBase64Encoded = request.body.length > 0 && isBinaryMediaType(contentType, context.binaryMediaTypes);
   const body = request.body.length === 0 ? null : request.body.toString(isBase64Encoded ? 'base64' : 'utf8');
-  const requestContext: Record<string, unknown> = {
+  const requestContext = restRequestContext(context);
+  return {
+    ...(context.httpApiRouteKey !== undefined ? { version: '1.0' } : {}),
+    resource: context.resourcePath,
+    path: context.path,
+    httpMethod: context.httpMethod,
+    headers: nullIfEmpty(headers),
+    multiValueHeaders: nullIfEmpty(multiValueHeaders),
+    queryStringParameters: nullIfEmpty(query),
+    multiValueQueryStringParameters: nullIfEmpty(multiValueQuery),
+    pathParameters: nullIfEmpty(context.pathParameters),
+    stageVariables: nullIfEmpty(context.stageVariables),
+    requestContext,
+    body,
+    isBase64Encoded,
+  };
+}
+
+/** `requestContext` of the payload 1.0 event, which is also what `$context` holds in mapping templates. */
+export function restRequestContext(context: ProxyEventContext): Record<string, unknown> {
+  const { request } = context;
+  const host = headerValue(request, 'host') ?? 'localhost';
+  return {
     accountId: context.accountId,
     apiId: context.apiId,
     ...(context.authorizer ? { authorizer: context.authorizer } : {}),
@@ -88,21 +109,6 @@ export function restProxyEvent(context: ProxyEventContext): Record<string, unkno
     resourcePath: context.resourcePath,
     stage: context.stage,
     ...(context.httpApiRouteKey !== undefined ? { routeKey: context.httpApiRouteKey } : { deploymentId: context.deploymentId }),
-  };
-  return {
-    ...(context.httpApiRouteKey !== undefined ? { version: '1.0' } : {}),
-    resource: context.resourcePath,
-    path: context.path,
-    httpMethod: context.httpMethod,
-    headers: nullIfEmpty(headers),
-    multiValueHeaders: nullIfEmpty(multiValueHeaders),
-    queryStringParameters: nullIfEmpty(query),
-    multiValueQueryStringParameters: nullIfEmpty(multiValueQuery),
-    pathParameters: nullIfEmpty(context.pathParameters),
-    stageVariables: nullIfEmpty(context.stageVariables),
-    requestContext,
-    body,
-    isBase64Encoded,
   };
 }
 

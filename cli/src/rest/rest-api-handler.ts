@@ -1,30 +1,19 @@
 import { RestError, renderRestError } from './gateway-response';
-import { answerMock } from './mock-integration';
-import { ProxyEventContext, proxyIdentity, restProxyEvent } from './proxy-event';
-import { parseProxyResult } from './proxy-response';
+import { RestIntegrationDeps, serveIntegration } from './integrations';
+import { ProxyEventContext, proxyIdentity } from './proxy-event';
 import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
-import { isBinaryMediaType } from '../gateway/binary-media';
-import { invokeLambdaIntegration } from '../gateway/lambda-integration';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
-import { substituteStageVariables } from '../gateway/stage-variables';
-import { FunctionModel, LambdaProxyIntegrationModel, RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
-import { ApiRequest, ApiResponse, headerValue, RequestLogDetails } from '../server/api-request';
+import { RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
+import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../server/api-request';
 
 /** What a REST API needs of the runtime besides its model. */
-export interface RestApiHandlerDeps extends RestAuthorizationDeps {
-  readonly functions: ReadonlyMap<string, FunctionModel>;
+export interface RestApiHandlerDeps extends RestAuthorizationDeps, RestIntegrationDeps {
   readonly metering: UsageMetering;
   /** A number in [0, 1): chooses canary requests. */
   readonly random: () => number;
-}
-
-/** A response and what the request log reports about it. */
-export interface HandledRequest {
-  readonly response: ApiResponse;
-  readonly log: RequestLogDetails;
 }
 
 /** Where a request stands once its stage and method are known. */
@@ -137,46 +126,7 @@ export class RestApiHandler {
     const known = { ...auth.identity, ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}) };
     const identity = Object.keys(known).length > 0 ? { ...eventContext.identity, ...known } : eventContext.identity;
     const context: ProxyEventContext = { ...eventContext, identity, authorizer: auth.authorizer };
-    const integration = method.integration;
-    switch (integration.type) {
-      case 'AWS_PROXY':
-        return this.invokeLambda(integration, context, routed, auth.authorizer);
-      case 'MOCK': {
-        const variables = { context: { requestId: routed.ids.requestId, stage: stage.stageName }, stageVariables: routed.stageVariables };
-        const response = answerMock(integration, request, routed.ids, variables);
-        return response ? { response, log } : fail({ type: 'API_CONFIGURATION_ERROR', note: 'no integration response matches the MOCK status' }, auth.authorizer);
-      }
-      default:
-        return fail({ type: 'API_CONFIGURATION_ERROR', note: `${integration.integrationType} integrations are not served by gatewaykit yet` }, auth.authorizer);
-    }
-  }
-
-  private async invokeLambda(
-    integration: LambdaProxyIntegrationModel, context: ProxyEventContext, routed: RoutedRequest, authorizer?: Record<string, unknown>,
-  ): Promise<HandledRequest> {
-    const { log } = routed;
-    const fail = (error: RestError) => this.fail(error, { ...context, log, stage: routed.stage, authorizer });
-    const run = await invokeLambdaIntegration(this.deps, substituteStageVariables(integration.functionArn, routed.stageVariables),
-      integration.timeoutMs, () => restProxyEvent(context), log);
-    switch (run.kind) {
-      case 'no-function':
-        return fail({ type: 'API_CONFIGURATION_ERROR', note: run.note });
-      case 'integration-timeout':
-        return fail({ type: 'INTEGRATION_TIMEOUT', note: run.note });
-      case 'function-failed':
-        return fail({ type: 'LAMBDA_PROXY_FAILURE', note: run.note });
-    }
-    const accept = headerValue(routed.request, 'accept')?.split(',')[0];
-    const result = parseProxyResult(run.payload, isBinaryMediaType(accept, this.api.binaryMediaTypes));
-    if (!result.ok) {
-      return fail({ type: 'LAMBDA_PROXY_FAILURE', note: result.reason });
-    }
-    const headers = result.headers;
-    if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
-      headers.push(['Content-Type', 'application/json']);
-    }
-    headers.push(['x-amzn-RequestId', routed.ids.requestId], ['x-amz-apigw-id', routed.ids.extendedRequestId]);
-    return { response: { status: result.status, headers, body: result.body }, log };
+    return serveIntegration(method.integration, { context, deps: this.deps, log, fail: (error) => fail(error, auth.authorizer) });
   }
 
   /** The resource matching `path` (API Gateway picks it by path alone), and its method for the request. */

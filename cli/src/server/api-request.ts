@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** A request as it reached the local endpoint of one API, before API Gateway's processing. */
 export interface ApiRequest {
   readonly method: string;
@@ -19,7 +21,14 @@ export interface ApiRequest {
 export interface ApiResponse {
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
-  readonly body: Buffer | string;
+  /** A Readable streams to the client as it is produced (chunked), for response streaming. */
+  readonly body: Buffer | string | Readable;
+}
+
+/** A response and what the request log reports about it. */
+export interface HandledRequest {
+  readonly response: ApiResponse;
+  readonly log: RequestLogDetails;
 }
 
 /** What the per-request log line reports beyond method, path, status and latency. */
@@ -49,8 +58,13 @@ export function headerValue(request: ApiRequest, name: string): string | undefin
 
 /** Every value of every header, by lower-case name, in the order sent. */
 export function headerValuesByLowerName(request: ApiRequest): Map<string, string[]> {
+  return headersByLowerName(request.headers);
+}
+
+/** Every value of each header in `headers`, by lower-case name, in order. */
+export function headersByLowerName(headers: readonly (readonly [string, string])[]): Map<string, string[]> {
   const values = new Map<string, string[]>();
-  for (const [key, value] of request.headers) {
+  for (const [key, value] of headers) {
     const lower = key.toLowerCase();
     const list = values.get(lower);
     if (list) {

@@ -107,11 +107,20 @@ function write(res: http.ServerResponse, response: ApiResponse, close: boolean):
     const existing = headers[name];
     headers[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  headers['content-length'] = String(typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length);
+  const { body } = response;
   if (close) {
     headers.connection = 'close';
   }
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) {
+    // Streamed: chunked transfer, each write sent as the integration produces it; a failure cuts the response off.
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    body.on('error', () => res.destroy());
+    body.pipe(res);
+    return;
+  }
+  headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   res.writeHead(response.status, headers);
   // A string body goes out with the headers in one write; a Buffer takes a second one.
-  res.end(response.body);
+  res.end(body);
 }

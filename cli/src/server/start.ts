@@ -8,6 +8,7 @@ import { synthesize } from './synth';
 import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
+import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
 import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
@@ -45,6 +46,16 @@ export interface StartOptions {
   readonly accountThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Concurrent executions per function (each a worker thread). Default 4. */
   readonly maxWorkersPerFunction?: number;
+  /**
+   * Where AWS service integrations (REST `AwsIntegration`, HTTP API `IntegrationSubtype`s) send their signed requests,
+   * e.g. a local emulator's URL. Default: none, so those routes answer as failed integrations.
+   */
+  readonly awsEndpoint?: string;
+  /**
+   * The credentials those requests are signed with. Default: `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`
+   * (`AWS_SESSION_TOKEN`) from the environment when set, else fixed local dummies.
+   */
+  readonly awsCredentials?: AwsCredentials;
   /** Where startup and request lines go. Default: standard output. */
   readonly log?: (line: string) => void;
   /** Leave out the line per request. Default false. */
@@ -109,6 +120,8 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
   const common = {
     invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
+    invokeStreaming: (arn: string, event: unknown) => lambda.invokeStreaming(arn, event),
+    awsEndpoint: awsEndpointOf(options),
     clock,
     region,
     accountId,
@@ -149,7 +162,8 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     path: api.path,
     stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
   }));
-  startupReport(assemblyDir, model, reported, performance.now() - startedAt, credentials.size > 0).forEach((line) => log(line));
+  const runtime = { hasCredentials: credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
+  startupReport(assemblyDir, model, reported, performance.now() - startedAt, runtime).forEach((line) => log(line));
 
   return {
     apis,
@@ -162,6 +176,19 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       await lambda.close();
     },
   };
+}
+
+function awsEndpointOf(options: StartOptions): AwsServiceEndpoint | undefined {
+  if (options.awsEndpoint === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(options.awsEndpoint);
+  } catch {
+    throw new Error(`awsEndpoint '${options.awsEndpoint}' is not an absolute URL; expected e.g. http://localhost:4566`);
+  }
+  return { url, credentials: options.awsCredentials ?? credentialsFromEnvironment(process.env) };
 }
 
 function listenerFor(plan: ServedApiPlan, clock: Clock, requestLog: ((line: string) => void) | undefined, log: (line: string) => void): HttpListener {

@@ -1,3 +1,4 @@
+import { isServedSubtype } from '../http/service-actions';
 import { AppModel } from '../model';
 
 /** What the startup report lists for one served API. */
@@ -12,7 +13,8 @@ export interface ReportedApi {
  * the token issuers, the IAM note, and everything the runtime does not serve, each with why.
  */
 export function startupReport(
-  assemblyDir: string, model: AppModel, apis: readonly ReportedApi[], startupMs: number, hasCredentials: boolean,
+  assemblyDir: string, model: AppModel, apis: readonly ReportedApi[], startupMs: number,
+  runtime: { readonly hasCredentials: boolean; readonly awsEndpoint?: string },
 ): string[] {
   const lines = [`gatewaykit: serving ${apis.length} API${apis.length === 1 ? '' : 's'} from ${assemblyDir} (ready in ${Math.round(startupMs)} ms)`];
   for (const api of apis) {
@@ -32,8 +34,15 @@ export function startupReport(
   }
   const iamRoutes = model.restApis.some((api) => api.resources.some((r) => [...r.methods.values()].some((m) => m.authorizationType === 'AWS_IAM')))
     || model.httpApis.some((api) => api.routes.some((r) => r.authorizationType === 'AWS_IAM'));
-  if (iamRoutes && !hasCredentials) {
+  if (iamRoutes && !runtime.hasCredentials) {
     lines.push('IAM-authorized routes answer 403 to every request: pass --credentials ACCESS_KEY_ID:SECRET to accept requests signed with them');
+  }
+  const serviceRoutes = awsServiceRoutes(model);
+  if (serviceRoutes.length > 0) {
+    lines.push(runtime.awsEndpoint
+      ? `AWS service integrations are signed and sent to ${runtime.awsEndpoint}:`
+      : 'AWS service integrations answer 500 until gatewaykit runs with --aws-endpoint URL (e.g. a local emulator); these routes need it:');
+    serviceRoutes.forEach((route) => lines.push(`  ${route}`));
   }
   if (model.unsupported.length > 0) {
     lines.push('Not served:');
@@ -42,4 +51,18 @@ export function startupReport(
     }
   }
   return lines;
+}
+
+/** `Api/Method GET /path -> sqs action/SendMessage` for every AWS service integration of the app. */
+function awsServiceRoutes(model: AppModel): string[] {
+  const rest = model.restApis.flatMap((api) => api.resources.flatMap((resource) => [...resource.methods.values()].flatMap((method) => {
+    const integration = method.integration;
+    return integration.type === 'AWS' && integration.functionArn === undefined
+      ? [`${api.origin.path} ${method.httpMethod} ${resource.path} -> ${integration.service} ${integration.apiType}/${integration.apiValue}`]
+      : [];
+  })));
+  const http = model.httpApis.flatMap((api) => api.routes.flatMap((route) => (route.integration.type === 'AWS_PROXY' && route.integration.subtype !== undefined
+    ? [`${api.origin.path} ${route.routeKey} -> ${route.integration.subtype}${isServedSubtype(route.integration.subtype) ? '' : ' (this subtype is not served: 500)'}`]
+    : [])));
+  return [...rest, ...http];
 }

@@ -168,21 +168,39 @@ describe('hand-written HTTP APIs', () => {
     expect(model.unsupported).toEqual([{ path: 'Test/Route', type: 'AWS::ApiGatewayV2::Route', reason: 'the route GET / has no target, so it is not served' }]);
   });
 
-  test.each([
-    [{ IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://legacy.example.com', IntegrationMethod: 'ANY' }, 'HTTP_PROXY',
-      'the HTTP_PROXY integration to https://legacy.example.com is not served, so routes to it fail; only Lambda proxy (AWS_PROXY) integrations are'],
-    [{ IntegrationType: 'AWS_PROXY', IntegrationSubtype: 'SQS-SendMessage', RequestParameters: {} }, 'AWS_PROXY (SQS-SendMessage)',
-      'the AWS_PROXY (SQS-SendMessage) integration is not served, so routes to it fail; only Lambda proxy (AWS_PROXY) integrations are'],
-  ])('a non-Lambda integration is reported and not served (%#)', (integration, integrationType, reason) => {
-    const model = loadTemplate({
-      Resources: {
-        Api: api,
-        Integration: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: { Ref: 'Api' }, PayloadFormatVersion: '1.0', ...integration } },
-        Route: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: 'Api' }, RouteKey: 'ANY /{proxy+}', Target: { 'Fn::Sub': 'integrations/${Integration}' } } },
-      },
+  const withIntegration = (integration: Record<string, unknown>) => loadTemplate({
+    Resources: {
+      Api: api,
+      Integration: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: { Ref: 'Api' }, PayloadFormatVersion: '1.0', ...integration } },
+      Route: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: 'Api' }, RouteKey: 'ANY /{proxy+}', Target: { 'Fn::Sub': 'integrations/${Integration}' } } },
+    },
+  });
+
+  test('an HTTP_PROXY integration keeps its URL, method, parameter mappings and the 30-second default timeout', () => {
+    const model = withIntegration({
+      IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://legacy.example.com/{proxy}', IntegrationMethod: 'ANY', RequestParameters: { 'append:header.x-source': 'gateway' },
     });
-    expect(model.httpApis[0].routes[0].integration).toEqual({ type: 'UNSUPPORTED', integrationType });
-    expect(model.unsupported).toEqual([{ path: 'Test/Integration', type: 'AWS::ApiGatewayV2::Integration', reason }]);
+    expect(model.httpApis[0].routes[0].integration).toEqual({
+      type: 'HTTP_PROXY', uri: 'https://legacy.example.com/{proxy}', httpMethod: 'ANY', requestParameters: { 'append:header.x-source': 'gateway' }, timeoutMs: 30_000,
+    });
+    expect(model.unsupported).toEqual([]);
+  });
+
+  test('a first-class AWS service integration keeps its subtype and parameters', () => {
+    const model = withIntegration({ IntegrationType: 'AWS_PROXY', IntegrationSubtype: 'SQS-SendMessage', RequestParameters: { QueueUrl: '$request.header.queue' } });
+    expect(model.httpApis[0].routes[0].integration).toEqual({
+      type: 'AWS_PROXY', subtype: 'SQS-SendMessage', requestParameters: { QueueUrl: '$request.header.queue' }, timeoutMs: 30_000,
+    });
+  });
+
+  test('an HTTP_PROXY through a VPC link is reported and not served', () => {
+    const model = withIntegration({ IntegrationType: 'HTTP_PROXY', IntegrationUri: 'arn:aws:elasticloadbalancing:listener', ConnectionType: 'VPC_LINK' });
+    expect(model.httpApis[0].routes[0].integration).toEqual({ type: 'UNSUPPORTED', integrationType: 'HTTP_PROXY' });
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Integration',
+      type: 'AWS::ApiGatewayV2::Integration',
+      reason: 'the HTTP_PROXY integration to arn:aws:elasticloadbalancing:listener is not served, so routes to it fail; Lambda proxy, HTTP_PROXY to a URL and AWS service integrations are',
+    }]);
   });
 
   test('a JWT authorizer without JwtConfiguration is an error naming it', () => {

@@ -194,12 +194,8 @@ describe('a plain aws-cdk-lib RestApi', () => {
     ]));
   });
 
-  test('reads an HTTP integration as unsupported and reports it', () => {
-    expect(method('/legacy', 'GET').integration).toEqual({ type: 'UNSUPPORTED', integrationType: 'HTTP_PROXY' });
-    expect(model.unsupported).toContainEqual({
-      path: 'Rest/Api/Default/legacy/GET',
-      type: 'AWS::ApiGateway::Method',
-      reason: 'the method GET /legacy has an HTTP_PROXY integration, which is not served; only Lambda proxy (AWS_PROXY) and MOCK integrations are',
-    });
+  test('reads an HTTP_PROXY integration with its URL and method', () => {
+    expect(method('/legacy', 'GET').integration).toMatchObject({ type: 'HTTP_PROXY', uri: expect.stringMatching(/^https?:\/\//), httpMethod: 'GET', connectionType: 'INTERNET' });
+    expect(model.unsupported.filter((item) => item.path.includes('legacy'))).toEqual([]);
   });
 });

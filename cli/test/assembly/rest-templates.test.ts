@@ -116,10 +116,24 @@ describe('hand-written REST APIs', () => {
     });
     expect(model.restApis[0].resources[0].methods.get('OPTIONS')?.integration).toEqual({
       type: 'MOCK',
+      requestParameters: {},
       requestTemplates: {},
       passthroughBehavior: 'WHEN_NO_MATCH',
       integrationResponses: [{ statusCode: '200', selectionPattern: '2\\d{2}', responseParameters: {}, responseTemplates: {} }],
+      timeoutMs: 29_000,
     });
+  });
+
+  test('an integration converting bodies with ContentHandling is reported, as the conversion is not applied', () => {
+    const model = loadTemplate({
+      Resources: {
+        Api: API,
+        Get: { Type: 'AWS::ApiGateway::Method', Properties: { ...inApi, ResourceId: ROOT, HttpMethod: 'GET', Integration: { Type: 'MOCK', ContentHandling: 'CONVERT_TO_TEXT' } } },
+      },
+    });
+    expect(model.unsupported.map((item) => item.reason)).toEqual([
+      'the method GET / converts bodies with ContentHandling CONVERT_TO_TEXT, which is not applied: bodies pass as they are',
+    ]);
   });
 
   test('API key source AUTHORIZER and a disabled execute-api endpoint are kept', () => {

@@ -25,7 +25,7 @@ describe('start', () => {
       const echo = nodeFunction(stack, 'Echo', ECHO_HANDLER);
       const rest = new apigateway.RestApi(stack, 'Rest', { deployOptions: { stageName: 'prod' } });
       rest.root.addResource('items').addMethod('GET', new apigateway.LambdaIntegration(echo));
-      rest.root.addResource('legacy').addMethod('GET', new apigateway.HttpIntegration('https://example.com'));
+      rest.root.addResource('legacy').addMethod('GET', new apigateway.AwsIntegration({ service: 'sqs', path: '111122223333/queue' }));
       new apigatewayv2.HttpApi(stack, 'Http', { defaultIntegration: new HttpLambdaIntegration('Echo', echo) });
       const ws = new apigatewayv2.WebSocketApi(stack, 'Chat', { defaultRouteOptions: { integration: new WebSocketLambdaIntegration('Chat', echo) } });
       new apigatewayv2.WebSocketStage(stack, 'ChatStage', { webSocketApi: ws, stageName: 'prod' });
@@ -57,7 +57,7 @@ describe('start', () => {
       const requestLines = lines.filter((line) => line.startsWith('GET /prod/'));
       expect(requestLines[0]).toMatch(/^GET \/prod\/items 200 \d+ms Shop\/Rest route="GET \/items" cold$/);
       expect(requestLines[1]).toMatch(/ warm$/);
-      expect(requestLines[2]).toMatch(/^GET \/prod\/legacy 500 .*API_CONFIGURATION_ERROR: HTTP_PROXY integrations are not served by gatewaykit yet/);
+      expect(requestLines[2]).toMatch(/^GET \/prod\/legacy 500 .*API_CONFIGURATION_ERROR: sqs path 111122223333\/queue: AWS service integrations need an endpoint/);
     } finally {
       await running.stop();
     }

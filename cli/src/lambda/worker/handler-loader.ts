@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LambdaRuntimeError } from './error-format';
 import type { LambdaHandler } from './invocation';
+import { isStreamingHandler } from './response-streaming';
 
 /** Tried in this order, as Lambda does for a `Handler` of `file.export`. */
 const MODULE_EXTENSIONS = ['.js', '.mjs', '.cjs'] as const;
@@ -49,7 +50,8 @@ export async function loadHandler(location: HandlerLocation): Promise<LambdaHand
   if (typeof handler !== 'function') {
     throw new LambdaRuntimeError('Runtime.HandlerNotFound', `${handlerString} is not a function`);
   }
-  if (majorVersionOf(location.runtime) >= FIRST_RUNTIME_WITHOUT_CALLBACKS && handler.length >= 3) {
+  // A streaming handler's third parameter is its context, not a callback.
+  if (majorVersionOf(location.runtime) >= FIRST_RUNTIME_WITHOUT_CALLBACKS && handler.length >= 3 && !isStreamingHandler(handler)) {
     throw new LambdaRuntimeError('Runtime.CallbackHandlerDeprecated', CALLBACK_HANDLER_REMOVED);
   }
   return handler as LambdaHandler;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InvocationRequest, SandboxSpec, WorkerMessage } from '../protocol';
 import { formatError } from './error-format';
+import { createResponseStream, isStreamingHandler, ResponseStream } from './response-streaming';
 
 export type LambdaCallback = (error?: unknown, result?: unknown) => void;
 
@@ -71,6 +72,10 @@ export function invokeHandler(
     fail,
   };
   try {
+    if (isStreamingHandler(handler)) {
+      invokeStreamingHandler(handler, JSON.parse(request), context, send, succeed, fail);
+      return;
+    }
     const returned = handler(JSON.parse(request), context, callback);
     if (isThenable(returned)) {
       returned.then(succeed, fail);
@@ -78,6 +83,26 @@ export function invokeHandler(
   } catch (error) {
     fail(error);
   }
+}
+
+/**
+ * A `streamifyResponse` handler gets `(event, responseStream, context)`: what it writes goes to the main thread as it
+ * is written; the invocation succeeds once its promise resolves and the stream has ended (ended for it if need be).
+ */
+function invokeStreamingHandler(
+  handler: LambdaHandler, event: unknown, context: LambdaContext, send: (message: WorkerMessage) => void,
+  succeed: (result?: unknown) => void, fail: (error?: unknown) => void,
+): void {
+  const { stream, finished } = createResponseStream((bytes) => send({ kind: 'chunk', bytes }));
+  const streaming = handler as unknown as (event: unknown, stream: ResponseStream, context: LambdaContext) => unknown;
+  Promise.resolve(streaming(event, stream, context)).then(
+    () => {
+      if (!stream.writableEnded) {
+        stream.end();
+      }
+      return finished.then(() => succeed(null));
+    },
+  ).catch(fail);
 }
 
 /** Lambda returns `null` for an `undefined` result; a result JSON cannot represent is the handler's error. */

@@ -1,0 +1,31 @@
+import type { AwsServiceEndpoint } from '../../gateway/aws-service-endpoint';
+import type { LambdaIntegrationDeps } from '../../gateway/lambda-integration';
+import type { InvokeStreamingOutcome } from '../../lambda';
+import type { ApiResponse, HandledRequest, RequestLogDetails } from '../../server/api-request';
+import type { RestError } from '../gateway-response';
+import type { ProxyEventContext } from '../proxy-event';
+
+/** What integrations need of the runtime. */
+export interface RestIntegrationDeps extends LambdaIntegrationDeps {
+  /** Runs a function whose response streams (REST `ResponseTransferMode: STREAM`). */
+  readonly invokeStreaming: (functionArn: string, event: unknown) => Promise<InvokeStreamingOutcome>;
+  /** Where AWS service integrations go; without it they answer as a failed integration. */
+  readonly awsEndpoint?: AwsServiceEndpoint;
+}
+
+
+/** One authorized, metered request about to reach its method's integration. */
+export interface IntegrationCall {
+  /** Everything API Gateway knows of the request, authorizer and API key included. */
+  readonly context: ProxyEventContext;
+  readonly deps: RestIntegrationDeps;
+  readonly log: RequestLogDetails;
+  /** Renders a gateway error through the API's gateway responses. */
+  readonly fail: (error: RestError) => HandledRequest;
+}
+
+/** An integration's answer with API Gateway's request id headers added. */
+export function withRequestIds(call: IntegrationCall, response: ApiResponse): HandledRequest {
+  const headers = [...response.headers, ['x-amzn-RequestId', call.context.ids.requestId] as const, ['x-amz-apigw-id', call.context.ids.extendedRequestId] as const];
+  return { response: { ...response, headers }, log: call.log };
+}
