@@ -5,7 +5,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newWebSocketApi } from './support';
 import { SecureWebSocketApiProps, WebSocketApiAuthorizer } from '../../src';
 import { newFunction, templateOf } from '../support/fixtures';
-import { nagFindings, nagSuppressions } from '../support/nag';
+import { fixtureFunction, nagFindings, nagSuppressions } from '../support/nag';
+
+/** What the tests create themselves: the route handler, the function of the Lambda authorizer, the customer key. */
+const FIXTURES = [...fixtureFunction('Handler'), ...fixtureFunction('AuthorizerHandler'), 'Key'];
 
 type Configure = (handler: lambda.Function, stack: Stack) => SecureWebSocketApiProps;
 
@@ -17,27 +20,32 @@ const authorizers: Array<[string, (stack: Stack) => WebSocketApiAuthorizer | und
 ];
 
 describe('cdk-nag AwsSolutions and Serverless packs', () => {
-  test('report no unsuppressed finding on SecureWebSocketApi in its default configuration', () => {
+  test('report no unsuppressed finding in the stack of a SecureWebSocketApi in its default configuration', () => {
     const { stack } = newWebSocketApi();
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  test.each(authorizers)('report no unsuppressed finding with the %s authorizer and message routes', (_, authorizer) => {
+  test.each(authorizers)('report no unsuppressed finding in the stack with the %s authorizer and message routes', (_, authorizer) => {
     const { stack } = newWebSocketApi((handler, scope) => ({ ...messageRoutes(handler, scope), authorizer: authorizer(scope) }));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  test('report no unsuppressed finding with the connection registry', () => {
+  // Not clean yet: the @connections/* wildcard of the ManageConnections grant, and the KMS action wildcards, on the
+  // route function's policy (one finding per wildcard).
+  const MANAGE_CONNECTIONS = Array(2).fill('AwsSolutions-IAM5[Resource /TestStack/Handler/ServiceRole/DefaultPolicy/Resource');
+  const KEY_ACTIONS = Array(2).fill('AwsSolutions-IAM5[Action /TestStack/Handler/ServiceRole/DefaultPolicy/Resource');
+
+  test('report only the known findings in the stack with the connection registry', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({ ...messageRoutes(handler, scope), connectionRegistry: {} }));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual(MANAGE_CONNECTIONS);
   });
 
-  test('report no unsuppressed finding with the connection registry encrypted by a customer-managed key', () => {
+  test('report only the known findings in the stack with the connection registry encrypted by a customer-managed key', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({
       ...messageRoutes(handler, scope),
       connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
     }));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([...KEY_ACTIONS, ...MANAGE_CONNECTIONS]);
   });
 
   test('report no unsuppressed finding with tiers, customers and a public $connect', () => {
@@ -47,7 +55,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       tiers: { free: { quota: { limit: 100, period: apigateway.Period.DAY } }, pro: { throttle: { rateLimit: 10, burstLimit: 20 } } },
       customers: { acme: { tier: 'pro' }, globex: { tier: 'free' } },
     }));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
   test('the only suppressions are the reasoned ones the library documents', () => {
