@@ -74,7 +74,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'AwsSolutions-IAM5 ApiConnectFunctionRoleDefaultPolicy Resource::*',
       'AwsSolutions-IAM5 ApiDisconnectFunctionRoleDefaultPolicy Action::kms:ReEncrypt*,Action::kms:GenerateDataKey*',
       'AwsSolutions-IAM5 ApiDisconnectFunctionRoleDefaultPolicy Resource::*',
-      'AwsSolutions-IAM5 CloudWatchRole Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*,Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*:log-stream:*',
+      'AwsSolutions-IAM5 CloudWatchRolePushToCloudWatchLogs Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*,Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*:log-stream:*',
       'Serverless-LambdaAsyncFailureDestination ApiConnectAuthorizerFunction',
       'Serverless-LambdaAsyncFailureDestination ApiConnectFunction',
       'Serverless-LambdaAsyncFailureDestination ApiDisconnectFunction',
