@@ -3,7 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { suppressNagRules } from './nag-suppressions';
+import { grantsPolicyOf, ManagedPolicyRole } from './managed-policy-role';
+import { suppressNagRules, XRAY_WILDCARD_SUPPRESSION } from './nag-suppressions';
 
 /** A class projen generates for a bundled handler, such as `JwtAuthorizerFunction` or `WebsocketConnectFunction`. */
 export type BundledFunctionClass<T extends lambda.Function> = new (scope: Construct, id: string, props: lambda.FunctionOptions) => T;
@@ -35,16 +36,16 @@ export interface BundledFunctionOptions {
 /**
  * Deploys a handler the library bundles (the JWT authorizer, the connection registry's `$connect`/`$disconnect`
  * handlers) the same way every time: a role of its own that may write only its own log group (no
- * AWSLambdaBasicExecutionRole managed policy) and X-Ray traces, a log group with retention, active tracing, and
- * explicit memory and timeout. Constructs are `id`, `${id}Logs` and `${id}Role` under `scope`; grant the function
- * anything else on its role.
+ * AWSLambdaBasicExecutionRole managed policy) and X-Ray traces, its grants in a customer-managed policy, a log group
+ * with retention, active tracing, and explicit memory and timeout. Constructs are `id`, `${id}Logs` and `${id}Role`
+ * under `scope`; grant the function anything else on its role.
  */
 export function createBundledFunction<T extends lambda.Function>(
   scope: Construct, id: string, functionClass: BundledFunctionClass<T>, options: BundledFunctionOptions,
 ): T {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: options.logRetention });
   // A role of our own instead of the default one, which attaches the AWSLambdaBasicExecutionRole managed policy.
-  const role = new iam.Role(scope, `${id}Role`, {
+  const role = new ManagedPolicyRole(scope, `${id}Role`, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: options.roleDescription,
   });
@@ -58,12 +59,8 @@ export function createBundledFunction<T extends lambda.Function>(
     description: options.description,
     environment: options.environment,
   });
-  // The grants above and the tracing statement the function adds live in the role's default policy.
-  suppressNagRules(role.node.findChild('DefaultPolicy'), [{
-    id: 'AwsSolutions-IAM5',
-    reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
-    appliesTo: ['Resource::*'],
-  }]);
+  // The grants above and the tracing statement the function adds live in the role's policy.
+  suppressNagRules(grantsPolicyOf(role) ?? role, [XRAY_WILDCARD_SUPPRESSION]);
   suppressNagRules(handler, [
     { id: 'Serverless-LambdaDLQ', reason: options.dlqReason },
     { id: 'Serverless-LambdaAsyncFailureDestination', reason: options.asyncFailureDestinationReason },

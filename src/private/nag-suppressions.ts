@@ -11,6 +11,16 @@ export interface NagSuppression {
 }
 
 /**
+ * AwsSolutions-IAM5 on the `Resource: *` of the statement CDK adds to the role of a function with active tracing, as
+ * every function the library deploys has.
+ */
+export const XRAY_WILDCARD_SUPPRESSION: NagSuppression = {
+  id: 'AwsSolutions-IAM5',
+  reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
+  appliesTo: ['Resource::*'],
+};
+
+/**
  * Records suppressions on every CloudFormation resource under `scope`, in the two forms cdk-nag reads:
  * v2's `cdk_nag` template metadata and v3's `Validations.acknowledge`. Writing both keeps the library free of
  * a cdk-nag dependency while users on either major version see the same, reasoned, suppressions.

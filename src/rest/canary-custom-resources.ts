@@ -13,7 +13,8 @@ import {
   StageCanaryRemovalProperties,
 } from '../handlers/stage-canary-properties.lambda-shared';
 import { check } from '../private/errors';
-import { suppressNagRules } from '../private/nag-suppressions';
+import { grantsPolicyOf, ManagedPolicyRole } from '../private/managed-policy-role';
+import { suppressNagRules, XRAY_WILDCARD_SUPPRESSION } from '../private/nag-suppressions';
 
 export interface StageBaselineProps {
   /** The API of the stage. */
@@ -106,14 +107,14 @@ function stageCanaryHandler(scope: Construct): StageCanaryHandler {
  * X-Ray traces; each custom resource brings a policy for its own stage.
  */
 class StageCanaryHandler extends Construct {
-  private readonly role: iam.Role;
+  private readonly role: ManagedPolicyRole;
   private readonly function: lambda.Function;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
     // A role of our own instead of the default one, which attaches the AWSLambdaBasicExecutionRole managed policy.
-    this.role = new iam.Role(this, 'Role', {
+    this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Runs the gatewaykit stage canary custom resources: reads and patches the stages each custom resource names',
     });
@@ -126,12 +127,8 @@ class StageCanaryHandler extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       description: 'gatewaykit: reads the deployment a REST API stage serves and removes lingering canary settings',
     });
-    // The log grant and the tracing statement CDK adds live in the role's default policy.
-    suppressNagRules(this.role.node.findChild('DefaultPolicy'), [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
-      appliesTo: ['Resource::*'],
-    }]);
+    // The log grant and the tracing statement CDK adds live in the role's policy.
+    suppressNagRules(grantsPolicyOf(this.role) ?? this.role, [XRAY_WILDCARD_SUPPRESSION]);
     // cdk-nag's Serverless-LambdaAsyncFailureDestination only reads EventInvokeConfig resources, and there is none.
     suppressNagRules(this.function, [{
       id: 'Serverless-LambdaDLQ',

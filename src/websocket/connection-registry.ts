@@ -12,6 +12,7 @@ import {
 import { WebsocketDisconnectFunction } from '../handlers/websocket-disconnect-function';
 import { createBundledFunction } from '../private/bundled-function';
 import { check } from '../private/errors';
+import { grantsPolicyOf } from '../private/managed-policy-role';
 import { NagSuppression, suppressNagRules } from '../private/nag-suppressions';
 import { checkSeconds } from '../private/numbers';
 
@@ -112,5 +113,5 @@ function suppressKeyWildcards(role: iam.IRole): void {
     reason: 'DynamoDB encrypts and decrypts items with the table\'s customer-managed key on the caller\'s behalf; the statement is limited to that one key, and kms:ReEncrypt* and kms:GenerateDataKey* are the action families KMS documents for it.',
     appliesTo: ['Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*'],
   };
-  suppressNagRules(role.node.findChild('DefaultPolicy'), [suppression]);
+  suppressNagRules(grantsPolicyOf(role) ?? role, [suppression]);
 }

@@ -61,7 +61,7 @@ describe('the stage canary handler', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
-  test('has a role of its own without managed policies', () => {
+  test('has a role of its own without AWS managed policies', () => {
     const { stack, api, deployment } = restApiStack();
     baseline(stack, 'Baseline', api, deployment);
 
@@ -69,6 +69,24 @@ describe('the stage canary handler', () => {
       Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] } },
     });
     expect(Object.values(roles).map((role) => role.Properties.ManagedPolicyArns)).toEqual([undefined]);
+  });
+
+  test('keeps its own log and X-Ray grants in a customer-managed policy of its role, none inline', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    const role = stack.node.findChild(HANDLER).node.findChild('Role');
+    expect(countOf(stack, 'AWS::IAM::Policy')).toBe(0);
+    templateOf(stack).hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: Match.anyValue(), Policies: Match.absent() });
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: logicalIdOf(role) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
+          Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }),
+        ]),
+      },
+    });
   });
 
   test('fails synth when the reserved id is held by another construct', () => {
@@ -139,7 +157,7 @@ describe('stageBaselineDeploymentId', () => {
     scope.node.tryRemoveChild('Baseline');
 
     expect(countOf(stack, 'Custom::GatewayKitStageBaseline')).toBe(0);
-    expect(countOf(stack, 'AWS::IAM::Policy')).toBe(1); // the role's default policy: logs and X-Ray
+    expect(countOf(stack, 'AWS::IAM::ManagedPolicy')).toBe(1); // the role's own policy: logs and X-Ray
   });
 });
 
@@ -204,7 +222,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
 
     const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
     expect(suppressed).toEqual([
-      `AwsSolutions-IAM5 ${HANDLER}RoleDefaultPolicy Resource::*`,
+      `AwsSolutions-IAM5 ${HANDLER}RolePolicy Resource::*`,
       `Serverless-LambdaDLQ ${HANDLER}Function`,
     ]);
   });
