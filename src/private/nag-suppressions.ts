@@ -21,6 +21,22 @@ export const XRAY_WILDCARD_SUPPRESSION: NagSuppression = {
 };
 
 /**
+ * The packs, among those the library is checked against, that have each rule it suppresses in more than one pack:
+ * AwsSolutions, Serverless, NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 (cdk-nag names a finding `<pack>-<rule>`).
+ */
+const PACKS_WITH_RULE = {
+  LambdaDLQ: ['Serverless', 'NIST.800.53.R5', 'HIPAA.Security'],
+  LambdaInsideVPC: ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'],
+  LambdaConcurrency: ['NIST.800.53.R5', 'HIPAA.Security'],
+  SecretsManagerRotationEnabled: ['NIST.800.53.R5', 'HIPAA.Security'],
+};
+
+/** One suppression of `rule` for every pack that has it, all with the same reason. */
+export function inEveryPack(rule: keyof typeof PACKS_WITH_RULE, reason: string): NagSuppression[] {
+  return PACKS_WITH_RULE[rule].map((pack) => ({ id: `${pack}-${rule}`, reason }));
+}
+
+/**
  * Records suppressions on every CloudFormation resource under `scope`, in the two forms cdk-nag reads:
  * v2's `cdk_nag` template metadata and v3's `Validations.acknowledge`. Writing both keeps the library free of
  * a cdk-nag dependency while users on either major version see the same, reasoned, suppressions.

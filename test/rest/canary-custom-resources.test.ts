@@ -2,9 +2,9 @@ import { CfnResource, CustomResource, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import { removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
+import { hardenStageCanaryHandler, removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
 import { countOf, newStack, templateOf } from '../support/fixtures';
-import { nagFindings, nagSuppressions } from '../support/nag';
+import { COMPLIANCE_PACKS, nagFindings, nagSuppressions } from '../support/nag';
 
 const HANDLER = 'GatewayKitStageCanaryHandler';
 
@@ -87,6 +87,29 @@ describe('the stage canary handler', () => {
         ]),
       },
     });
+  });
+
+  test('has no reserved concurrency and a log group without a customer-managed key unless hardened', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.absent() });
+    expect(countOf(stack, 'AWS::KMS::Key')).toBe(0);
+  });
+
+  test('hardened, encrypts its log group with a rotated key of its own and reserves a concurrency of 2', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    hardenStageCanaryHandler(stack);
+    hardenStageCanaryHandler(new Construct(stack, 'AnotherHardenedApi'));
+
+    const key = stack.node.findChild(HANDLER).node.findChild('LogEncryptionKey');
+    expect(countOf(stack, 'AWS::KMS::Key')).toBe(1);
+    templateOf(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] } });
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 2 });
   });
 
   test('fails synth when the reserved id is held by another construct', () => {
@@ -200,7 +223,7 @@ describe('removeLingeringCanary', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions and Serverless packs', () => {
+describe('cdk-nag', () => {
   /** A stack with the handler and both custom resources under `Canary`. */
   function canaryStack() {
     const { stack, api, stage, deployment } = restApiStack();
@@ -213,8 +236,15 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
   /** The plain RestApi the custom resources act on. */
   const FIXTURES = ['Api'];
 
-  test('report no unsuppressed finding in the stack', () => {
+  test('AwsSolutions and Serverless report no unsuppressed finding in the stack', () => {
     expect(nagFindings(canaryStack(), { fixtures: FIXTURES })).toEqual([]);
+  });
+
+  test('NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 report no finding in the stack once the handler is hardened', () => {
+    const stack = canaryStack();
+    hardenStageCanaryHandler(stack);
+
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).toEqual([]);
   });
 
   test('the only suppressions are the reasoned ones on the handler', () => {
@@ -223,6 +253,11 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
     expect(suppressed).toEqual([
       `AwsSolutions-IAM5 ${HANDLER}RolePolicy Resource::*`,
+      `HIPAA.Security-LambdaDLQ ${HANDLER}Function`,
+      `HIPAA.Security-LambdaInsideVPC ${HANDLER}Function`,
+      `NIST.800.53.R5-LambdaDLQ ${HANDLER}Function`,
+      `NIST.800.53.R5-LambdaInsideVPC ${HANDLER}Function`,
+      `PCI.DSS.321-LambdaInsideVPC ${HANDLER}Function`,
       `Serverless-LambdaDLQ ${HANDLER}Function`,
     ]);
   });

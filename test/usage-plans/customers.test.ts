@@ -261,10 +261,14 @@ describe('cdk-nag', () => {
     expect(nagFindings(stack, { fixtures: [...TIERS_FIXTURES, 'Keys', 'KeysKey', 'Portal/Resource'] })).toEqual([]);
   });
 
-  test('the only suppression is AwsSolutions-SMG4 on generated secrets, with a reason', () => {
+  test('the only suppressions are for secret rotation on generated secrets, with a reason', () => {
     const { stack } = populated();
     const suppressed = nagSuppressions(stack, (reason) => expect(reason).toMatch(/rotating the secret would not change the key that API Gateway accepts/));
-    expect(suppressed).toEqual(['AwsSolutions-SMG4 MeteredCustomeracmeSecret']);
+    expect(suppressed).toEqual([
+      'AwsSolutions-SMG4 MeteredCustomeracmeSecret',
+      'HIPAA.Security-SecretsManagerRotationEnabled MeteredCustomeracmeSecret',
+      'NIST.800.53.R5-SecretsManagerRotationEnabled MeteredCustomeracmeSecret',
+    ]);
   });
 });
 
