@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newWebSocketApi } from './support';
@@ -30,22 +31,17 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  // Not clean yet: the @connections/* wildcard of the ManageConnections grant, and the KMS action wildcards, on the
-  // route function's policy (one finding per wildcard).
-  const MANAGE_CONNECTIONS = Array(2).fill('AwsSolutions-IAM5[Resource /TestStack/Handler/ServiceRole/DefaultPolicy/Resource');
-  const KEY_ACTIONS = Array(2).fill('AwsSolutions-IAM5[Action /TestStack/Handler/ServiceRole/DefaultPolicy/Resource');
-
-  test('report only the known findings in the stack with the connection registry', () => {
+  test('report no unsuppressed finding in the stack with the connection registry', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({ ...messageRoutes(handler, scope), connectionRegistry: {} }));
-    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual(MANAGE_CONNECTIONS);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  test('report only the known findings in the stack with the connection registry encrypted by a customer-managed key', () => {
+  test('report no unsuppressed finding in the stack with the connection registry encrypted by a customer-managed key', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({
       ...messageRoutes(handler, scope),
       connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
     }));
-    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([...KEY_ACTIONS, ...MANAGE_CONNECTIONS]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
   test('report no unsuppressed finding with tiers, customers and a public $connect', () => {
@@ -59,12 +55,13 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
   });
 
   test('the only suppressions are the reasoned ones the library documents', () => {
-    const { stack } = newWebSocketApi((handler, scope) => ({
+    const { stack, api } = newWebSocketApi((handler, scope) => ({
       ...messageRoutes(handler, scope),
       authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'] }),
       connectionRegistry: { encryptionKey: new kms.Key(scope, 'Key', { enableKeyRotation: true }) },
     }));
     const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
+    const connections = (method: string) => `Resource::arn:<AWS::Partition>:execute-api:eu-west-1:123456789012:<${stack.resolve(api.webSocketApi.apiId).Ref}>/prod/${method}/@connections/*`;
     expect(suppressed).toEqual([
       'AwsSolutions-APIG4 ApiRoutedefault',
       'AwsSolutions-APIG4 ApiRoutedisconnect',
@@ -75,6 +72,8 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'AwsSolutions-IAM5 ApiDisconnectFunctionRolePolicy Action::kms:ReEncrypt*,Action::kms:GenerateDataKey*',
       'AwsSolutions-IAM5 ApiDisconnectFunctionRolePolicy Resource::*',
       'AwsSolutions-IAM5 CloudWatchRolePushToCloudWatchLogs Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*,Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:*:log-stream:*',
+      'AwsSolutions-IAM5 HandlerServiceRoleDefaultPolicy Action::kms:ReEncrypt*,Action::kms:GenerateDataKey*',
+      `AwsSolutions-IAM5 HandlerServiceRoleDefaultPolicy ${connections('POST')},${connections('DELETE')}`,
       'HIPAA.Security-LambdaConcurrency ApiConnectAuthorizerFunction',
       'HIPAA.Security-LambdaDLQ ApiConnectAuthorizerFunction',
       'HIPAA.Security-LambdaDLQ ApiConnectFunction',
@@ -92,6 +91,18 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'Serverless-LambdaDLQ ApiConnectAuthorizerFunction',
       'Serverless-LambdaDLQ ApiConnectFunction',
       'Serverless-LambdaDLQ ApiDisconnectFunction',
+    ]);
+  });
+
+  test('grantManageConnections suppresses the connection id wildcard it grants, and nothing else, on the grantee\'s policy', () => {
+    const { stack, api } = newWebSocketApi(messageRoutes);
+    const operator = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
+
+    api.grantManageConnections(operator);
+
+    expect(nagFindings(stack, { fixtures: [...FIXTURES, 'Operator/Resource'] })).toEqual([]);
+    expect(nagSuppressions(stack, () => undefined, { appliesTo: true }).filter((suppression) => suppression.includes('Operator'))).toEqual([
+      `AwsSolutions-IAM5 OperatorDefaultPolicy Resource::arn:<AWS::Partition>:execute-api:eu-west-1:123456789012:<${stack.resolve(api.webSocketApi.apiId).Ref}>/prod/*/@connections/*`,
     ]);
   });
 
