@@ -4,7 +4,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApiGatewayCloudWatchRole, MeteredApi, RestAuthorizer, SecureLambdaApiProps } from '../src';
 import { newApi, newFunction, newStack } from './support/fixtures';
-import { COMPLIANCE_PACKS, nagFindings, nagSuppressions } from './support/nag';
+import { COMPLIANCE_PACKS, fixtureFunction, nagFindings, nagSuppressions } from './support/nag';
+
+/** What the tests create themselves: the route handler and the function any Lambda authorizer is given. */
+const FIXTURES = [...fixtureFunction('Handler'), ...fixtureFunction('AuthorizerHandler')];
 
 const authorizers: Array<[string, (fn: lambda.IFunction) => RestAuthorizer | undefined]> = [
   ['IAM (the default)', () => undefined],
@@ -24,27 +27,22 @@ const configured = (authorizer: (fn: lambda.IFunction) => RestAuthorizer | undef
   });
 
 describe('cdk-nag AwsSolutions and Serverless packs', () => {
-  test.each(authorizers)('report no unsuppressed finding on SecureLambdaApi with the %s authorizer', (_, authorizer) => {
+  test.each(authorizers)('report no unsuppressed finding in the stack of a SecureLambdaApi with the %s authorizer', (_, authorizer) => {
     const { stack } = newApi(configured(authorizer));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  test('report no unsuppressed finding on several stages with caching, a canary and its alarms', () => {
+  test('report no unsuppressed finding in the stack of several stages with caching, a canary and its alarms', () => {
     const { stack } = newApi(configured(() => undefined, () => ({
       stages: {
         dev: {},
         prod: { caching: {}, canary: { percentTraffic: 10, alarms: {} } },
       },
     })));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
-  test('report no unsuppressed finding on the stage canary handler', () => {
-    const { stack } = newApi(configured(() => undefined));
-    expect(nagFindings(stack, 'GatewayKitStageCanaryHandler')).toEqual([]);
-  });
-
-  test('report no unsuppressed finding on a MeteredApi with tiers and customers', () => {
+  test('report no unsuppressed finding in the stack of a MeteredApi with tiers and customers', () => {
     const stack = newStack();
     new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
     const handler = newFunction(stack);
@@ -53,12 +51,7 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       tiers: { free: { quota: { limit: 100, period: apigateway.Period.DAY } }, pro: { throttle: { rateLimit: 10, burstLimit: 20 } } },
       customers: { acme: { tier: 'pro' }, globex: { tier: 'free' } },
     });
-    expect(nagFindings(stack, 'Api')).toEqual([]);
-  });
-
-  test('report no unsuppressed finding on ApiGatewayCloudWatchRole', () => {
-    const { stack } = newApi(configured(() => undefined));
-    expect(nagFindings(stack, 'CloudWatchRole')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: fixtureFunction('Handler') })).toEqual([]);
   });
 
   test('the only suppressions are the reasoned ones the library documents', () => {
@@ -68,9 +61,21 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
       'AwsSolutions-APIG4 ApihealthGET',
       'AwsSolutions-COG4 ApihealthGET',
       'AwsSolutions-COG4 ApiitemsGET',
-      'AwsSolutions-IAM5 ApiDefaultAuthorizerFunctionRoleDefaultPolicy',
-      'AwsSolutions-IAM5 CloudWatchRole',
-      'AwsSolutions-IAM5 GatewayKitStageCanaryHandlerRoleDefaultPolicy',
+      'AwsSolutions-IAM5 ApiDefaultAuthorizerFunctionRolePolicy',
+      'AwsSolutions-IAM5 CloudWatchRolePushToCloudWatchLogs',
+      'AwsSolutions-IAM5 GatewayKitStageCanaryHandlerRolePolicy',
+      'HIPAA.Security-LambdaConcurrency ApiDefaultAuthorizerFunction',
+      'HIPAA.Security-LambdaDLQ ApiDefaultAuthorizerFunction',
+      'HIPAA.Security-LambdaDLQ GatewayKitStageCanaryHandlerFunction',
+      'HIPAA.Security-LambdaInsideVPC ApiDefaultAuthorizerFunction',
+      'HIPAA.Security-LambdaInsideVPC GatewayKitStageCanaryHandlerFunction',
+      'NIST.800.53.R5-LambdaConcurrency ApiDefaultAuthorizerFunction',
+      'NIST.800.53.R5-LambdaDLQ ApiDefaultAuthorizerFunction',
+      'NIST.800.53.R5-LambdaDLQ GatewayKitStageCanaryHandlerFunction',
+      'NIST.800.53.R5-LambdaInsideVPC ApiDefaultAuthorizerFunction',
+      'NIST.800.53.R5-LambdaInsideVPC GatewayKitStageCanaryHandlerFunction',
+      'PCI.DSS.321-LambdaInsideVPC ApiDefaultAuthorizerFunction',
+      'PCI.DSS.321-LambdaInsideVPC GatewayKitStageCanaryHandlerFunction',
       'Serverless-LambdaAsyncFailureDestination ApiDefaultAuthorizerFunction',
       'Serverless-LambdaDLQ ApiDefaultAuthorizerFunction',
       'Serverless-LambdaDLQ GatewayKitStageCanaryHandlerFunction',
@@ -81,19 +86,31 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
 describe('cdk-nag NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 packs', () => {
   const apiGatewayFindings = (findings: string[]) => findings.filter((finding) => /^[^ ]+-APIGW/.test(finding));
 
-  test('report no finding at all on a hardened SecureLambdaApi with IAM authorization, API Gateway resources included', () => {
-    const { stack } = newApi(configured(() => undefined, () => ({ hardened: true })));
-    expect(nagFindings(stack, 'Api', COMPLIANCE_PACKS())).toEqual([]);
+  // The function a TOKEN or REQUEST authorizer is given is the user's (a fixture here): its hardening is theirs.
+  test.each(authorizers)('report no finding at all in the stack of a hardened SecureLambdaApi with the %s authorizer and a canary', (_, authorizer) => {
+    const { stack } = newApi(configured(authorizer, () => ({
+      hardened: true,
+      stages: { dev: {}, prod: { canary: { percentTraffic: 10 } } },
+    })));
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).toEqual([]);
   });
 
-  test.each(authorizers.slice(1))('report no API Gateway finding on a hardened SecureLambdaApi with the %s authorizer', (_, authorizer) => {
-    const { stack } = newApi(configured(authorizer, () => ({ hardened: true })));
-    expect(apiGatewayFindings(nagFindings(stack, 'Api', COMPLIANCE_PACKS()))).toEqual([]);
+  test('report no finding at all in the stack of a hardened MeteredApi with generated customer keys', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const handler = newFunction(stack);
+    new MeteredApi(stack, 'Api', {
+      routes: { 'GET /items': { handler } },
+      tiers: { free: { quota: { limit: 100, period: apigateway.Period.DAY } } },
+      customers: { acme: { tier: 'free' } },
+      hardened: true,
+    });
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: fixtureFunction('Handler') })).toEqual([]);
   });
 
   test('report the cache and client certificate findings the hardened profile answers on the defaults', () => {
     const { stack } = newApi(configured(() => undefined));
-    const rules = new Set(apiGatewayFindings(nagFindings(stack, 'Api', COMPLIANCE_PACKS())).map((finding) => finding.split(' ')[0]));
+    const rules = new Set(apiGatewayFindings(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).map((finding) => finding.split(' ')[0]));
     expect([...rules].sort()).toEqual([
       'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
       'HIPAA.Security-APIGWSSLEnabled',
@@ -114,6 +131,6 @@ describe('cdk-nag on the hardening options', () => {
       resourcePolicy: { allowedSourceIps: ['10.0.0.0/8'] },
       hardened: true,
     })));
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: [...FIXTURES, 'Vpc'] })).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: J
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   const config = jwtConfig(scope, id, options);
 
-  const handler = createJwtAuthorizerFunction(scope, `${id}Function`, config, options.logRetention);
+  const handler = createJwtAuthorizerFunction(scope, `${id}Function`, config, options.logRetention, context.logEncryptionKey);
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'JWT',
     identityHeader,

@@ -1,5 +1,6 @@
 import { Names } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { bindCognitoAuthorizer, CognitoAuthorizerOptions } from './cognito';
@@ -59,7 +60,7 @@ export class RestAuthorizer {
   }
 
   /** @internal */
-  public _bind(scope: Construct, restApi: apigateway.RestApi, id: string): BoundRestAuthorizer {
-    return this.binder({ scope, restApi, id });
+  public _bind(scope: Construct, restApi: apigateway.RestApi, id: string, logEncryptionKey?: kms.IKey): BoundRestAuthorizer {
+    return this.binder({ scope, restApi, id, logEncryptionKey });
   }
 }

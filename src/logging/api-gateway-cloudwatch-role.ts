@@ -5,6 +5,19 @@ import { Construct, IConstruct } from 'constructs';
 import { GatewayKitValidationError } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
 
+/**
+ * What API Gateway does with the role: create the execution log groups and their streams, find them, and write
+ * events. The AWS managed policy AmazonAPIGatewayPushToCloudWatchLogs also allows logs:GetLogEvents and
+ * logs:FilterLogEvents, which read events back: writing logs does not need them, so the role may not read logs.
+ */
+const API_GATEWAY_LOGGING_ACTIONS = [
+  'logs:CreateLogGroup',
+  'logs:CreateLogStream',
+  'logs:DescribeLogGroups',
+  'logs:DescribeLogStreams',
+  'logs:PutLogEvents',
+];
+
 /** Properties for {@link ApiGatewayCloudWatchRole}. */
 export interface ApiGatewayCloudWatchRoleProps {
   /**
@@ -18,9 +31,9 @@ export interface ApiGatewayCloudWatchRoleProps {
  * Sets the account's API Gateway CloudWatch role (`AWS::ApiGateway::Account`), once per app, account and region.
  *
  * The setting is account-wide: aws-cdk-lib's `RestApi` rewrites it for every API that logs (`cloudWatchRole: true`)
- * and a `cdk destroy` of any such stack can remove it from under the others. Here one construct owns it; the role
- * and the setting are retained when the stack is deleted, and every gatewaykit API in the same app depends on it,
- * so logging is configured before a stage that logs is deployed.
+ * and a `cdk destroy` of any such stack can remove it from under the others. Here one construct owns it; the role,
+ * its customer-managed policy and the setting are retained when the stack is deleted, and every gatewaykit API in
+ * the same app depends on it, so logging is configured before a stage that logs is deployed.
  */
 export class ApiGatewayCloudWatchRole extends Construct {
   /** The construct that configures the account in `scope`'s app and region, if any. */
@@ -51,29 +64,26 @@ export class ApiGatewayCloudWatchRole extends Construct {
 
   private createRole(): iam.IRole {
     const logGroups = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`;
-    // Inline instead of the AmazonAPIGatewayPushToCloudWatchLogs managed policy, which allows every region and account.
+    // Customer-managed instead of inline (NIST 800-53, HIPAA and PCI DSS refuse inline policies), and instead of the
+    // AmazonAPIGatewayPushToCloudWatchLogs managed policy, which allows every region and account. Attached through
+    // the role's ManagedPolicyArns, so that it exists before the role is created or updated to use it.
+    const policy = new iam.ManagedPolicy(this, 'PushToCloudWatchLogs', {
+      description: 'Lets API Gateway write execution and access logs to the log groups of this account and region',
+      statements: [new iam.PolicyStatement({
+        actions: API_GATEWAY_LOGGING_ACTIONS,
+        resources: [logGroups, `${logGroups}:log-stream:*`],
+      })],
+    });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       description: 'Lets API Gateway write execution and access logs for every API of this account and region',
-      inlinePolicies: {
-        PushToCloudWatchLogs: new iam.PolicyDocument({
-          statements: [new iam.PolicyStatement({
-            actions: [
-              'logs:CreateLogGroup',
-              'logs:CreateLogStream',
-              'logs:DescribeLogGroups',
-              'logs:DescribeLogStreams',
-              'logs:PutLogEvents',
-              'logs:GetLogEvents',
-              'logs:FilterLogEvents',
-            ],
-            resources: [logGroups, `${logGroups}:log-stream:*`],
-          })],
-        }),
-      },
+      managedPolicies: [policy],
     });
-    role.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    suppressNagRules(role, [{
+    // Retained with the role: a deleted stack must not leave the account's setting pointing at a role without rights.
+    for (const retained of [role, policy]) {
+      retained.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
+    suppressNagRules(policy, [{
       id: 'AwsSolutions-IAM5',
       reason: 'API Gateway names execution log groups at run time (API-Gateway-Execution-Logs_{apiId}/{stage}) for every API of the account; the role is limited to log groups of this account and region, which is the scope of the AWS::ApiGateway::Account setting it serves.',
       appliesTo: [

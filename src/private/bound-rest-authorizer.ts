@@ -1,5 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { NagSuppression } from './nag-suppressions';
@@ -11,6 +12,12 @@ export interface RestAuthorizerBindContext {
   readonly restApi: apigateway.RestApi;
   /** Construct id for the authorizer, stable across declaration order. */
   readonly id: string;
+  /**
+   * The key the API encrypts its log groups with (the hardened profile): functions the authorizer deploys encrypt
+   * their log groups with it too.
+   * @default - their log groups are encrypted by CloudWatch Logs with a key it owns
+   */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 /** An authorizer after it was created for one API. */

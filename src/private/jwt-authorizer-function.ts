@@ -1,10 +1,12 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { createBundledFunction } from './bundled-function';
 import { check } from './errors';
 import { resolveJwtIssuer } from './jwt-issuer';
+import { inEveryPack } from './nag-suppressions';
 import { guardUsageIdentifierAttribute } from './usage-identifier-attribute';
 import type { JwtVerificationOptions } from '../authorizers/jwt';
 import { CLAIM_NAME, JWT_AUTHORIZER_CONFIG_ENV, JwtAuthorizerConfig, JwtTokenSource } from '../handlers/jwt-authorizer-config.lambda-shared';
@@ -39,16 +41,24 @@ export function jwtConfig(scope: Construct, id: string, options: JwtVerification
   };
 }
 
-/** The bundled JWT authorizer function for `config`, with its own role, log group and the nag suppressions it needs. */
+/**
+ * The bundled JWT authorizer function for `config`, with its own role, log group and the nag suppressions it needs.
+ * @param logEncryptionKey encrypts the log group (the hardened profile's key)
+ */
 export function createJwtAuthorizerFunction(
-  scope: Construct, id: string, config: JwtAuthorizerConfig, retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR,
+  scope: Construct, id: string, config: JwtAuthorizerConfig, retention: logs.RetentionDays = logs.RetentionDays.ONE_YEAR, logEncryptionKey?: kms.IKey,
 ): lambda.IFunction {
   return createBundledFunction(scope, id, JwtAuthorizerFunction, {
     description: 'gatewaykit JWT authorizer (aws-jwt-verify)',
     roleDescription: 'Runs the gatewaykit JWT authorizer: writes its own log group and X-Ray traces, nothing else',
     environment: { [JWT_AUTHORIZER_CONFIG_ENV]: Stack.of(scope).toJsonString(config) },
     logRetention: retention,
+    logEncryptionKey,
     dlqReason: 'API Gateway invokes the authorizer synchronously and turns a failure into a 401/500 response; a dead-letter queue only ever receives failed asynchronous invocations.',
     asyncFailureDestinationReason: 'API Gateway invokes the authorizer synchronously; on-failure destinations apply to asynchronous invocations only.',
+    nagSuppressions: [
+      ...inEveryPack('LambdaInsideVPC', 'The authorizer\'s only network calls are HTTPS GETs of the issuer\'s JWKS (its public signing keys), cached in memory; its role allows nothing but writing its own logs and X-Ray traces, so it reaches no resource a VPC would protect. In a VPC it would need a NAT gateway to reach the issuer, which adds cost and no protection.'),
+      ...inEveryPack('LambdaConcurrency', 'API Gateway invokes the authorizer on the request path (every REST request without a cached decision, every WebSocket $connect): a reserved concurrency would cap the API\'s throughput at that many concurrent authorizations, failing the requests beyond it, and take that many from the account\'s unreserved pool. The stage throttle (rate and burst limits) is what bounds its invocations.'),
+    ],
   });
 }

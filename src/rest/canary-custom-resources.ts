@@ -1,9 +1,11 @@
 import { ArnFormat, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { logEncryptionKey } from './hardened-profile';
 import { StageCanaryFunction } from '../handlers/stage-canary-function';
 import {
   BASELINE_DEPLOYMENT_ID_ATTRIBUTE,
@@ -13,7 +15,8 @@ import {
   StageCanaryRemovalProperties,
 } from '../handlers/stage-canary-properties.lambda-shared';
 import { check } from '../private/errors';
-import { suppressNagRules } from '../private/nag-suppressions';
+import { grantsPolicyOf, ManagedPolicyRole } from '../private/managed-policy-role';
+import { inEveryPack, suppressNagRules, XRAY_WILDCARD_SUPPRESSION } from '../private/nag-suppressions';
 
 export interface StageBaselineProps {
   /** The API of the stage. */
@@ -79,8 +82,25 @@ export function removeLingeringCanary(scope: Construct, id: string, props: Canar
   return resource;
 }
 
+/**
+ * Gives the stack's canary handler what the hardened profile requires of every function the library deploys: a log
+ * group encrypted with a customer-managed key and reserved concurrency. One hardened API hardens the handler it shares
+ * with the other APIs of its stack.
+ */
+export function hardenStageCanaryHandler(scope: Construct): void {
+  stageCanaryHandler(scope).harden();
+}
+
 /** The construct id of the per-stack handler; part of the API, since changing it replaces the function. */
 const HANDLER_ID = 'GatewayKitStageCanaryHandler';
+
+/**
+ * The handler's reserved concurrency under the hardened profile (NIST 800-53 and HIPAA LambdaConcurrency). It runs
+ * once per custom resource in a stack operation; CloudFormation invokes it asynchronously, so an invocation beyond
+ * this number is retried by Lambda's queue a moment later instead of failing, and API Gateway's control plane would
+ * throttle more parallel stage updates anyway. Two is what the account's unreserved pool gives up per stack.
+ */
+const HARDENED_CANARY_HANDLER_CONCURRENCY = 2;
 
 interface CustomResourceOptions {
   readonly resourceType: string;
@@ -106,37 +126,45 @@ function stageCanaryHandler(scope: Construct): StageCanaryHandler {
  * X-Ray traces; each custom resource brings a policy for its own stage.
  */
 class StageCanaryHandler extends Construct {
-  private readonly role: iam.Role;
+  private readonly role: ManagedPolicyRole;
   private readonly function: lambda.Function;
+  private readonly logGroup: logs.LogGroup;
+  private logEncryptionKey?: kms.Key;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR });
     // A role of our own instead of the default one, which attaches the AWSLambdaBasicExecutionRole managed policy.
-    this.role = new iam.Role(this, 'Role', {
+    this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Runs the gatewaykit stage canary custom resources: reads and patches the stages each custom resource names',
     });
-    logGroup.grantWrite(this.role);
+    this.logGroup.grantWrite(this.role);
     this.function = new StageCanaryFunction(this, 'Function', {
       role: this.role,
-      logGroup,
+      logGroup: this.logGroup,
       memorySize: 256,
       timeout: Duration.seconds(60),
       tracing: lambda.Tracing.ACTIVE,
       description: 'gatewaykit: reads the deployment a REST API stage serves and removes lingering canary settings',
     });
-    // The log grant and the tracing statement CDK adds live in the role's default policy.
-    suppressNagRules(this.role.node.findChild('DefaultPolicy'), [{
-      id: 'AwsSolutions-IAM5',
-      reason: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords do not support resource-level permissions, so the tracing statement CDK adds must name Resource *.',
-      appliesTo: ['Resource::*'],
-    }]);
+    // The log grant and the tracing statement CDK adds live in the role's policy.
+    suppressNagRules(grantsPolicyOf(this.role) ?? this.role, [XRAY_WILDCARD_SUPPRESSION]);
     // cdk-nag's Serverless-LambdaAsyncFailureDestination only reads EventInvokeConfig resources, and there is none.
-    suppressNagRules(this.function, [{
-      id: 'Serverless-LambdaDLQ',
-      reason: 'CloudFormation invokes custom resource handlers asynchronously and waits only for the response at the pre-signed URL: the handler answers FAILED on any error, an event that never got an answer fails the stack operation at its timeout, and a dead-letter queue would only receive the event afterwards, with no way to replay it into that operation.',
-    }]);
+    suppressNagRules(this.function, [
+      ...inEveryPack('LambdaDLQ', 'CloudFormation invokes custom resource handlers asynchronously and waits only for the response at the pre-signed URL: the handler answers FAILED on any error, an event that never got an answer fails the stack operation at its timeout, and a dead-letter queue would only receive the event afterwards, with no way to replay it into that operation.'),
+      ...inEveryPack('LambdaInsideVPC', 'The handler only calls the API Gateway control plane (GetStage and UpdateStage on the stages its custom resources name) and answers CloudFormation at the pre-signed S3 URL of each request, both AWS endpoints reached over TLS; it is invoked only by CloudFormation and handles no application data. In a VPC it would need a NAT gateway or VPC endpoints to reach the same two endpoints, which adds cost and no protection.'),
+    ]);
+  }
+
+  /** Encrypts the handler's log group with a key of its own and reserves its concurrency; idempotent. */
+  public harden(): void {
+    if (this.logEncryptionKey) {
+      return;
+    }
+    this.logEncryptionKey = logEncryptionKey(this);
+    (this.logGroup.node.defaultChild as logs.CfnLogGroup).kmsKeyId = this.logEncryptionKey.keyArn;
+    (this.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = HARDENED_CANARY_HANDLER_CONCURRENCY;
   }
 
   /**

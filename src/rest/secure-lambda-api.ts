@@ -11,7 +11,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { accessLogMetric, THROTTLED_REQUESTS } from './access-log-metrics';
 import { ApiCustomDomain } from './api-custom-domain';
-import { removeLingeringCanary } from './canary-custom-resources';
+import { hardenStageCanaryHandler, removeLingeringCanary } from './canary-custom-resources';
 import { addCorsGatewayResponses, preflightOptions } from './cors-responses';
 import { checkHardenedProfile, logEncryptionKey } from './hardened-profile';
 import { renderMethodSettings, RouteStageOverrides } from './method-settings';
@@ -165,6 +165,9 @@ export class SecureLambdaApi extends Construct {
     this.url = this.restApi.url;
     this.stage = this.restApi.deploymentStage;
     this.createStages();
+    if (hardened) {
+      hardenStageCanaryHandler(this);
+    }
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
       validateRequestBody: true,
@@ -453,6 +456,6 @@ export class SecureLambdaApi extends Construct {
   }
 
   private bindAuthorizer(authorizer: RestAuthorizer): BoundRestAuthorizer {
-    return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.restApi, id));
+    return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.restApi, id, this.logEncryptionKey));
   }
 }

@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { CustomerApiKeyBinding, CustomerApiKeyBindContext } from './bindings';
 import { check } from '../private/errors';
-import { suppressNagRules } from '../private/nag-suppressions';
+import { inEveryPack, suppressNagRules } from '../private/nag-suppressions';
 
 /** Length of generated key values; API Gateway accepts alphanumeric values of 20 to 128 characters. */
 const GENERATED_KEY_LENGTH = 40;
@@ -55,10 +55,11 @@ class GeneratedApiKey extends CustomerApiKey {
         requireEachIncludedType: true,
       },
     });
-    suppressNagRules(secret, [{
-      id: 'AwsSolutions-SMG4',
-      reason: 'The secret holds the value of an API Gateway API key, which is fixed when the key is created: rotating the secret would not change the key that API Gateway accepts, only break the copy customers and operators read. Rotate a customer\'s key by attaching a new customer key and removing the old one once the customer has switched.',
-    }]);
+    const noRotation = 'The secret holds the value of an API Gateway API key, which is fixed when the key is created: rotating the secret would not change the key that API Gateway accepts, only break the copy customers and operators read. Rotate a customer\'s key by attaching a new customer key and removing the old one once the customer has switched.';
+    suppressNagRules(secret, [
+      { id: 'AwsSolutions-SMG4', reason: noRotation },
+      ...inEveryPack('SecretsManagerRotationEnabled', noRotation),
+    ]);
     return { secret, value: secret.secretValue.unsafeUnwrap() };
   }
 }

@@ -12,7 +12,8 @@ import {
 import { WebsocketDisconnectFunction } from '../handlers/websocket-disconnect-function';
 import { createBundledFunction } from '../private/bundled-function';
 import { check } from '../private/errors';
-import { NagSuppression, suppressNagRules } from '../private/nag-suppressions';
+import { grantsPolicyOf } from '../private/managed-policy-role';
+import { nagFindingValue, NagSuppression, suppressNagRules } from '../private/nag-suppressions';
 import { checkSeconds } from '../private/numbers';
 
 /** DynamoDB deletes expired items within days, not seconds: shorter TTLs would only drop live connections. */
@@ -67,9 +68,6 @@ export function createConnectionRegistry(scope: Construct, options: ConnectionRe
   });
   for (const [handler, action] of [[connectFunction, 'dynamodb:PutItem'], [disconnectFunction, 'dynamodb:DeleteItem']] as const) {
     grantTable(table, handler, action);
-    if (table.encryptionKey) {
-      suppressKeyWildcards(handler.role!);
-    }
   }
   return { table, connectFunction, disconnectFunction };
 }
@@ -96,21 +94,47 @@ export function connectRouteFunction(
   handler.addEnvironment(MANAGEMENT_ENDPOINT_ENV, management.endpoint);
   registry.table.grantReadData(handler);
   grantTable(registry.table, handler, 'dynamodb:DeleteItem');
-  iam.Grant.addToPrincipal({ grantee: handler, actions: ['execute-api:ManageConnections'], resourceArns: management.connectionArns });
+  grantManageConnections(handler, management.connectionArns);
 }
 
-/** `action` on the table, and the use of its customer-managed key that DynamoDB makes on the caller's behalf. */
+/**
+ * `execute-api:ManageConnections` on `connectionArns` (`…/@connections/*` of one stage), with the AwsSolutions-IAM5
+ * suppression for exactly those ARNs on the policy the statement lands in.
+ */
+export function grantManageConnections(grantee: iam.IGrantable, connectionArns: string[]): iam.Grant {
+  const grant = iam.Grant.addToPrincipal({ grantee, actions: ['execute-api:ManageConnections'], resourceArns: connectionArns });
+  const policy = grantsPolicyOf(grantee.grantPrincipal);
+  if (policy) {
+    suppressNagRules(policy, [{
+      id: 'AwsSolutions-IAM5',
+      reason: 'API Gateway creates a connection id for each client at run time, so sending to and closing connections can only be granted with a wildcard for the connection id; the ARN is limited to the @connections resource of this API\'s stage.',
+      appliesTo: connectionArns.map((arn) => `Resource::${nagFindingValue(policy, arn)}`),
+    }]);
+  }
+  return grant;
+}
+
+/**
+ * `action` on the table, and the use of its customer-managed key that DynamoDB makes on the caller's behalf, with the
+ * suppression of the key statement's action wildcards.
+ */
 function grantTable(table: dynamodb.Table, grantee: lambda.Function, action: string): void {
   table.grant(grantee, action);
-  table.encryptionKey?.grantEncryptDecrypt(grantee);
+  if (table.encryptionKey) {
+    table.encryptionKey.grantEncryptDecrypt(grantee);
+    suppressKeyWildcards(grantee.grantPrincipal);
+  }
 }
 
 /** `grantEncryptDecrypt` names `kms:ReEncrypt*` and `kms:GenerateDataKey*`, on the one key of the table. */
-function suppressKeyWildcards(role: iam.IRole): void {
+function suppressKeyWildcards(principal: iam.IPrincipal): void {
   const suppression: NagSuppression = {
     id: 'AwsSolutions-IAM5',
     reason: 'DynamoDB encrypts and decrypts items with the table\'s customer-managed key on the caller\'s behalf; the statement is limited to that one key, and kms:ReEncrypt* and kms:GenerateDataKey* are the action families KMS documents for it.',
     appliesTo: ['Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*'],
   };
-  suppressNagRules(role.node.findChild('DefaultPolicy'), [suppression]);
+  const policy = grantsPolicyOf(principal);
+  if (policy) {
+    suppressNagRules(policy, [suppression]);
+  }
 }

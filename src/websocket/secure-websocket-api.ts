@@ -9,7 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { webSocketJsonAccessLogFormat } from './access-log-format';
-import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry } from './connection-registry';
+import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './connection-registry';
 import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
@@ -252,11 +252,7 @@ export class SecureWebSocketApi extends Construct {
    * close.
    */
   public grantManageConnections(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: ['execute-api:ManageConnections'],
-      resourceArns: [this.executeApiArn('*/@connections/*')],
-    });
+    return grantManageConnections(grantee, [this.executeApiArn('*/@connections/*')]);
   }
 
   /** Connection requests sent to the `$connect` integration (sum per period), from API Gateway's metrics. */

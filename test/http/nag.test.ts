@@ -3,7 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newHttpApi } from './support';
 import { HttpApiAuthorizer } from '../../src';
 import { newFunction } from '../support/fixtures';
-import { nagFindings, nagSuppressions } from '../support/nag';
+import { fixtureFunction, nagFindings, nagSuppressions } from '../support/nag';
+
+/** What the tests create themselves: the route handler and the function of the Lambda authorizer. */
+const FIXTURES = [...fixtureFunction('Handler'), ...fixtureFunction('AuthorizerHandler')];
 
 const authorizers: Array<[string, (fn: lambda.IFunction) => HttpApiAuthorizer | undefined]> = [
   ['IAM (the default)', () => undefined],
@@ -20,9 +23,9 @@ const configured = (authorizer: (fn: lambda.IFunction) => HttpApiAuthorizer | un
 }));
 
 describe('cdk-nag AwsSolutions and Serverless packs on SecureHttpApi', () => {
-  test.each(authorizers)('report no unsuppressed finding with the %s authorizer, a public route and CORS', (_, authorizer) => {
+  test.each(authorizers)('report no unsuppressed finding in the stack with the %s authorizer, a public route and CORS', (_, authorizer) => {
     const { stack } = configured(authorizer);
-    expect(nagFindings(stack, 'Api')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: FIXTURES })).toEqual([]);
   });
 
   test('the only suppressions are the reasoned ones the library documents', () => {

@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ApiGatewayCloudWatchRole, SecureLambdaApi } from '../../src';
 import { newFunction, newStack, templateOf } from '../support/fixtures';
+import { COMPLIANCE_PACKS, nagFindings } from '../support/nag';
 
 describe('ApiGatewayCloudWatchRole', () => {
   test('sets the account CloudWatch role and retains it when the stack is deleted', () => {
@@ -15,23 +16,43 @@ describe('ApiGatewayCloudWatchRole', () => {
     templateOf(stack).hasResource('AWS::IAM::Role', { DeletionPolicy: 'Retain' });
   });
 
-  test('its role is trusted by API Gateway and limited to this account and region, without managed policies', () => {
+  test('its role is trusted by API Gateway, without AWS managed or inline policies', () => {
     const stack = newStack();
-    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const { role } = new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const policy = role.node.scope!.node.findChild('PushToCloudWatchLogs') as iam.ManagedPolicy;
     templateOf(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'apigateway.amazonaws.com' } })] }),
-      ManagedPolicyArns: Match.absent(),
-      Policies: [Match.objectLike({
-        PolicyDocument: {
-          Statement: [Match.objectLike({
-            Resource: [
-              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']] },
-              Match.anyValue(),
-            ],
-          })],
-        },
-      })],
+      ManagedPolicyArns: [stack.resolve(policy.managedPolicyArn)],
+      Policies: Match.absent(),
     });
+  });
+
+  test('its customer-managed policy allows the actions API Gateway writes logs with, on this account and region only', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    const logGroupArn = (suffix: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:log-group:*${suffix}`]] });
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+          Resource: [logGroupArn(''), logGroupArn(':log-stream:*')],
+        }],
+        Version: '2012-10-17',
+      },
+    });
+  });
+
+  test('its policy is retained with the role', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    templateOf(stack).hasResource('AWS::IAM::ManagedPolicy', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('the NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 packs report no finding on it', () => {
+    const stack = newStack();
+    new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS() })).toEqual([]);
   });
 
   test('uses the role given', () => {

@@ -230,14 +230,16 @@ describe('bundled JWT authorizer', () => {
     expect(JSON.stringify(fn.Properties.Environment.Variables.GATEWAYKIT_JWT_CONFIG)).toContain('\\"tokenUse\\":\\"access\\"');
   });
 
-  test('its role has no AWS managed policy and writes only its own log group', () => {
+  test('its role has no AWS managed or inline policy and writes only its own log group', () => {
     const { stack, api } = jwtApi();
     const role = api.authorizerFunction!.role as iam.Role;
     templateOf(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] }),
       ManagedPolicyArns: Match.absent(),
+      Policies: Match.absent(),
     });
-    templateOf(stack).hasResourceProperties('AWS::IAM::Policy', {
+    templateOf(stack).resourceCountIs('AWS::IAM::Policy', 0);
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
       Roles: [stack.resolve(role.roleName)],
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({

@@ -2,9 +2,9 @@ import { CfnResource, CustomResource, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import { removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
+import { hardenStageCanaryHandler, removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
 import { countOf, newStack, templateOf } from '../support/fixtures';
-import { nagFindings, nagSuppressions } from '../support/nag';
+import { COMPLIANCE_PACKS, nagFindings, nagSuppressions } from '../support/nag';
 
 const HANDLER = 'GatewayKitStageCanaryHandler';
 
@@ -61,7 +61,7 @@ describe('the stage canary handler', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
-  test('has a role of its own without managed policies', () => {
+  test('has a role of its own without AWS managed policies', () => {
     const { stack, api, deployment } = restApiStack();
     baseline(stack, 'Baseline', api, deployment);
 
@@ -69,6 +69,47 @@ describe('the stage canary handler', () => {
       Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] } },
     });
     expect(Object.values(roles).map((role) => role.Properties.ManagedPolicyArns)).toEqual([undefined]);
+  });
+
+  test('keeps its own log and X-Ray grants in a customer-managed policy of its role, none inline', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    const role = stack.node.findChild(HANDLER).node.findChild('Role');
+    expect(countOf(stack, 'AWS::IAM::Policy')).toBe(0);
+    templateOf(stack).hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: Match.anyValue(), Policies: Match.absent() });
+    templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Roles: [{ Ref: logicalIdOf(role) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
+          Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }),
+        ]),
+      },
+    });
+  });
+
+  test('has no reserved concurrency and a log group without a customer-managed key unless hardened', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.absent() });
+    expect(countOf(stack, 'AWS::KMS::Key')).toBe(0);
+  });
+
+  test('hardened, encrypts its log group with a rotated key of its own and reserves a concurrency of 2', () => {
+    const { stack, api, deployment } = restApiStack();
+    baseline(stack, 'Baseline', api, deployment);
+
+    hardenStageCanaryHandler(stack);
+    hardenStageCanaryHandler(new Construct(stack, 'AnotherHardenedApi'));
+
+    const key = stack.node.findChild(HANDLER).node.findChild('LogEncryptionKey');
+    expect(countOf(stack, 'AWS::KMS::Key')).toBe(1);
+    templateOf(stack).hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] } });
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 2 });
   });
 
   test('fails synth when the reserved id is held by another construct', () => {
@@ -139,7 +180,7 @@ describe('stageBaselineDeploymentId', () => {
     scope.node.tryRemoveChild('Baseline');
 
     expect(countOf(stack, 'Custom::GatewayKitStageBaseline')).toBe(0);
-    expect(countOf(stack, 'AWS::IAM::Policy')).toBe(1); // the role's default policy: logs and X-Ray
+    expect(countOf(stack, 'AWS::IAM::ManagedPolicy')).toBe(1); // the role's own policy: logs and X-Ray
   });
 });
 
@@ -182,7 +223,7 @@ describe('removeLingeringCanary', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions and Serverless packs', () => {
+describe('cdk-nag', () => {
   /** A stack with the handler and both custom resources under `Canary`. */
   function canaryStack() {
     const { stack, api, stage, deployment } = restApiStack();
@@ -192,12 +233,18 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
     return stack;
   }
 
-  test('report no unsuppressed finding on the handler and the custom resources', () => {
+  /** The plain RestApi the custom resources act on. */
+  const FIXTURES = ['Api'];
+
+  test('AwsSolutions and Serverless report no unsuppressed finding in the stack', () => {
+    expect(nagFindings(canaryStack(), { fixtures: FIXTURES })).toEqual([]);
+  });
+
+  test('NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 report no finding in the stack once the handler is hardened', () => {
     const stack = canaryStack();
+    hardenStageCanaryHandler(stack);
 
-    const findings = nagFindings(stack, '').filter((finding) => new RegExp(` /TestStack/(${HANDLER}|Canary)/`).test(finding));
-
-    expect(findings).toEqual([]);
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).toEqual([]);
   });
 
   test('the only suppressions are the reasoned ones on the handler', () => {
@@ -205,7 +252,12 @@ describe('cdk-nag AwsSolutions and Serverless packs', () => {
 
     const suppressed = nagSuppressions(stack, (reason) => expect(reason.length).toBeGreaterThan(80), { appliesTo: true });
     expect(suppressed).toEqual([
-      `AwsSolutions-IAM5 ${HANDLER}RoleDefaultPolicy Resource::*`,
+      `AwsSolutions-IAM5 ${HANDLER}RolePolicy Resource::*`,
+      `HIPAA.Security-LambdaDLQ ${HANDLER}Function`,
+      `HIPAA.Security-LambdaInsideVPC ${HANDLER}Function`,
+      `NIST.800.53.R5-LambdaDLQ ${HANDLER}Function`,
+      `NIST.800.53.R5-LambdaInsideVPC ${HANDLER}Function`,
+      `PCI.DSS.321-LambdaInsideVPC ${HANDLER}Function`,
       `Serverless-LambdaDLQ ${HANDLER}Function`,
     ]);
   });

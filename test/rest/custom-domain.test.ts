@@ -7,7 +7,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ApiCustomDomain, ApiCustomDomainProps, SecureLambdaApi } from '../../src';
 import { countOf, newFunction, newStack, templateOf } from '../support/fixtures';
-import { nagFindings } from '../support/nag';
+import { fixtureFunction, nagFindings } from '../support/nag';
 
 const ZONE_ID = 'Z0000000000000000000';
 const US_EAST_1_CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
@@ -425,6 +425,6 @@ describe('cdk-nag', () => {
     const api = newSecureApi(stack, 'Api');
     domain.addBasePathMapping(api.restApi, { stage: api.stage });
     domain.addBasePathMapping(api.restApi, { stage: api.stage, basePath: 'orders/v1' });
-    expect(nagFindings(stack, 'Domain')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: fixtureFunction('ApiHandler') })).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SecureLambdaApiProps } from '../../src';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { RestAuthorizer, SecureLambdaApiProps } from '../../src';
 import { newApi, templateOf } from '../support/fixtures';
 
 const hardened = (extra: Partial<SecureLambdaApiProps> = {}) =>
@@ -76,6 +78,35 @@ describe('hardened profile', () => {
     for (const logGroup of logGroups) {
       expect(logGroup.Properties.KmsKeyId).toEqual(keyArn);
     }
+  });
+
+  test('encrypts the log group of the bundled JWT authorizer with the same key', () => {
+    const { stack, api } = hardened({ authorizer: RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'] }) });
+    const logGroup = api.node.findChild('DefaultAuthorizerFunctionLogs') as logs.LogGroup;
+    const template = templateOf(stack).toJSON();
+    expect(template.Resources[stack.resolve((logGroup.node.defaultChild as logs.CfnLogGroup).logicalId)].Properties.KmsKeyId)
+      .toEqual(stack.resolve(api.logEncryptionKey!.keyArn));
+  });
+
+  test('encrypts the stack\'s stage canary handler log group with a key of the handler and reserves its concurrency', () => {
+    const { stack } = hardened();
+    const handler = stack.node.findChild('GatewayKitStageCanaryHandler');
+    const key = handler.node.findChild('LogEncryptionKey') as kms.Key;
+    templateOf(stack).hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: stack.resolve(key.keyArn), RetentionInDays: 365 });
+    templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('lingering canary'),
+      ReservedConcurrentExecutions: 2,
+    });
+  });
+
+  test('without it, library functions have no reserved concurrency and their log groups no customer-managed key', () => {
+    const { stack } = newApi((handler) => ({
+      routes: { 'GET /items': { handler } },
+      authorizer: RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'] }),
+    }));
+    templateOf(stack).resourceCountIs('AWS::KMS::Key', 0);
+    expect(Object.values(templateOf(stack).findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.ReservedConcurrentExecutions))
+      .toEqual([undefined, undefined, undefined]);
   });
 
   test('lets CloudWatch Logs use the key for this account\'s log groups only', () => {

@@ -6,7 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { PrivateApiCustomDomain, PrivateApiCustomDomainProps, SecureLambdaApi } from '../../src';
 import { countOf, newFunction, newStack, templateOf } from '../support/fixtures';
-import { nagFindings } from '../support/nag';
+import { fixtureFunction, nagFindings } from '../support/nag';
 
 const ENDPOINT_ID = 'vpce-0123456789abcdef0';
 const OTHER_ENDPOINT_ID = 'vpce-0fedcba9876543210';
@@ -389,6 +389,6 @@ describe('cdk-nag', () => {
     }), stack);
     const api = newPrivateApi(stack, 'Api', endpoint);
     domain.addBasePathMapping(api.restApi, { stage: api.stage, basePath: 'orders' });
-    expect(nagFindings(stack, 'Domain')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: [...fixtureFunction('ApiHandler'), 'Vpc', 'Endpoint'] })).toEqual([]);
   });
 });

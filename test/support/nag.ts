@@ -11,16 +11,38 @@ export const DEFAULT_PACKS = () => [new AwsSolutionsChecks(), new ServerlessChec
 export const COMPLIANCE_PACKS = () => [new NIST80053R5Checks(), new HIPAASecurityChecks(), new PCIDSS321Checks()];
 
 /**
- * Runs the packs over `stack` and returns every unsuppressed error and warning whose resource lies under
- * `underPath` (the construct under test; fixtures outside it are not its responsibility).
- * Call once per stack, before any other synthesis of it.
+ * The resources `newFunction(stack, id)` creates: the function and its role. What the library adds to them, such as
+ * statements in the role's `DefaultPolicy`, is not listed, so it is scanned.
  */
-export function nagFindings(stack: Stack, underPath: string, packs: IAspect[] = DEFAULT_PACKS()): NagFinding[] {
+export function fixtureFunction(id = 'Handler'): string[] {
+  return [`${id}/Resource`, `${id}/ServiceRole/Resource`];
+}
+
+/** How {@link nagFindings} scans a stack. */
+export interface NagScanOptions {
+  /** @default DEFAULT_PACKS() */
+  readonly packs?: IAspect[];
+  /**
+   * Paths, relative to the stack, of the resources the test created itself (its fixtures, e.g.
+   * `fixtureFunction('Handler')`): findings on them are the test's, not the library's, and are dropped. Everything
+   * else in the stack is scanned, stack-level singletons such as the stage canary handler included.
+   * @default - none: the whole stack is the library's
+   */
+  readonly fixtures?: string[];
+}
+
+/**
+ * Runs the packs over the whole of `stack` and returns every unsuppressed error and warning, except on the resources
+ * `fixtures` names. Call once per stack, before any other synthesis of it.
+ */
+export function nagFindings(stack: Stack, { packs = DEFAULT_PACKS(), fixtures = [] }: NagScanOptions = {}): NagFinding[] {
   packs.forEach((pack) => Aspects.of(stack).add(pack));
   const annotations = Annotations.fromStack(stack);
   const anyRule = Match.stringLikeRegexp('^(AwsSolutions|Serverless|NIST\\.800\\.53\\.R5|HIPAA\\.Security|PCI\\.DSS\\.321)-');
+  const fixturePaths = fixtures.map((fixture) => `/${stack.node.path}/${fixture}`);
+  const isFixture = (path: string) => fixturePaths.some((fixture) => path === fixture || path.startsWith(`${fixture}/`));
   return [...annotations.findError('*', anyRule), ...annotations.findWarning('*', anyRule)]
-    .filter((entry) => entry.id.startsWith(`/${stack.stackName}/${underPath}`) || entry.id.startsWith(`/${underPath}`))
+    .filter((entry) => !isFixture(entry.id))
     .map((entry) => `${String(entry.entry.data).split(':')[0]} ${entry.id}`)
     .sort();
 }

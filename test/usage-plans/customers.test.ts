@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { newTiers, TiersFixture } from './fixture';
+import { newTiers, TIERS_FIXTURES, TiersFixture } from './fixture';
 import { CustomerApiKey, CustomerOptions, UsageCustomer } from '../../src/usage-plans';
 import { nagFindings, nagSuppressions } from '../support/nag';
 
@@ -258,13 +258,17 @@ describe('cdk-nag', () => {
 
   test('AwsSolutions and Serverless packs report no unsuppressed finding on tiers, customers and the key', () => {
     const { stack } = populated();
-    expect(nagFindings(stack, 'Metered')).toEqual([]);
+    expect(nagFindings(stack, { fixtures: [...TIERS_FIXTURES, 'Keys', 'KeysKey', 'Portal/Resource'] })).toEqual([]);
   });
 
-  test('the only suppression is AwsSolutions-SMG4 on generated secrets, with a reason', () => {
+  test('the only suppressions are for secret rotation on generated secrets, with a reason', () => {
     const { stack } = populated();
     const suppressed = nagSuppressions(stack, (reason) => expect(reason).toMatch(/rotating the secret would not change the key that API Gateway accepts/));
-    expect(suppressed).toEqual(['AwsSolutions-SMG4 MeteredCustomeracmeSecret']);
+    expect(suppressed).toEqual([
+      'AwsSolutions-SMG4 MeteredCustomeracmeSecret',
+      'HIPAA.Security-SecretsManagerRotationEnabled MeteredCustomeracmeSecret',
+      'NIST.800.53.R5-SecretsManagerRotationEnabled MeteredCustomeracmeSecret',
+    ]);
   });
 });
 

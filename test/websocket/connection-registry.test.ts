@@ -12,10 +12,12 @@ const withRegistry = (extra: object = {}) => newWebSocketApi((handler) => ({
 }));
 
 /** The statements of the IAM policy attached to `fn`'s role. */
+/** The statements of the role of `fn`, in its inline default policy (a function of yours) or its customer-managed policy (the library's). */
 function statementsOf(stack: Stack, fn: lambda.IFunction) {
   const roleId = stack.getLogicalId(fn.role!.node.defaultChild as any);
-  const policies = templateOf(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
-  return Object.values(policies).flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
+  const policies = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy']
+    .flatMap((type) => Object.values(templateOf(stack).findResources(type, { Properties: { Roles: [{ Ref: roleId }] } })));
+  return policies.flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
 }
 
 describe('connection registry', () => {
