@@ -1,4 +1,4 @@
-import { ArnFormat, CfnResource, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -123,7 +123,7 @@ function stageCanaryHandler(scope: Construct): StageCanaryHandler {
 
 /**
  * The function serving both canary custom resources of a stack, with a role that can write its own log group and
- * X-Ray traces; each custom resource brings a policy for its own stage.
+ * X-Ray traces; each custom resource adds a statement for its own stage to the role's policy.
  */
 class StageCanaryHandler extends Construct {
   private readonly role: ManagedPolicyRole;
@@ -168,8 +168,7 @@ class StageCanaryHandler extends Construct {
   }
 
   /**
-   * A custom resource served by this handler, with a policy allowing `actions` on the stage the properties name only;
-   * the custom resource depends on that policy, so that its first run is authorized.
+   * A custom resource served by this handler, allowed `actions` on the stage the properties name only.
    */
   public customResource(scope: Construct, id: string, options: CustomResourceOptions): CustomResource {
     const { RestApiId: restApiId, StageName: stageName } = options.properties;
@@ -178,22 +177,21 @@ class StageCanaryHandler extends Construct {
       resourceType: options.resourceType,
       properties: { ...options.properties },
     });
-    // A child of the custom resource, so that removing the custom resource from the tree removes its grant too;
-    // customer-managed rather than inline, as the NIST 800-53, HIPAA and PCI DSS packs require.
-    const grant = new iam.ManagedPolicy(resource, 'Grant', {
-      roles: [this.role],
-      statements: [new iam.PolicyStatement({
-        actions: options.actions,
-        resources: [Stack.of(this).formatArn({
-          service: 'apigateway',
-          account: '',
-          resource: '/restapis',
-          resourceName: `${restApiId}/stages/${stageName}`,
-          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-        })],
+    // One customer-managed policy for every stage, rather than one per custom resource: IAM attaches at most 10
+    // managed policies to a role by default. A removed custom resource losing its statement first is harmless, since
+    // its Delete calls nothing.
+    const { policyDependable } = this.role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: options.actions,
+      resources: [Stack.of(this).formatArn({
+        service: 'apigateway',
+        account: '',
+        resource: '/restapis',
+        resourceName: `${restApiId}/stages/${stageName}`,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
       })],
-    });
-    (resource.node.defaultChild as CfnResource).addDependency(grant.node.defaultChild as CfnResource);
+    }));
+    // So that its first run is authorized.
+    resource.node.addDependency(policyDependable!);
     return resource;
   }
 }

@@ -18,6 +18,9 @@ function restApiStack() {
 
 const logicalIdOf = (construct: Construct) => Stack.of(construct).resolve((construct.node.defaultChild as CfnResource).logicalId);
 
+/** The customer-managed policy of the handler's role, which holds every grant. */
+const handlerPolicy = (stack: Stack) => stack.node.findChild(HANDLER).node.findChild('Role').node.findChild('Policy') as Construct;
+
 /** The stage's ARN as the handler's grants render it. */
 const stageArn = (api: apigateway.RestApi, stageName: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:eu-west-1::/restapis/', { Ref: logicalIdOf(api) }, `/stages/${stageName}`]],
@@ -147,17 +150,25 @@ describe('stageBaselineDeploymentId', () => {
     baseline(stack, 'Baseline', api, deployment);
 
     templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'apigateway:GET', Resource: stageArn(api, 'prod') }] },
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: 'apigateway:GET', Resource: stageArn(api, 'prod') }]) },
       Roles: [{ Ref: logicalIdOf(stack.node.findChild(HANDLER).node.findChild('Role')) }],
     });
   });
 
-  test('makes the custom resource depend on its grant, so that its first run is authorized', () => {
+  test('makes the custom resource depend on the policy holding its grant, so that its first run is authorized', () => {
     const { stack, api, deployment } = restApiStack();
     baseline(stack, 'Baseline', api, deployment);
 
-    const grant = stack.node.findChild('Baseline').node.findChild('Grant');
-    templateOf(stack).hasResource('Custom::GatewayKitStageBaseline', { DependsOn: [logicalIdOf(grant)] });
+    templateOf(stack).hasResource('Custom::GatewayKitStageBaseline', { DependsOn: [logicalIdOf(handlerPolicy(stack))] });
+  });
+
+  test('keeps the grants of every stage in the one policy of the handler role, whatever the number of stages', () => {
+    const { stack, api, deployment } = restApiStack();
+    for (const name of ['Baseline1', 'Baseline2', 'Baseline3']) {
+      baseline(stack, name, api, deployment);
+    }
+
+    expect(Object.keys(templateOf(stack).findResources('AWS::IAM::ManagedPolicy'))).toEqual([logicalIdOf(handlerPolicy(stack))]);
   });
 
   test('names the stage by its declared name, so that the stage can read the baseline without a dependency cycle', () => {
@@ -197,12 +208,12 @@ describe('removeLingeringCanary', () => {
     });
   });
 
-  test('depends on the stage and on its grant, so that it runs after the stage update and is authorized', () => {
+  test('depends on the stage and on the policy holding its grant, so that it runs after the stage update and is authorized', () => {
     const { stack, api, stage } = restApiStack();
     const resource = removal(stack, 'Removal', api, stage);
 
     const dependsOn = templateOf(stack).toJSON().Resources[logicalIdOf(resource)].DependsOn;
-    expect(dependsOn).toEqual(expect.arrayContaining([logicalIdOf(stage), logicalIdOf(resource.node.findChild('Grant'))]));
+    expect(dependsOn).toEqual(expect.arrayContaining([logicalIdOf(stage), logicalIdOf(handlerPolicy(stack))]));
   });
 
   test('allows the handler to read and patch that stage only', () => {
@@ -210,7 +221,7 @@ describe('removeLingeringCanary', () => {
     removal(stack, 'Removal', api, stage);
 
     templateOf(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['apigateway:GET', 'apigateway:PATCH'], Resource: stageArn(api, 'prod') }] },
+      PolicyDocument: { Statement: Match.arrayWith([{ Effect: 'Allow', Action: ['apigateway:GET', 'apigateway:PATCH'], Resource: stageArn(api, 'prod') }]) },
     });
   });
 
