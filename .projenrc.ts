@@ -154,6 +154,8 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
       // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
       'aws-jwt-verify': '^5.2.1',
       'constructs': '10.8.1',
+      // Apps written as aws-cdk's integ tests are (an IntegTest adds a stack with no resources) must load and serve.
+      '@aws-cdk/integ-tests-alpha': '2.245.0-alpha.0',
     },
   },
 });
