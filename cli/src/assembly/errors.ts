@@ -5,3 +5,21 @@ export class AssemblyError extends Error {
     this.name = 'AssemblyError';
   }
 }
+
+/**
+ * A property whose intrinsics do not resolve to a local value: typically one built from a parameter the template
+ * leaves to deploy time (the assets of the legacy synthesizer, `DeployTimeSubstitutedFile`), which CloudFormation knows
+ * and the cloud assembly does not.
+ */
+export class UnresolvedPropertyError extends AssemblyError {
+  constructor(
+    file: string,
+    /** `resource {logicalId} ({type}) property {name}`. */
+    public readonly subject: string,
+    /** What the resolution stumbled on. */
+    public readonly problem: string,
+  ) {
+    super(`${file}: ${subject}: ${problem}`);
+    this.name = 'UnresolvedPropertyError';
+  }
+}

@@ -57,19 +57,31 @@ function buildHttpApi(
     }
     const built = integrations.get(integrationId) ?? buildHttpIntegration(integration, functions, report);
     integrations.set(integrationId, built);
+    report.attachRoutes(integration.origin, [route.properties().string('RouteKey')]);
     return built;
   };
   const quickCreate = quickCreateOf(api, functions, report);
   const cors = properties.object('CorsConfiguration');
+  const name = properties.optionalString('Name') ?? api.logicalId;
+  if (properties.optionalBoolean('DisableExecuteApiEndpoint')) {
+    report.add(api.origin, API, `the default endpoint of the HTTP API ${name} is disabled: its local URL answers 403 Forbidden, as execute-api does in AWS (its custom domain is not served)`, { apiId: api.ref() });
+  }
+  const routes = partsOf('AWS::ApiGatewayV2::Route').flatMap((route) => {
+    const model = report.serveOrReport(route.origin, route.type, `the route ${route.logicalId}`, () => buildRoute(route, integrationOf(route)));
+    return model ? [model] : [];
+  });
+  const authorizers = new Map(partsOf('AWS::ApiGatewayV2::Authorizer').flatMap((authorizer) => {
+    const model = report.serveOrReport(authorizer.origin, authorizer.type, `the authorizer ${authorizer.logicalId}`, () => buildHttpAuthorizer(authorizer, report));
+    const authorizerId = authorizer.ref();
+    report.attachRoutes(authorizer.origin, routes.filter((route) => route.authorizerId === authorizerId).map((route) => route.routeKey));
+    return model ? [[model.authorizerId, model] as const] : [];
+  }));
   return {
     origin: api.origin,
-    name: properties.optionalString('Name') ?? api.logicalId,
+    name,
     apiId: api.ref(),
-    routes: [...partsOf('AWS::ApiGatewayV2::Route').map((route) => buildRoute(route, integrationOf(route))), ...quickCreate.routes],
-    authorizers: new Map(partsOf('AWS::ApiGatewayV2::Authorizer').flatMap((authorizer) => {
-      const model = buildHttpAuthorizer(authorizer, report);
-      return model ? [[model.authorizerId, model]] : [];
-    })),
+    routes: [...routes, ...quickCreate.routes],
+    authorizers,
     cors: cors && corsOf(cors),
     stages: [...partsOf('AWS::ApiGatewayV2::Stage').map(buildStage), ...quickCreate.stages],
     disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,

@@ -1,7 +1,9 @@
 import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
+import { routesByApi } from './api-routes';
 import { readCloudAssembly } from './cloud-assembly';
 import { buildFunctions } from './functions';
 import { buildHttpApis } from './http-apis';
+import { LoadedStack } from './loaded-stack';
 import { ResourceIndex } from './resources';
 import { buildRestApis } from './rest-apis';
 import { loadStacks } from './stack-set';
@@ -43,15 +45,35 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
   const restApis = buildRestApis(index, functions, report);
   const httpApis = buildHttpApis(index, functions, report);
   const usagePlans = buildUsagePlans(index, report);
+  const userPools = buildUserPools(index, report);
   reportUnsupportedTypes(index, report);
+  reportStacksWithNothingToServe(stacks, report);
   return {
     region: artifacts.find((artifact) => artifact.region)?.region ?? agnosticEnvironment.region,
     accountId: artifacts.find((artifact) => artifact.account)?.account ?? agnosticEnvironment.accountId,
     functions,
     restApis,
     httpApis,
-    userPools: buildUserPools(index),
+    userPools,
     usagePlans,
-    unsupported: report.list(),
+    unsupported: report.list(routesByApi(restApis, httpApis)),
   };
+}
+
+/** Resource types whose stack takes part in serving: APIs, the functions and user pools they use, nested stacks. */
+const SERVING_TYPES = ['AWS::Lambda::Function', 'AWS::Cognito::UserPool', 'AWS::CloudFormation::Stack'];
+
+/**
+ * A stack with none of those (a database, a bucket, the custom resources of an `IntegTest` assertion stack) serves
+ * nothing on its own; it is named so that no stack goes unmentioned.
+ */
+function reportStacksWithNothingToServe(stacks: readonly LoadedStack[], report: UnsupportedReport): void {
+  for (const stack of stacks) {
+    const serving = stack.presentResources().some(([, resource]) =>
+      resource.type.startsWith('AWS::ApiGateway') || SERVING_TYPES.includes(resource.type));
+    if (!serving) {
+      report.add({ stackName: stack.stackName, logicalId: '', path: stack.stackName }, 'AWS::CloudFormation::Stack',
+        'the stack has no API, Lambda function or user pool, so there is nothing in it to serve');
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { AssetIndex } from './asset-manifest';
-import { AssemblyError } from './errors';
+import { AssemblyError, UnresolvedPropertyError } from './errors';
 import { evaluateCondition, IntrinsicScope, NO_VALUE, PseudoParameters, resolveIntrinsics } from './intrinsics';
 import { isJsonObject, JsonObject } from './json';
 import { physicalAttribute, physicalRef, PhysicalResource, stackId } from './physical-ids';
@@ -66,11 +66,23 @@ export class LoadedStack implements IntrinsicScope {
     return resource !== undefined && (resource.condition === undefined || this.conditionValue(resource.condition));
   }
 
-  /** One property of a resource, resolved; undefined when absent or `AWS::NoValue`. */
+  /**
+   * One property of a resource, resolved; undefined when absent or `AWS::NoValue`.
+   * @throws UnresolvedPropertyError when its intrinsics do not resolve to a local value
+   */
   public property(logicalId: string, name: string): unknown {
     return this.memo(`property:${logicalId}.${name}`, () => {
       const resource = this.resourceDefinition(logicalId);
-      const value = resolveIntrinsics(resource.properties[name], this, this.where(logicalId, name));
+      const subject = `resource ${logicalId} (${resource.type}) property ${name}`;
+      const where = `${this.template.file}: ${subject}`;
+      let value: unknown;
+      try {
+        value = resolveIntrinsics(resource.properties[name], this, where);
+      } catch (error) {
+        if (!(error instanceof AssemblyError) || error instanceof UnresolvedPropertyError) throw error;
+        const problem = error.message.startsWith(`${where}: `) ? error.message.slice(where.length + 2) : error.message;
+        throw new UnresolvedPropertyError(this.template.file, subject, problem);
+      }
       return value === NO_VALUE ? undefined : value;
     });
   }
@@ -172,10 +184,6 @@ export class LoadedStack implements IntrinsicScope {
     const resource = this.template.resources.get(logicalId);
     if (!resource) throw new AssemblyError(`${this.template.file}: no resource ${logicalId} in the template`);
     return resource;
-  }
-
-  private where(logicalId: string, property: string): string {
-    return `${this.template.file}: resource ${logicalId} (${this.resourceDefinition(logicalId).type}) property ${property}`;
   }
 
   /** Values are computed once; a value that needs itself is a cycle the template cannot have been deployed with. */

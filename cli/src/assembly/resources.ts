@@ -40,6 +40,12 @@ export class TemplateResource {
     return this.reader;
   }
 
+  /** Only the named properties, resolved: what the others hold does not matter to the caller. */
+  public someProperties(...names: string[]): PropertyReader {
+    const values = Object.fromEntries(names.map((name) => [name, this.stack.property(this.logicalId, name)]));
+    return new PropertyReader(values, `${this.describe()} property Properties`);
+  }
+
   /** `{template file}: resource {logicalId} ({type})`, how every message about the resource begins. */
   public describe(): string {
     return `${this.stack.template.file}: resource ${this.logicalId} (${this.type})`;
@@ -103,7 +109,9 @@ export function buildApisWithParts<T extends string, R>(
   const partsByApi = new Map<string, Map<T, TemplateResource[]>>();
   for (const type of spec.partTypes) {
     for (const part of index.ofType(type)) {
-      const apiId = part.properties().string(spec.apiIdProperty);
+      const what = `the ${part.type.split('::').pop()} ${part.logicalId}`;
+      const apiId = report.serveOrReport(part.origin, part.type, what, () => part.someProperties(spec.apiIdProperty).string(spec.apiIdProperty));
+      if (apiId === undefined) continue;
       const parts = partsByApi.get(apiId) ?? new Map<T, TemplateResource[]>();
       partsByApi.set(apiId, parts);
       const ofType = parts.get(type);
@@ -117,7 +125,7 @@ export function buildApisWithParts<T extends string, R>(
   const apis = index.ofType(spec.apiType).flatMap((api) => {
     const parts = partsByApi.get(api.ref()) ?? new Map<T, TemplateResource[]>();
     partsByApi.delete(api.ref());
-    const model = build(api, (type) => parts.get(type) ?? []);
+    const model = report.serveOrReport(api.origin, api.type, `the ${spec.apiKind} ${api.logicalId}`, () => build(api, (type) => parts.get(type) ?? []));
     return model === undefined ? [] : [model];
   });
   for (const [apiId, parts] of partsByApi) {

@@ -7,7 +7,7 @@ import { functionArnOfInvocationUri } from './lambda-arns';
 import { buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { buildRestMethod } from './rest-methods';
 import { buildRestStages } from './rest-stages';
-import { UnsupportedReport } from './unsupported';
+import { AffectedRoutes, UnsupportedReport } from './unsupported';
 
 const REST_API = 'AWS::ApiGateway::RestApi';
 /** The resource types that belong to one REST API through their `RestApiId`. */
@@ -35,16 +35,23 @@ function buildRestApi(
 ): RestApiModel {
   const properties = api.properties();
   const name = properties.optionalString('Name') ?? api.logicalId;
+  const everyRoute = { apiId: api.ref() };
   if (properties.has('Body') || properties.has('BodyS3Location')) {
     report.add(api.origin, REST_API, `the OpenAPI definition (Body, BodyS3Location) of the REST API ${name} is not read: only the resources and methods declared as AWS::ApiGateway resources are served`);
   }
-  if (properties.has('Policy')) {
-    report.add(api.origin, REST_API, `the resource policy of the REST API ${name} is not enforced: every request passes it`);
-  }
+  reportRestApiAccess(api, name, report, everyRoute);
   const apiKeySource = properties.optionalString('ApiKeySourceType') ?? 'HEADER';
   if (apiKeySource !== 'HEADER' && apiKeySource !== 'AUTHORIZER') {
     throw api.error(`has ApiKeySourceType ${apiKeySource}; expected HEADER or AUTHORIZER`);
   }
+  const resources = buildResources(api, partsOf('AWS::ApiGateway::Resource'), partsOf('AWS::ApiGateway::Method'), functions, report);
+  const authorizers = new Map(partsOf('AWS::ApiGateway::Authorizer').flatMap((authorizer) => {
+    const model = buildAuthorizer(authorizer, report);
+    const authorizerId = authorizer.ref();
+    report.attachRoutes(authorizer.origin, resources.flatMap((resource) => [...resource.methods.values()]
+      .filter((method) => method.authorizerId === authorizerId).map((method) => `${method.httpMethod} ${resource.path}`)));
+    return model ? [[model.authorizerId, model] as const] : [];
+  }));
   return {
     origin: api.origin,
     name,
@@ -52,11 +59,8 @@ function buildRestApi(
     apiKeySource,
     // API Gateway writes `/` in a media type as `~1` (image~1png); both spellings are accepted.
     binaryMediaTypes: properties.stringList('BinaryMediaTypes').map((type) => type.replace(/~1/g, '/')),
-    resources: buildResources(api, partsOf('AWS::ApiGateway::Resource'), partsOf('AWS::ApiGateway::Method'), functions, report),
-    authorizers: new Map(partsOf('AWS::ApiGateway::Authorizer').flatMap((authorizer) => {
-      const model = buildAuthorizer(authorizer, report);
-      return model ? [[model.authorizerId, model]] : [];
-    })),
+    resources,
+    authorizers,
     gatewayResponses: new Map(partsOf('AWS::ApiGateway::GatewayResponse').map((response) => {
       const model = buildGatewayResponse(response);
       return [model.responseType, model];
@@ -72,6 +76,20 @@ function buildRestApi(
     deploymentIds: partsOf('AWS::ApiGateway::Deployment').map((deployment) => deployment.ref()),
     disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,
   };
+}
+
+/** What limits who reaches the API in AWS and is not enforced locally: its resource policy and a PRIVATE endpoint. */
+function reportRestApiAccess(api: TemplateResource, name: string, report: UnsupportedReport, everyRoute: AffectedRoutes): void {
+  const properties = api.properties();
+  if (properties.has('Policy')) {
+    report.add(api.origin, REST_API, `the resource policy of the REST API ${name} is not enforced: every request passes it`, everyRoute);
+  }
+  if (properties.object('EndpointConfiguration')?.stringList('Types').includes('PRIVATE')) {
+    report.add(api.origin, REST_API, `the REST API ${name} is PRIVATE: AWS serves it only through interface VPC endpoints; it is served on localhost anyway`, everyRoute);
+  }
+  if (properties.optionalBoolean('DisableExecuteApiEndpoint')) {
+    report.add(api.origin, REST_API, `the default endpoint of the REST API ${name} is disabled: its local URL answers 403 Forbidden, as execute-api does in AWS (its custom domain is not served)`, everyRoute);
+  }
 }
 
 /** The root (`/`) and every resource with its full path, built from `ParentId` and `PathPart`. */
@@ -100,15 +118,18 @@ function buildResources(
   };
   const methodsByResource = new Map<string, Map<string, RestMethodModel>>();
   for (const method of methods) {
-    const resourceId = method.properties().string('ResourceId');
-    const model = buildRestMethod(method, pathOf(resourceId, method, new Set()), functions, report);
-    methodsByResource.set(resourceId, (methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>()).set(model.httpMethod, model));
+    report.serveOrReport(method.origin, method.type, `the method ${method.logicalId}`, () => {
+      const resourceId = method.properties().string('ResourceId');
+      const model = buildRestMethod(method, pathOf(resourceId, method, new Set()), functions, report);
+      report.attachRoutes(method.origin, [`${model.httpMethod} ${pathOf(resourceId, method, new Set())}`]);
+      methodsByResource.set(resourceId, (methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>()).set(model.httpMethod, model));
+    });
   }
-  return [rootId, ...byId.keys()].map((resourceId) => ({
-    resourceId,
-    path: pathOf(resourceId, api, new Set()),
-    methods: methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>(),
-  }));
+  const root: RestResourceModel = { resourceId: rootId, path: '/', methods: methodsByResource.get(rootId) ?? new Map<string, RestMethodModel>() };
+  return [root, ...[...byId].flatMap(([resourceId, resource]) => {
+    const path = report.serveOrReport(resource.origin, resource.type, `the resource ${resource.logicalId}`, () => pathOf(resourceId, resource, new Set()));
+    return path === undefined ? [] : [{ resourceId, path, methods: methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>() }];
+  })];
 }
 
 function buildAuthorizer(authorizer: TemplateResource, report: UnsupportedReport): RestAuthorizerModel | undefined {

@@ -5,16 +5,27 @@ import { loadNestedStacks } from './nested-stacks';
 import { readTemplate } from './template';
 import { UnsupportedReport } from './unsupported';
 
+const STACK = 'AWS::CloudFormation::Stack';
+
 /** Where stacks without an explicit environment are deployed locally. */
 export interface DefaultEnvironment {
   readonly region: string;
   readonly accountId: string;
 }
 
-/** Loads every stack of the assembly, nested stacks after their parent, with `Fn::ImportValue` across all of them. */
+/**
+ * Loads every stack of the assembly, nested stacks after their parent, with `Fn::ImportValue` across all of them. A
+ * stack without resources is reported and left out: there is nothing in it to serve.
+ */
 export function loadStacks(artifacts: readonly StackArtifact[], environment: DefaultEnvironment, report: UnsupportedReport): LoadedStack[] {
   const exports = new AssemblyExports();
   for (const artifact of artifacts) {
+    const template = readTemplate(artifact.templateFile);
+    if (template.resources.size === 0) {
+      report.add({ stackName: artifact.stackName, logicalId: '', path: artifact.stackName }, STACK,
+        'the stack has no resources (as the assertion stack of an IntegTest), so there is nothing in it to serve; it is skipped');
+      continue;
+    }
     const stack = new LoadedStack(
       {
         stackName: artifact.stackName,
@@ -25,7 +36,7 @@ export function loadStacks(artifacts: readonly StackArtifact[], environment: Def
         accountId: artifact.account ?? environment.accountId,
         constructPaths: artifact.constructPaths,
       },
-      readTemplate(artifact.templateFile),
+      template,
       exports,
     );
     exports.stacks.push(stack, ...loadNestedStacks(stack, exports, report));

@@ -9,36 +9,47 @@ const QUOTA_PERIODS: ReadonlyArray<QuotaModel['period']> = ['DAY', 'WEEK', 'MONT
 
 /** Every usage plan with its stages, limits and the API keys `AWS::ApiGateway::UsagePlanKey`s bind to it. */
 export function buildUsagePlans(index: ResourceIndex, report: UnsupportedReport): UsagePlanModel[] {
-  const apiKeys = new Map(index.ofType('AWS::ApiGateway::ApiKey').map((key) => [key.ref(), buildApiKey(key)]));
-  const planKeys = index.ofType('AWS::ApiGateway::UsagePlanKey');
-  return index.ofType('AWS::ApiGateway::UsagePlan').map((plan): UsagePlanModel => {
-    const usagePlanId = plan.ref();
-    const properties = plan.properties();
-    const throttle = properties.object('Throttle');
-    const quota = properties.object('Quota');
-    return {
-      origin: plan.origin,
-      usagePlanId,
-      name: properties.optionalString('UsagePlanName') ?? plan.logicalId,
-      apiStages: properties.objectList('ApiStages').map((stage) => ({
-        apiId: stage.string('ApiId'),
-        stageName: stage.string('Stage'),
-        throttle: Object.fromEntries(stage.objectEntries('Throttle').map(([methodPath, limits]) => [methodPath, throttleOf(limits)])),
-      })),
-      throttle: throttle && throttleOf(throttle),
-      quota: quota && quotaOf(plan, quota),
-      apiKeys: planKeys
-        .filter((planKey) => planKey.properties().string('UsagePlanId') === usagePlanId)
-        .flatMap((planKey) => {
-          const keyId = planKey.properties().string('KeyId');
-          const key = apiKeys.get(keyId);
-          if (!key) {
-            report.add(planKey.origin, planKey.type, `binds the API key ${keyId}, which is not defined in the cloud assembly, to the usage plan ${usagePlanId}; that key is not accepted`);
-          }
-          return key ? [key] : [];
-        }),
-    };
+  const apiKeys = new Map(index.ofType('AWS::ApiGateway::ApiKey').flatMap((key) => {
+    const model = report.serveOrReport(key.origin, key.type, `the API key ${key.logicalId}`, () => buildApiKey(key));
+    return model ? [[model.apiKeyId, model] as const] : [];
+  }));
+  const planKeys = index.ofType('AWS::ApiGateway::UsagePlanKey').filter((planKey) =>
+    report.serveOrReport(planKey.origin, planKey.type, `the usage plan key ${planKey.logicalId}`, () => planKey.properties()) !== undefined);
+  return index.ofType('AWS::ApiGateway::UsagePlan').flatMap((plan) => {
+    const model = report.serveOrReport(plan.origin, plan.type, `the usage plan ${plan.logicalId}`, () => buildUsagePlan(plan, apiKeys, planKeys, report));
+    return model ? [model] : [];
   });
+}
+
+function buildUsagePlan(
+  plan: TemplateResource, apiKeys: ReadonlyMap<string, ApiKeyModel>, planKeys: readonly TemplateResource[], report: UnsupportedReport,
+): UsagePlanModel {
+  const usagePlanId = plan.ref();
+  const properties = plan.properties();
+  const throttle = properties.object('Throttle');
+  const quota = properties.object('Quota');
+  return {
+    origin: plan.origin,
+    usagePlanId,
+    name: properties.optionalString('UsagePlanName') ?? plan.logicalId,
+    apiStages: properties.objectList('ApiStages').map((stage) => ({
+      apiId: stage.string('ApiId'),
+      stageName: stage.string('Stage'),
+      throttle: Object.fromEntries(stage.objectEntries('Throttle').map(([methodPath, limits]) => [methodPath, throttleOf(limits)])),
+    })),
+    throttle: throttle && throttleOf(throttle),
+    quota: quota && quotaOf(plan, quota),
+    apiKeys: planKeys
+      .filter((planKey) => planKey.properties().string('UsagePlanId') === usagePlanId)
+      .flatMap((planKey) => {
+        const keyId = planKey.properties().string('KeyId');
+        const key = apiKeys.get(keyId);
+        if (!key) {
+          report.add(planKey.origin, planKey.type, `binds the API key ${keyId}, which is not defined in the cloud assembly, to the usage plan ${usagePlanId}; that key is not accepted`);
+        }
+        return key ? [key] : [];
+      }),
+  };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface UnsupportedItem {
   readonly type: string;
   /** One sentence: what is not served and what is. */
   readonly reason: string;
+  /** The routes it affects (`GET /items`, `ANY /{proxy+}`, `$default`), when it affects some. */
+  readonly routes?: readonly string[];
 }
 
 /** Where a resource came from, for messages and logs. */

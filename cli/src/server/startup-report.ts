@@ -47,11 +47,19 @@ export function startupReport(
   if (model.unsupported.length > 0) {
     lines.push('Not served:');
     for (const item of model.unsupported) {
-      lines.push(`  ${item.path} (${item.type}): ${item.reason}`);
+      lines.push(`  ${item.path} (${item.type}): ${item.reason}${item.routes ? ` [${routeList(item.routes)}]` : ''}`);
     }
   }
   return lines;
 }
+
+/** The routes a not-served item affects, the first few by name: an API-wide item of a large API would fill a screen. */
+function routeList(routes: readonly string[]): string {
+  const shown = routes.slice(0, ROUTES_SHOWN).join(', ');
+  return routes.length > ROUTES_SHOWN ? `routes: ${shown} and ${routes.length - ROUTES_SHOWN} more` : `route${routes.length === 1 ? '' : 's'}: ${shown}`;
+}
+
+const ROUTES_SHOWN = 6;
 
 /** `Api/Method GET /path -> sqs action/SendMessage` for every AWS service integration of the app. */
 function awsServiceRoutes(model: AppModel): string[] {

@@ -64,27 +64,31 @@ describe('AssemblyError', () => {
     expect(() => loadAppModel(dir)).toThrow(/the stack template .*Test\.template\.json is not valid JSON/);
   });
 
-  test('is thrown for a template without Resources', () => {
-    const dir = assemblyWithTemplate('{ "Outputs": {} }');
-    expect(() => loadAppModel(dir)).toThrow(`the stack template ${dir}/Test.template.json has no Resources object; expected a CloudFormation template as cdk synth writes it`);
-  });
-
   test('is thrown for a resource without a type', () => {
     expect(() => loadTemplate({ Resources: { Fn: { Properties: {} } } })).toThrow(/the resource Fn of the stack template .* has Type undefined; expected a resource type such as AWS::Lambda::Function/);
   });
 
-  test('is thrown for a property of the wrong type, naming the property and the value', () => {
-    expect(() => loadTemplate({ Resources: { Fn: inlineFunction({}, { Timeout: 'soon' }) } }))
-      .toThrow(/resource Fn \(AWS::Lambda::Function\) property Properties\.Timeout is "soon"; expected a number/);
+});
+
+describe('a resource that cannot be read', () => {
+  test('is a not-served line naming the property and the value, and the rest of the app loads', () => {
+    const model = loadTemplate({ Resources: { Fn: inlineFunction({}, { Timeout: 'soon' }), Other: inlineFunction() } });
+    expect([...model.functions.values()].map((fn) => fn.origin.logicalId)).toEqual(['Other']);
+    expect(model.unsupported).toEqual([{
+      path: 'Test/Fn',
+      type: 'AWS::Lambda::Function',
+      reason: expect.stringMatching(/^the function Fn is not served: .*resource Fn \(AWS::Lambda::Function\) property Properties\.Timeout is "soon"; expected a number/),
+    }]);
   });
 
-  test('is thrown for a circular reference', () => {
+  test('with a circular reference is a not-served line saying so', () => {
     const template = {
       Resources: {
         Alias: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Alias' }, Name: 'live', FunctionVersion: '1' } },
         Fn: inlineFunction({ ALIAS: { Ref: 'Alias' } }),
       },
     };
-    expect(() => loadTemplate(template)).toThrow(/refers to itself through Ref or Fn::GetAtt; expected a template without circular references/);
+    expect(loadTemplate(template).unsupported.map((item) => item.reason))
+      .toEqual([expect.stringMatching(/refers to itself through Ref or Fn::GetAtt; expected a template without circular references/)]);
   });
 });

@@ -200,12 +200,16 @@ describe('hand-written HTTP APIs', () => {
       path: 'Test/Integration',
       type: 'AWS::ApiGatewayV2::Integration',
       reason: 'the HTTP_PROXY integration to arn:aws:elasticloadbalancing:listener is not served, so routes to it fail; Lambda proxy, HTTP_PROXY to a URL and AWS service integrations are',
+      routes: ['ANY /{proxy+}'],
     }]);
   });
 
-  test('a JWT authorizer without JwtConfiguration is an error naming it', () => {
-    expect(() => loadTemplate({
+  test('a JWT authorizer without JwtConfiguration is a not-served line naming it', () => {
+    const model = loadTemplate({
       Resources: { Api: api, Jwt: { Type: 'AWS::ApiGatewayV2::Authorizer', Properties: { ApiId: { Ref: 'Api' }, AuthorizerType: 'JWT', Name: 'jwt' } } },
-    })).toThrow(/resource Jwt \(AWS::ApiGatewayV2::Authorizer\) is a JWT authorizer without JwtConfiguration; expected \{ Issuer, Audience \}/);
+    });
+    expect(model.httpApis[0].authorizers.size).toBe(0);
+    expect(model.unsupported.map((item) => item.reason))
+      .toEqual([expect.stringMatching(/resource Jwt \(AWS::ApiGatewayV2::Authorizer\) is a JWT authorizer without JwtConfiguration; expected \{ Issuer, Audience \}/)]);
   });
 });

@@ -1,4 +1,4 @@
-import { functionNamed, inlineFunction, loadTemplate, resolvedEnvironment, tempDir, writeAssembly } from './support';
+import { functionNamed, inlineFunction, loadTemplate, notServedReason, resolvedEnvironment, tempDir, writeAssembly } from './support';
 import { loadAppModel } from '../../src/assembly';
 
 const CUSTOM = { Type: 'Custom::Thing', Properties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:provider' } };
@@ -48,9 +48,9 @@ describe('Ref', () => {
     expect(environment).toEqual({ KEPT: 'yes' });
   });
 
-  test('a Ref to a name that is neither a parameter nor a resource is an error naming it', () => {
-    expect(() => resolvedEnvironment({ VALUE: { Ref: 'Missing' } }))
-      .toThrow(/resource Probe \(AWS::Lambda::Function\) property Environment: Ref to "Missing", which is neither a parameter, a pseudo parameter nor a resource of the template/);
+  test('a Ref to a name that is neither a parameter nor a resource leaves the function not served, naming it', () => {
+    expect(notServedReason({ VALUE: { Ref: 'Missing' } }))
+      .toMatch(/the function Probe is not served: its resource Probe \(AWS::Lambda::Function\) property Environment cannot be resolved locally \(Ref to "Missing", which is neither a parameter, a pseudo parameter nor a resource of the template/);
   });
 });
 
@@ -68,9 +68,9 @@ describe('Fn::GetAtt', () => {
     expect(environment.VALUE).toBe('{{Thing.Endpoint}}');
   });
 
-  test('of a resource that is not in the template is an error naming it', () => {
-    expect(() => resolvedEnvironment({ VALUE: { 'Fn::GetAtt': ['Nowhere', 'Arn'] } }))
-      .toThrow(/Fn::GetAtt of "Nowhere", which is not a resource of the template/);
+  test('of a resource that is not in the template leaves the function not served, naming it', () => {
+    expect(notServedReason({ VALUE: { 'Fn::GetAtt': ['Nowhere', 'Arn'] } }))
+      .toMatch(/Fn::GetAtt of "Nowhere", which is not a resource of the template/);
   });
 });
 
@@ -112,9 +112,9 @@ describe('Fn::Select', () => {
     expect(environment.VALUE).toBe('b');
   });
 
-  test('an index out of range is an error saying the range', () => {
-    expect(() => resolvedEnvironment({ VALUE: { 'Fn::Select': [3, ['a', 'b']] } }))
-      .toThrow(/Fn::Select index 3 is out of range for a list of 2; expected 0 to 1/);
+  test('an index out of range leaves the function not served, saying the range', () => {
+    expect(notServedReason({ VALUE: { 'Fn::Select': [3, ['a', 'b']] } }))
+      .toMatch(/Fn::Select index 3 is out of range for a list of 2; expected 0 to 1/);
   });
 });
 
@@ -171,8 +171,8 @@ describe('Fn::If and conditions', () => {
     expect([...model.functions.values()].map((fn) => fn.origin.logicalId)).toEqual(['Kept']);
   });
 
-  test('an undefined condition is an error naming it', () => {
-    expect(() => resolvedEnvironment({ VALUE: { 'Fn::If': ['Undefined', 'a', 'b'] } })).toThrow(/the condition Undefined is used but not defined in Conditions/);
+  test('an undefined condition leaves the function not served, naming it', () => {
+    expect(notServedReason({ VALUE: { 'Fn::If': ['Undefined', 'a', 'b'] } })).toMatch(/the condition Undefined is used but not defined in Conditions/);
   });
 });
 
@@ -189,8 +189,8 @@ describe('Fn::FindInMap', () => {
   });
 
   test('missing keys without a DefaultValue are an error naming them', () => {
-    expect(() => resolvedEnvironment({ VALUE: { 'Fn::FindInMap': ['Sizes', 'dev', 'memory'] } }, mappings))
-      .toThrow(/Fn::FindInMap found no Sizes.dev.memory/);
+    expect(notServedReason({ VALUE: { 'Fn::FindInMap': ['Sizes', 'dev', 'memory'] } }, mappings))
+      .toMatch(/Fn::FindInMap found no Sizes.dev.memory/);
   });
 });
 
@@ -229,7 +229,7 @@ describe('strings', () => {
     expect(environment.VALUE).toBe('{{resolve:secretsmanager:us-east-1:SecretString:key}}');
   });
 
-  test('an unknown intrinsic function is an error naming it', () => {
-    expect(() => resolvedEnvironment({ VALUE: { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] } })).toThrow(/the intrinsic function Fn::Cidr is not supported/);
+  test('an unknown intrinsic function leaves the function not served, naming it', () => {
+    expect(notServedReason({ VALUE: { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] } })).toMatch(/the intrinsic function Fn::Cidr is not supported/);
   });
 });

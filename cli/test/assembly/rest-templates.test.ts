@@ -71,10 +71,13 @@ describe('hand-written REST APIs', () => {
     expect(model.restApis[0].resources.map((item) => item.path)).toEqual(['/', '/files', '/files/{proxy+}']);
   });
 
-  test('a resource under a parent that is not in the API is an error naming it', () => {
-    expect(() => loadTemplate({
+  test('a resource under a parent that is not in the API is a not-served line naming it; the API is served', () => {
+    const model = loadTemplate({
       Resources: { Api: API, Orphan: { Type: 'AWS::ApiGateway::Resource', Properties: { ...inApi, ParentId: 'abc123', PathPart: 'x' } } },
-    })).toThrow(/resource Orphan \(AWS::ApiGateway::Resource\) is under abc123, which is neither the root resource nor a resource of the REST API Api/);
+    });
+    expect(model.restApis.map((api) => api.resources.map((resource) => resource.path))).toEqual([['/']]);
+    expect(model.unsupported.map((item) => item.reason))
+      .toEqual([expect.stringMatching(/resource Orphan \(AWS::ApiGateway::Resource\) is under abc123, which is neither the root resource nor a resource of the REST API Api/)]);
   });
 
   test('an integration URI keeps stage variables in the function ARN', () => {
@@ -153,9 +156,12 @@ describe('hand-written REST APIs', () => {
     expect(model.usagePlans[0].apiKeys[0].stageKeys).toEqual([`${model.restApis[0].apiId}/prod`]);
   });
 
-  test('a usage plan with an unknown quota period is an error naming it', () => {
-    expect(() => loadTemplate({
+  test('a usage plan with an unknown quota period is a not-served line naming it', () => {
+    const model = loadTemplate({
       Resources: { Plan: { Type: 'AWS::ApiGateway::UsagePlan', Properties: { Quota: { Limit: 10, Period: 'YEAR' } } } },
-    })).toThrow(/resource Plan \(AWS::ApiGateway::UsagePlan\) has Quota.Period YEAR; expected DAY, WEEK or MONTH/);
+    });
+    expect(model.usagePlans).toEqual([]);
+    expect(model.unsupported.map((item) => item.reason))
+      .toEqual([expect.stringMatching(/resource Plan \(AWS::ApiGateway::UsagePlan\) has Quota.Period YEAR; expected DAY, WEEK or MONTH/)]);
   });
 });

@@ -77,6 +77,18 @@ export function resolvedEnvironment(variables: Record<string, unknown>, template
   return functionNamed(model, 'Probe').environment;
 }
 
+/**
+ * The startup report's reason for not serving a function whose environment variables are `variables` (as
+ * {@link resolvedEnvironment}), when they do not resolve; fails when the function is served.
+ */
+export function notServedReason(variables: Record<string, unknown>, template: Record<string, unknown> = {}): string {
+  const resources = (template.Resources ?? {}) as Record<string, unknown>;
+  const model = loadTemplate({ ...template, Resources: { ...resources, Probe: inlineFunction(variables) } });
+  const item = model.unsupported.find((entry) => entry.path === 'Test/Probe');
+  if (!item) throw new Error(`the function Probe is served; reported: ${JSON.stringify(model.unsupported)}`);
+  return item.reason;
+}
+
 /** The function whose logical id starts with `prefix` (CDK appends a hash). */
 export function functionNamed(model: AppModel, prefix: string): FunctionModel {
   const found = [...model.functions.values()].filter((fn) => fn.origin.logicalId.startsWith(prefix));
