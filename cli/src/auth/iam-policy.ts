@@ -90,9 +90,9 @@ function parseStatement(raw: unknown, where: string): PolicyStatement {
   if (!isPlainObject(raw)) {
     throw new AuthorizerOutputError(`${where} must be an object, received ${describeValue(raw)}`);
   }
-  const effect = raw.Effect;
-  if (effect !== 'Allow' && effect !== 'Deny') {
-    throw new AuthorizerOutputError(`${where}.Effect must be "Allow" or "Deny", received ${describeValue(effect)}`);
+  const effect = effectOf(raw.Effect);
+  if (effect === undefined) {
+    throw new AuthorizerOutputError(`${where}.Effect must be "Allow" or "Deny", received ${describeValue(raw.Effect)}`);
   }
   const action = pickOneOf(raw, 'Action', 'NotAction', where);
   const resource = pickOneOf(raw, 'Resource', 'NotResource', where);
@@ -102,6 +102,18 @@ function parseStatement(raw: unknown, where: string): PolicyStatement {
     ...(resource.negated ? { notResources: resource.values } : { resources: resource.values }),
     hasCondition: raw.Condition !== undefined,
   };
+}
+
+/**
+ * `Allow` or `Deny` in any case. The IAM reference calls the value case sensitive
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html), but API Gateway accepts
+ * `allow` and `deny` from a Lambda authorizer: aws-cdk's integ test `integ.token-authorizer.ts`
+ * (framework-integ/test/aws-apigateway/test/authorizers) returns them and asserts 200 and the explicit-deny 403
+ * against AWS (uncertain: recorded, not documented).
+ */
+function effectOf(value: unknown): PolicyStatement['effect'] | undefined {
+  const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
+  return lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
 }
 
 function pickOneOf(

@@ -35,6 +35,8 @@ export const REST_GATEWAY_RESPONSES = {
   INTEGRATION_FAILURE: { status: 504, message: 'Internal server error', errorType: 'InternalServerErrorException' },
   BAD_REQUEST_BODY: { status: 400, message: 'Invalid request body', errorType: 'BadRequestException', spaced: true },
   BAD_REQUEST_PARAMETERS: { status: 400, message: 'Missing required request parameters', errorType: 'BadRequestException' },
+  // Also the request line and headers over 10,240 bytes (api-gateway-execution-service-limits-table), whose status AWS
+  // does not document (uncertain).
   REQUEST_TOO_LARGE: { status: 413, message: 'Request Too Long', errorType: 'RequestTooLargeException' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported Media Type', errorType: 'UnsupportedMediaTypeException' },
   EXPIRED_TOKEN: { status: 403, message: 'Signature expired', errorType: 'InvalidSignatureException' },
@@ -52,15 +54,22 @@ export function isRestGatewayResponseType(type: string): type is RestGatewayResp
 }
 
 /**
- * A Lambda proxy integration that fails (the function throws, times out, or returns a malformed result). It has no
- * gateway response type of its own: only `DEFAULT_5XX` customizes it.
+ * REST answers that have no gateway response type of their own: only `DEFAULT_4XX`/`DEFAULT_5XX` customize them.
  */
-export const REST_LAMBDA_PROXY_FAILURE: GatewayError = {
-  status: 502,
-  message: 'Internal server error',
-  errorType: 'InternalServerErrorException',
-  spaced: true,
-};
+export const REST_UNTYPED_ERRORS = {
+  // A Lambda proxy integration that fails (the function throws, times out, or returns a malformed result).
+  LAMBDA_PROXY_FAILURE: { status: 502, message: 'Internal server error', errorType: 'InternalServerErrorException', spaced: true },
+  // "Clients can still connect to your default endpoint, but they will receive a 403 Forbidden status code"
+  // (rest-api-disable-default-endpoint.html); the body and error type are INVALID_API_KEY's (uncertain).
+  DEFAULT_ENDPOINT_DISABLED: { status: 403, message: 'Forbidden', errorType: 'ForbiddenException' },
+  // The method ARN of an authorized method over 1,600 bytes: "the API client will receive a 414 Request URI too long
+  // response" (api-gateway-lambda-authorizer-output.html); the body follows the default template (uncertain).
+  METHOD_ARN_TOO_LONG: { status: 414, message: 'Request URI too long' },
+  // The Lambda integration's request over Lambda's 6 MB Invoke payload: recorded against AWS (uncertain: undocumented).
+  LAMBDA_REQUEST_TOO_LARGE: { status: 413, message: 'Request Too Long', errorType: 'BadRequestException', spaced: true },
+} as const satisfies Record<string, GatewayError>;
+
+export type RestUntypedError = keyof typeof REST_UNTYPED_ERRORS;
 
 /** HTTP API answers; HTTP APIs have no gateway responses to customize them. */
 export const HTTP_API_ERRORS = {

@@ -6,6 +6,14 @@
 export class PathRouter<T> {
   private readonly root = new TrieNode<T>();
 
+  /**
+   * @param greedyYieldsToLiteralSiblings REST APIs' rule: "When a proxy resource has non-proxy siblings, the sibling
+   * resources are excluded from the representation of the proxy resource", so `/files/fixed/x` is no match for
+   * `/files/{proxy+}` beside `/files/fixed` (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
+   * HTTP APIs choose among routes, not a resource tree, and let the greedy route catch it.
+   */
+  constructor(private readonly greedyYieldsToLiteralSiblings = false) {}
+
   /** Adds `value` under the template `path` (`/` is the root). */
   public add(path: string, value: T): void {
     let node = this.root;
@@ -36,7 +44,7 @@ export class PathRouter<T> {
    */
   public find(path: string, accept: (value: T) => boolean = () => true): PathMatch<T> | undefined {
     let found: PathMatch<T> | undefined;
-    search(this.root, splitPath(path), 0, [], (value, pathParameters) => {
+    search(this.root, splitPath(path), 0, [], this.greedyYieldsToLiteralSiblings, (value, pathParameters) => {
       if (!accept(value)) {
         return false;
       }
@@ -49,7 +57,7 @@ export class PathRouter<T> {
   /** Every template matching `path`, most specific first. */
   public matches(path: string): PathMatch<T>[] {
     const all: PathMatch<T>[] = [];
-    search(this.root, splitPath(path), 0, [], (value, pathParameters) => {
+    search(this.root, splitPath(path), 0, [], this.greedyYieldsToLiteralSiblings, (value, pathParameters) => {
       all.push({ value, pathParameters });
       return false;
     });
@@ -76,25 +84,27 @@ type Visit<T> = (value: T, pathParameters: Record<string, string>) => boolean;
  * Depth-first in API Gateway's order, binding variables on a stack of `[name, value]` pairs that becomes an object
  * only for a match: the router runs once per request.
  */
-function search<T>(node: TrieNode<T>, segments: string[], index: number, bound: [string, string][], visit: Visit<T>): boolean {
+function search<T>(
+  node: TrieNode<T>, segments: string[], index: number, bound: [string, string][], greedyYields: boolean, visit: Visit<T>,
+): boolean {
   if (index === segments.length) {
     return node.value !== undefined && visit(node.value, Object.fromEntries(bound));
   }
   const segment = segments[index];
   const literal = node.literals.get(segment);
-  if (literal && search(literal, segments, index + 1, bound, visit)) {
+  if (literal && search(literal, segments, index + 1, bound, greedyYields, visit)) {
     return true;
   }
   if (node.variable && segment.length > 0) {
     bound.push([node.variable.name, segment]);
-    const stop = search(node.variable.node, segments, index + 1, bound, visit);
+    const stop = search(node.variable.node, segments, index + 1, bound, greedyYields, visit);
     bound.pop();
     if (stop) {
       return true;
     }
   }
   const greedy = node.greedy;
-  if (greedy?.node.value !== undefined) {
+  if (greedy?.node.value !== undefined && !(greedyYields && literal)) {
     return visit(greedy.node.value, Object.fromEntries([...bound, [greedy.name, segments.slice(index).join('/')]]));
   }
   return false;

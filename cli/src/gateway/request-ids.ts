@@ -14,13 +14,23 @@ export interface RequestIds {
 const prefix = randomBytes(6);
 let counter = 0;
 
-export function newRequestIds(): RequestIds {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The ids of a new request. A REST client may choose its request id: "Clients can override the value in the
+ * x-amzn-RequestId header with a value in the format of a universally unique identifier (UUID)"; any other value is
+ * replaced (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html). The extended id is
+ * always API Gateway's own.
+ * @param clientRequestId the request's `x-amzn-RequestId` header, for REST APIs
+ */
+export function newRequestIds(clientRequestId?: string): RequestIds {
   counter = (counter + 1) % 2 ** 48;
   const bytes = Buffer.allocUnsafe(12);
   prefix.copy(bytes, 0);
   bytes.writeUIntBE(counter, 6, 6);
   // randomUUID draws from Node's own cache of random bytes.
-  return { requestId: randomUUID(), extendedRequestId: bytes.toString('base64').replace(/\//g, '_') };
+  const requestId = clientRequestId !== undefined && UUID.test(clientRequestId) ? clientRequestId : randomUUID();
+  return { requestId, extendedRequestId: bytes.toString('base64').replace(/\//g, '_') };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

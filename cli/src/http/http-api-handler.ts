@@ -10,6 +10,7 @@ import type { ForwardOutcome } from '../gateway/http-forwarding';
 import { invokeLambdaIntegration } from '../gateway/lambda-integration';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
+import { httpRequestHeadTooLarge } from '../gateway/request-limits';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
 import { parseProxyResult } from '../rest/proxy-response';
@@ -63,13 +64,23 @@ export class HttpApiHandler {
   }
 
   /** The answer to a request over API Gateway's 10 MB payload limit. */
-  public tooLarge(request: ApiRequest): ApiResponse {
+  public bodyTooLarge(request: ApiRequest): ApiResponse {
     return this.fail(request, newRequestIds().extendedRequestId, {}, 'REQUEST_TOO_LARGE', 'the body passes 10 MB').response;
+  }
+
+  /** The answer to a request whose request line and headers pass API Gateway's quota; undefined within it. */
+  public headTooLarge(request: ApiRequest): ApiResponse | undefined {
+    const reason = httpRequestHeadTooLarge(request);
+    return reason === undefined ? undefined : this.fail(request, newRequestIds().extendedRequestId, {}, 'REQUEST_TOO_LARGE', reason).response;
   }
 
   public async handle(request: ApiRequest): Promise<HandledRequest> {
     const ids = newRequestIds();
     const log: RequestLogDetails = {};
+    if (this.api.disableExecuteApiEndpoint) {
+      // As REST APIs, whose documentation says so (rest-api-disable-default-endpoint.html); HTTP APIs' does not (uncertain).
+      return this.fail(request, ids.extendedRequestId, log, 'FORBIDDEN', 'the API disables its default (execute-api) endpoint');
+    }
     const [, first = ''] = request.rawPath.split('/');
     const named = first !== DEFAULT_STAGE ? this.stages.get(first) : undefined;
     const stage = named ?? this.stages.get(DEFAULT_STAGE);
@@ -162,7 +173,7 @@ export class HttpApiHandler {
   private route(method: string, path: string): { route: HttpRouteModel; pathParameters: Readonly<Record<string, string>> } | undefined {
     const match = this.router.find(path, (routes) => routes.has(method) || routes.has('ANY'));
     if (match) {
-      return { route: (match.value.get(method) ?? match.value.get('ANY'))!, pathParameters: match.pathParameters };
+      return { route: (match.value.get(method) ?? match.value.get('ANY'))!, pathParameters: decodedValues(match.pathParameters) };
     }
     return this.defaultRoute ? { route: this.defaultRoute, pathParameters: {} } : undefined;
   }
@@ -206,4 +217,21 @@ export class HttpApiHandler {
   private withRequestId(response: ApiResponse, requestId: string): ApiResponse {
     return { ...response, headers: [...response.headers, ['apigw-requestid', requestId]] };
   }
+}
+
+/**
+ * HTTP APIs pass path parameters decoded: "API Gateway decodes URL-encoded request parameters before passing them to
+ * your backend integration" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html);
+ * a malformed escape stays as sent.
+ */
+function decodedValues(pathParameters: Readonly<Record<string, string>>): Record<string, string> {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(pathParameters)) {
+    try {
+      decoded[name] = decodeURIComponent(value);
+    } catch {
+      decoded[name] = value;
+    }
+  }
+  return decoded;
 }

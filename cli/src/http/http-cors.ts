@@ -52,7 +52,11 @@ export function applyCors(cors: HttpCorsModel, request: ApiRequest, headers: [st
   return kept;
 }
 
-/** `*`, or the request's origin when the configuration lists it (case-insensitively); undefined when not allowed. */
+/**
+ * `*`, or the request's origin when an entry of the configuration matches it (case-insensitively); undefined when not
+ * allowed. A `*` inside an entry stands for any characters: the documented examples are `https://*` ("allow any origin
+ * that begins with https://") and `http://*` (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html).
+ */
 function allowedOrigin(cors: HttpCorsModel, request: ApiRequest): string | undefined {
   const origin = headerValue(request, 'origin');
   if (origin === undefined) {
@@ -61,5 +65,17 @@ function allowedOrigin(cors: HttpCorsModel, request: ApiRequest): string | undef
   if (cors.allowOrigins.includes('*')) {
     return cors.allowCredentials ? origin : '*';
   }
-  return cors.allowOrigins.some((allowed) => allowed.toLowerCase() === origin.toLowerCase()) ? origin : undefined;
+  return cors.allowOrigins.some((allowed) => originPattern(allowed).test(origin)) ? origin : undefined;
+}
+
+const originPatterns = new Map<string, RegExp>();
+
+function originPattern(allowed: string): RegExp {
+  let pattern = originPatterns.get(allowed);
+  if (pattern === undefined) {
+    const source = allowed.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    pattern = new RegExp(`^${source}$`, 'i');
+    originPatterns.set(allowed, pattern);
+  }
+  return pattern;
 }

@@ -77,11 +77,16 @@ export function httpEvent(context: HttpEventContext): Record<string, unknown> {
   };
 }
 
-/** The event of payload format 1.0 as HTTP APIs send it: the REST proxy event with `version` and the route key. */
+/**
+ * The event of payload format 1.0 as HTTP APIs send it: the REST proxy event with `version` and the route key, and
+ * header names lower-cased, as for 2.0: "Header names are lowercased"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
+ */
 export function httpPayload1Event(context: HttpEventContext): Record<string, unknown> {
   const [, path] = /^[A-Z]+ (.*)$/.exec(context.routeKey) ?? [];
+  const headers = context.request.headers.map(([name, value]): [string, string] => [name.toLowerCase(), value]);
   return restProxyEvent({
-    request: context.request,
+    request: { ...context.request, headers },
     ids: context.ids,
     accountId: context.accountId,
     apiId: context.apiId,

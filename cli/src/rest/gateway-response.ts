@@ -1,4 +1,4 @@
-import { defaultErrorBody, GatewayError, REST_GATEWAY_RESPONSES, REST_LAMBDA_PROXY_FAILURE, RestGatewayResponseType } from '../gateway/error-table';
+import { defaultErrorBody, GatewayError, REST_GATEWAY_RESPONSES, REST_UNTYPED_ERRORS, RestGatewayResponseType, RestUntypedError } from '../gateway/error-table';
 import { RequestIds } from '../gateway/request-ids';
 import { substituteTemplate } from '../gateway/template-substitution';
 import { GatewayResponseModel, RestApiModel } from '../model';
@@ -6,9 +6,9 @@ import { methodRequestValues } from './mapping/method-request';
 import { mapResponseHeaders } from './mapping/parameter-mapping';
 import { ApiRequest, ApiResponse, headerValue } from '../server/api-request';
 
-/** An answer API Gateway gives itself: a gateway response type, or the failure of a Lambda proxy integration. */
+/** An answer API Gateway gives itself: a gateway response type, or one of the answers no type names. */
 export interface RestError {
-  readonly type: RestGatewayResponseType | 'LAMBDA_PROXY_FAILURE';
+  readonly type: RestGatewayResponseType | RestUntypedError;
   /** Replaces the type's default message, e.g. the parameters missing for BAD_REQUEST_PARAMETERS. */
   readonly message?: string;
   /** Replaces the type's `x-amzn-ErrorType`, e.g. SigV4's IncompleteSignatureException. */
@@ -34,9 +34,11 @@ export interface RestErrorContext {
  * x-amzn-RequestId, x-amz-apigw-id and x-amzn-ErrorType are always sent.
  */
 export function renderRestError(api: RestApiModel, error: RestError, context: RestErrorContext): ApiResponse {
-  const defaults: GatewayError = error.type === 'LAMBDA_PROXY_FAILURE' ? REST_LAMBDA_PROXY_FAILURE : REST_GATEWAY_RESPONSES[error.type];
-  const fallback = api.gatewayResponses.get(defaults.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
-  const own = error.type === 'LAMBDA_PROXY_FAILURE' ? undefined : api.gatewayResponses.get(error.type);
+  const typed = isUntyped(error.type) ? undefined : error.type;
+  const defaults: GatewayError = typed === undefined ? REST_UNTYPED_ERRORS[error.type as RestUntypedError] : REST_GATEWAY_RESPONSES[typed];
+  const defaultType = defaults.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
+  const fallback = api.gatewayResponses.get(defaultType);
+  const own = typed === undefined ? undefined : api.gatewayResponses.get(typed);
   const custom = own ?? fallback;
   const status = Number(own?.statusCode ?? fallback?.statusCode ?? defaults.status);
   const message = error.message ?? defaults.message;
@@ -51,7 +53,7 @@ export function renderRestError(api: RestApiModel, error: RestError, context: Re
     path: context.request.rawPath,
     identity: { sourceIp: context.request.sourceIp, userAgent: headerValue(context.request, 'user-agent') },
     authorizer: context.authorizer,
-    error: { message, messageString: JSON.stringify(message), responseType: error.type === 'LAMBDA_PROXY_FAILURE' ? 'DEFAULT_5XX' : error.type },
+    error: { message, messageString: JSON.stringify(message), responseType: typed ?? defaultType },
   };
   const variables = { context: templateContext, stageVariables: context.stageVariables };
   const template = custom && bodyTemplate(custom);
@@ -73,6 +75,10 @@ export function renderRestError(api: RestApiModel, error: RestError, context: Re
     headers.push(['x-amzn-ErrorType', errorType]);
   }
   return { status, headers, body };
+}
+
+function isUntyped(type: string): type is RestUntypedError {
+  return Object.prototype.hasOwnProperty.call(REST_UNTYPED_ERRORS, type);
 }
 
 function bodyTemplate(response: GatewayResponseModel): string | undefined {

@@ -5,9 +5,16 @@ import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { PathRouter } from '../gateway/path-router';
+import { restRequestHeadTooLarge } from '../gateway/request-limits';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
 import { RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
 import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../server/api-request';
+
+/**
+ * "ARN length of a method with authorization: 1600 bytes": longer path parameter values make the client "receive a
+ * `414 Request URI too long` response" (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html).
+ */
+const MAX_METHOD_ARN_BYTES = 1600;
 
 /** What a REST API needs of the runtime besides its model. */
 export interface RestApiHandlerDeps extends RestAuthorizationDeps, RestIntegrationDeps {
@@ -36,7 +43,7 @@ interface RoutedRequest {
  * required parameters, then the integration; every refusal rendered as the API's gateway responses say.
  */
 export class RestApiHandler {
-  private readonly router = new PathRouter<RestResourceModel>();
+  private readonly router = new PathRouter<RestResourceModel>(true);
   private readonly stages = new Map<string, RestStageModel>();
   private readonly authorization: RestAuthorization;
 
@@ -51,13 +58,22 @@ export class RestApiHandler {
   }
 
   /** The answer to a request over API Gateway's 10 MB payload limit. */
-  public tooLarge(request: ApiRequest): ApiResponse {
-    return this.fail({ type: 'REQUEST_TOO_LARGE' }, { request, ids: newRequestIds(), log: {} }).response;
+  public bodyTooLarge(request: ApiRequest): ApiResponse {
+    return this.fail({ type: 'REQUEST_TOO_LARGE' }, { request, ids: this.requestIds(request), log: {} }).response;
+  }
+
+  /** The answer to a request whose URL or headers pass API Gateway's quotas; undefined within them. */
+  public headTooLarge(request: ApiRequest): ApiResponse | undefined {
+    const reason = restRequestHeadTooLarge(request);
+    return reason === undefined ? undefined : this.fail({ type: 'REQUEST_TOO_LARGE', note: reason }, { request, ids: this.requestIds(request), log: {} }).response;
   }
 
   public async handle(request: ApiRequest): Promise<HandledRequest> {
-    const ids = newRequestIds();
+    const ids = this.requestIds(request);
     const log: RequestLogDetails = {};
+    if (this.api.disableExecuteApiEndpoint) {
+      return this.fail({ type: 'DEFAULT_ENDPOINT_DISABLED', note: 'the API disables its default (execute-api) endpoint' }, { request, ids, log });
+    }
     const [, stageName = '', ...rest] = request.rawPath.split('/');
     const stage = this.stages.get(stageName);
     const path = `/${rest.join('/')}`;
@@ -94,6 +110,9 @@ export class RestApiHandler {
       this.fail(error, { ...eventContext, log, stage, authorizer });
 
     const methodArn = `arn:aws:execute-api:${this.deps.region}:${this.deps.accountId}:${this.api.apiId}/${stage.stageName}/${request.method}/${routed.path.replace(/^\//, '')}`;
+    if (method.authorizationType !== 'NONE' && Buffer.byteLength(methodArn) > MAX_METHOD_ARN_BYTES) {
+      return fail({ type: 'METHOD_ARN_TOO_LONG', note: `the method ARN has ${Buffer.byteLength(methodArn)} bytes, over API Gateway's ${MAX_METHOD_ARN_BYTES}` });
+    }
     const auth = await this.authorization.authorize(method, { event: eventContext, methodArn });
     log.authorizerCache = auth.cache;
     if (!auth.ok) {
@@ -134,6 +153,10 @@ export class RestApiHandler {
     const match = this.router.find(path);
     const method = match && (match.value.methods.get(httpMethod) ?? match.value.methods.get('ANY'));
     return method ? { resource: match.value, method, pathParameters: match.pathParameters } : undefined;
+  }
+
+  private requestIds(request: ApiRequest): RequestIds {
+    return newRequestIds(headerValue(request, 'x-amzn-requestid'));
   }
 
   /** What the event of the request holds before authorization. */

@@ -9,29 +9,46 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** Answers one request of one API; the listener turns what it returns into the HTTP response. */
 export type ApiRequestHandler = (request: ApiRequest) => Promise<ApiResponse>;
 
-/** The answer to a request whose body passes {@link MAX_PAYLOAD_BYTES}, from the API's own error rendering. */
-export type TooLargeAnswer = (request: ApiRequest) => ApiResponse;
+/** The API's own answers to requests it refuses for their size, before any other processing. */
+export interface SizeRefusals {
+  /** The answer to a request whose body passes {@link MAX_PAYLOAD_BYTES}. */
+  bodyTooLarge(request: ApiRequest): ApiResponse;
+  /** The answer to a request whose URL and headers pass the API's quota; undefined for one within it. */
+  headTooLarge(request: ApiRequest): ApiResponse | undefined;
+}
 
 /**
- * A `node:http` server for one API. It reads each request whole (refusing more than 10 MB), hands it to `handle`, and
+ * Node's own bound on the request line and headers, which it answers itself (431); the APIs' quotas (10,240 bytes)
+ * are far below, so that they, not Node, answer requests over them.
+ */
+const MAX_HEADER_BYTES = 1024 * 1024;
+const NO_BODY = Buffer.alloc(0);
+
+/**
+ * A `node:http` server for one API. It reads each request whole (refusing more than 10 MB, and URLs and headers over
+ * the API's quota), hands it to `handle`, and
  * writes the answer. Nothing a client sends can stop it: malformed HTTP gets a 400 from Node, a failing handler a 500,
  * and a client that goes away mid-request is forgotten.
  */
 export class HttpListener {
   private readonly server: http.Server;
 
-  constructor(handle: ApiRequestHandler, tooLarge: TooLargeAnswer, clock: Clock, onInternalError: (error: unknown) => void) {
-    this.server = http.createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-      const receivedAt = clock.now();
+  constructor(handle: ApiRequestHandler, refusals: SizeRefusals, clock: Clock, onInternalError: (error: unknown) => void) {
+    this.server = http.createServer({ keepAliveTimeout: 5_000, maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+      const head = toApiRequest(req, NO_BODY, clock.now());
       const chunks: Buffer[] = [];
       let size = 0;
-      let refused = false;
+      const headRefusal = refusals.headTooLarge(head);
+      let refused = headRefusal !== undefined;
+      if (headRefusal) {
+        write(res, headRefusal, true);
+      }
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_PAYLOAD_BYTES) {
           if (!refused) {
             refused = true;
-            write(res, tooLarge(toApiRequest(req, Buffer.alloc(0), receivedAt)), true);
+            write(res, refusals.bodyTooLarge(head), true);
           }
           return;
         }
@@ -42,7 +59,7 @@ export class HttpListener {
         if (refused) {
           return;
         }
-        handle(toApiRequest(req, Buffer.concat(chunks), receivedAt)).then(
+        handle({ ...head, body: Buffer.concat(chunks) }).then(
           (response) => write(res, response, false),
           (error: unknown) => {
             onInternalError(error);

@@ -200,7 +200,7 @@ function listenerFor(plan: ServedApiPlan, clock: Clock, requestLog: ((line: stri
       requestLog?.(formatRequestLine(name, request.method, request.rawPath, response.status, Math.round(performance.now() - started), details));
       return response;
     },
-    (request) => plan.handler.tooLarge(request),
+    plan.handler,
     clock,
     (error) => log(`gatewaykit: internal error serving ${name}: ${error instanceof Error ? error.stack : String(error)}`),
   );

@@ -80,7 +80,7 @@ describe('parsePolicyDocument', () => {
     ['no Statement', {}, /policyDocument has no Statement/],
     ['a string Statement', { Statement: 'allow all' }, /policyDocument.Statement must be an object or a list of objects, received "allow all"/],
     ['a string inside the Statement list', { Statement: ['x'] }, /policyDocument.Statement\[0\] must be an object, received "x"/],
-    ['a lower-case Effect', policy({ Effect: 'allow', Action: '*', Resource: '*' }), /Statement\[0\].Effect must be "Allow" or "Deny", received "allow"/],
+    ['an Effect that is neither', policy({ Effect: 'Permit', Action: '*', Resource: '*' }), /Statement\[0\].Effect must be "Allow" or "Deny", received "Permit"/],
     ['no Effect', policy({ Action: '*', Resource: '*' }), /Statement\[0\].Effect must be "Allow" or "Deny", received undefined/],
     ['no Action', policy({ Effect: 'Allow', Resource: '*' }), /Statement\[0\] has no Action; expected Action or NotAction/],
     ['no Resource', policy({ Effect: 'Allow', Action: '*' }), /Statement\[0\] has no Resource; expected Resource or NotResource/],
@@ -92,6 +92,13 @@ describe('parsePolicyDocument', () => {
     ['a numeric Version', { Version: 2012, Statement: [] }, /policyDocument.Version must be a string, received 2012/],
   ])('rejects %s', (_name, document, message) => {
     expect(() => parsePolicyDocument(document)).toThrow(message);
+  });
+
+  test('reads the Effect in any case, as API Gateway does with allow and deny', () => {
+    // aws-cdk's integ.token-authorizer.ts returns "allow"/"deny" and asserts 200 and the explicit-deny 403 against AWS;
+    // the IAM reference calls Effect case sensitive (reference_policies_elements_effect.html).
+    expect(decide(policy({ ...allow(METHOD_ARN), Effect: 'allow' }))).toBe('ALLOW');
+    expect(decide(policy(allow(METHOD_ARN), { ...deny(METHOD_ARN), Effect: 'DENY' }))).toBe('EXPLICIT_DENY');
   });
 
   test('names the failing statement by its index', () => {

@@ -44,6 +44,20 @@ describe('PathRouter', () => {
     expect(router.matches('/items/special').map((m) => m.value)).toEqual(['/items/special', '/items/{id}', '/{proxy+}']);
   });
 
+  test('a REST router keeps a greedy variable from paths under a literal sibling resource', () => {
+    // "When a proxy resource has non-proxy siblings, the sibling resources are excluded from the representation of the
+    // proxy resource" (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html).
+    const router = new PathRouter<string>(true);
+    ['/files/{proxy+}', '/files/fixed'].forEach((p) => router.add(p, p));
+    expect(router.find('/files/fixed/x')).toBeUndefined();
+    expect(router.find('/files/other/x')).toEqual({ value: '/files/{proxy+}', pathParameters: { proxy: 'other/x' } });
+  });
+
+  test('an HTTP API router lets the greedy route catch paths under a literal sibling route', () => {
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html#http-api-develop-routes.evaluation
+    expect(best(routerOf('/files/{proxy+}', '/files/fixed'), '/files/fixed/x')?.value).toBe('/files/{proxy+}');
+  });
+
   test('find skips the matches its predicate refuses, in the same order', () => {
     const router = routerOf('/{proxy+}', '/items/{id}', '/items/special');
     expect(router.find('/items/special', (value) => value !== '/items/special')?.value).toBe('/items/{id}');
