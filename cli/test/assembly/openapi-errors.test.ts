@@ -109,6 +109,20 @@ describe('what the document declares and the runtime does not serve is in the st
     ]);
   });
 
+  test('a body model the API does not define, on a method whose validator checks bodies', () => {
+    const body = {
+      'openapi': '3.0.1',
+      'x-amazon-apigateway-request-validators': { all: { validateRequestBody: true } },
+      'x-amazon-apigateway-request-validator': 'all',
+      'paths': { '/pets': { post: { ...proxy, requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } } } },
+    };
+    expect(loadRestDefinition(body).model.unsupported).toEqual([{
+      path: 'Test/Api',
+      type: 'request model',
+      reason: 'the method POST /pets validates application/json bodies against the model Missing, which the API does not define, so they are not checked',
+    }]);
+  });
+
   test('a definition in a bucket outside the cloud assembly, and the API is served without it', () => {
     const model = synthModel((app) => {
       const stack = new Stack(app, 'Remote');

@@ -99,9 +99,23 @@ describe('REST APIs defined by OpenAPI (aws-cdk-lib SpecRestApi)', () => {
       new apigateway.SpecRestApi(stack, 'FromInline', {
         deployOptions: { stageName: 'live' },
         apiDefinition: apigateway.ApiDefinition.fromInline({
-          openapi: '3.0.1',
-          info: { title: 'inline', version: '1' },
-          paths: {
+          'openapi': '3.0.1',
+          'info': { title: 'inline', version: '1' },
+          'x-amazon-apigateway-request-validators': { body: { validateRequestBody: true } },
+          'x-amazon-apigateway-gateway-responses': {
+            BAD_REQUEST_BODY: {
+              statusCode: 422,
+              responseTemplates: { 'application/json': '{"error": "$context.error.validationErrorString"}' },
+            },
+          },
+          'paths': {
+            '/validated': {
+              post: {
+                'x-amazon-apigateway-request-validator': 'body',
+                'requestBody': { content: { 'application/json': { schema: { type: 'object', required: ['id'] } } } },
+                'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } },
+              },
+            },
             '/tokens': {
               get: {
                 'x-amazon-apigateway-integration': {
@@ -183,5 +197,12 @@ describe('REST APIs defined by OpenAPI (aws-cdk-lib SpecRestApi)', () => {
     const response = await app.fetch(route, undefined, 'FromInline');
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ resource: `/${route}`, requestContext: { stage: 'live' } });
+  });
+
+  test('the document\'s gateway response renders a refused body, with $context.error.validationErrorString', async () => {
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference
+    const response = await app.fetch('validated', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, 'FromInline');
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({ error: "[/ must have required property 'id']" });
   });
 });
