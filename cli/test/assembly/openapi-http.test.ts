@@ -68,7 +68,6 @@ describe('an HTTP API defined by an OpenAPI document (AWS::ApiGatewayV2::Api Bod
             'type': 'oauth2',
             'x-amazon-apigateway-authorizer': {
               type: 'jwt',
-              identitySource: '$request.header.Authorization',
               jwtConfiguration: { issuer: 'https://issuer.example.com/', audience: ['pets'] },
             },
           },
@@ -91,7 +90,7 @@ describe('an HTTP API defined by an OpenAPI document (AWS::ApiGatewayV2::Api Bod
       paths: { '/pets': { get: { ...lambdaProxy, security } } },
     }).api;
 
-    test('a jwt authorizer applies with the scopes the operation lists', () => {
+    test('a jwt authorizer applies with the scopes the operation lists, reading the Authorization header by default', () => {
       const api = secured([{ jwt: ['pets:read'] }]);
       const route = routeOf(api, 'GET /pets');
       expect(route).toMatchObject({ authorizationType: 'JWT', authorizationScopes: ['pets:read'] });

@@ -54,18 +54,20 @@ export function httpApiDefinition(document: OpenApiDocument, api: TemplateResour
   const parts: HttpParts = new DocumentParts<HttpApiPartType>(document, api, report);
   const { root } = document;
   parts.unknownExtensions(root, DOCUMENT_EXTENSIONS, 'the document');
-  const schemes = securitySchemes(parts, (name, scheme, extension) => {
+  const schemes = securitySchemes(parts, (name, _scheme, extension) => {
     const id = parts.id('authorizer', name, 7);
+    const type = extension.string('type').toUpperCase();
     const properties: JsonObject = { Name: name, ...parts.translate(extension, AUTHORIZER_FIELDS, `the authorizer of the security scheme ${name}`, ['jwtConfiguration']) };
     const jwt = document.object(extension, 'jwtConfiguration');
     if (jwt) {
       properties.JwtConfiguration = parts.translate(jwt, JWT_FIELDS, `the JWT configuration of the security scheme ${name}`);
     }
-    if (properties.IdentitySource === undefined && scheme.optionalString('in') === 'header') {
-      properties.IdentitySource = [`$request.header.${scheme.string('name')}`];
+    // A JWT authorizer reads the Authorization header unless the extension names another source, as aws-cdk-lib's does.
+    if (type === 'JWT' && properties.IdentitySource === undefined) {
+      properties.IdentitySource = ['$request.header.Authorization'];
     }
     parts.add('AWS::ApiGatewayV2::Authorizer', id, extension, properties);
-    return { id, type: extension.string('type').toUpperCase() };
+    return { id, type };
   });
   const integrationIds = new Map<string, string>();
   for (const { path, operations } of pathOperations(parts, true)) {

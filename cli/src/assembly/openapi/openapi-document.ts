@@ -126,11 +126,16 @@ export class OpenApiDocument {
   }
 }
 
+/** A token of a JSON pointer in a URI fragment (`#/…`): percent-decoded, then RFC 6901's `~1` and `~0` unescaped. */
+export function decodePointerToken(token: string): string {
+  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** The value at a JSON pointer (RFC 6901) of `document`; undefined when there is none. */
 function valueAt(document: unknown, pointer: string): unknown {
   if (pointer === '') return document;
   let current = document;
-  for (const token of pointer.replace(/^\//, '').split('/').map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const token of pointer.replace(/^\//, '').split('/').map(decodePointerToken)) {
     if (Array.isArray(current) && /^\d+$/.test(token)) {
       current = current[Number(token)];
     } else if (isJsonObject(current)) {

@@ -1,4 +1,5 @@
 import { DocumentParts } from './document-parts';
+import { decodePointerToken } from './openapi-document';
 import { modelSchemaUrl } from '../../model';
 import { isJsonObject, JsonObject } from '../json';
 import { PropertyReader } from '../property-reader';
@@ -74,8 +75,4 @@ function withModelRefs(value: unknown, prefix: string, apiId: string): unknown {
     }
   }
   return result;
-}
-
-function decodePointerToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 }

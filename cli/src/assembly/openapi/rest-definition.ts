@@ -75,13 +75,14 @@ export function restApiDefinition(document: OpenApiDocument, api: TemplateResour
   }));
   const schemes = securitySchemes(parts, (name, scheme, extension) => {
     const id = parts.id('authorizer', name);
+    const type = extension.string('type').toUpperCase();
     const properties: JsonObject = { Name: name, ...parts.translate(extension, AUTHORIZER_FIELDS, `the authorizer of the security scheme ${name}`) };
     // TOKEN and Cognito authorizers read the header the scheme names (`in: header`, `name`) unless the extension says.
-    if (properties.IdentitySource === undefined && scheme.optionalString('in') === 'header') {
+    if (type !== 'REQUEST' && properties.IdentitySource === undefined && scheme.optionalString('in') === 'header') {
       properties.IdentitySource = `method.request.header.${scheme.string('name')}`;
     }
     parts.add('AWS::ApiGateway::Authorizer', id, extension, properties);
-    return { id, type: extension.string('type').toUpperCase() };
+    return { id, type };
   });
   addNamedModels(parts);
   addRestPaths({ parts, rootId: String(api.attribute('RootResourceId')), schemes, validators });
