@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { Fn, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { documentFile, FN_ARN, FN_URI, loadRestDefinition, methodOf } from './openapi-support';
 import { synthModel } from './support';
 
@@ -315,5 +316,31 @@ paths:
     const document = { swagger: '2.0', info: { title: 'json' }, paths: { '/ping': { get: { 'x-amazon-apigateway-integration': { type: 'mock' } } } } };
     const api = swaggerApp(documentFile('pets.json', JSON.stringify(document))).restApis[0];
     expect(methodOf(api, '/ping', 'GET').integration.type).toBe('MOCK');
+  });
+});
+
+describe('a REST API whose definition is a file included with Fn::Transform AWS::Include', () => {
+  test('the intrinsics of the file are resolved in the stack, so a Fn::Sub URI names the stack\'s function', () => {
+    const file = documentFile('included.yaml', `
+openapi: 3.0.1
+paths:
+  /pets:
+    get:
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri:
+          Fn::Sub: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${PetsFunction.Arn}/invocations
+`);
+    const model = synthModel((app) => {
+      const stack = new Stack(app, 'Included');
+      const pets = new lambda.Function(stack, 'Pets', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = 1') });
+      (pets.node.defaultChild as lambda.CfnFunction).overrideLogicalId('PetsFunction');
+      const asset = new s3assets.Asset(stack, 'Definition', { path: file });
+      new apigateway.SpecRestApi(stack, 'Api', { apiDefinition: apigateway.ApiDefinition.fromInline(Fn.transform('AWS::Include', { Location: asset.s3ObjectUrl })) });
+    });
+    expect(methodOf(model.restApis[0], '/pets', 'GET').integration).toMatchObject({
+      type: 'AWS_PROXY', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:Included-PetsFunction',
+    });
   });
 });

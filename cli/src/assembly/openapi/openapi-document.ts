@@ -1,18 +1,12 @@
 import * as fs from 'fs';
-import { createRequire } from 'node:module';
 import * as path from 'path';
-import type * as Yaml from 'yaml';
 import { AssemblyError } from '../errors';
 import { describeValue, isJsonObject } from '../json';
 import { PropertyReader } from '../property-reader';
 import { TemplateResource } from '../resources';
+import { parseStructured, readStructuredFile } from '../structured-file';
 
-/** The parser, loaded on the first YAML document: most apps have none. */
-let yaml: typeof Yaml | undefined;
-function yamlParser(): typeof Yaml {
-  yaml ??= createRequire(__filename)('yaml') as typeof Yaml;
-  return yaml;
-}
+const EXPECTED = 'an OpenAPI 3 or Swagger 2.0 document';
 
 /** Where an API's OpenAPI definition is, or why it cannot be read locally. */
 export type DefinitionSource = { readonly document: OpenApiDocument } | { readonly problem: string };
@@ -32,13 +26,14 @@ export class OpenApiDocument {
     const body = properties.raw('Body');
     if (body !== undefined) {
       const label = `${api.describe()} property Body`;
-      return { document: new OpenApiDocument(typeof body === 'string' ? parse(body, label, 'yaml') : body, label) };
+      const value = typeof body === 'string' ? parseStructured(body, `the OpenAPI document ${label}`, 'yaml', EXPECTED) : body;
+      return { document: new OpenApiDocument(value, label) };
     }
     const location = properties.object('BodyS3Location');
     if (!location) return undefined;
     const file = definitionFile(api, location);
     if ('problem' in file) return file;
-    return { document: new OpenApiDocument(parse(fs.readFileSync(file.path, 'utf8'), file.path, path.extname(file.path) === '.json' ? 'json' : 'yaml'), file.path) };
+    return { document: new OpenApiDocument(readStructuredFile(file.path, 'the OpenAPI document', EXPECTED), file.path) };
   }
 
   public readonly version: '2.0' | '3';
@@ -48,7 +43,7 @@ export class OpenApiDocument {
   constructor(private readonly value: unknown, label: string) {
     this.prefix = `the OpenAPI document ${label}#`;
     if (!isJsonObject(value)) {
-      throw new AssemblyError(`${this.prefix} is ${describeValue(value)}; expected an OpenAPI 3 or Swagger 2.0 document (an object)`);
+      throw new AssemblyError(`${this.prefix} is ${describeValue(value)}; expected ${EXPECTED} (an object)`);
     }
     this.root = new PropertyReader(value, this.prefix, 'pointer');
     const openapi = this.root.optionalString('openapi');
@@ -166,11 +161,3 @@ function definitionFile(api: TemplateResource, location: PropertyReader): { read
   return { path: file };
 }
 
-function parse(text: string, label: string, syntax: 'json' | 'yaml'): unknown {
-  try {
-    // YAML 1.2 holds JSON, but JSON.parse is faster and its messages name JSON's own mistakes.
-    return syntax === 'json' ? JSON.parse(text) : yamlParser().parse(text);
-  } catch (error) {
-    throw new AssemblyError(`the OpenAPI document ${label} is not valid ${syntax === 'json' ? 'JSON' : 'YAML'} (${(error as Error).message.split('\n')[0]}); expected an OpenAPI 3 or Swagger 2.0 document`);
-  }
-}
