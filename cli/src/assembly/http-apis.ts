@@ -5,7 +5,7 @@ import {
 import { buildHttpAuthorizer, buildHttpIntegration, HTTP_INTEGRATION_TIMEOUT_MS, lambdaProxyIntegration } from './http-integrations';
 import { isOneOf } from './json';
 import { functionArnOfTarget } from './lambda-arns';
-import { apiDefinitionOf, withDefinition } from './openapi/api-definition';
+import { apiDefinitionOf, reportBasePath, withDefinition } from './openapi/api-definition';
 import { httpApiDefinition } from './openapi/http-definition';
 import { PropertyReader } from './property-reader';
 import { ApiPart, buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
@@ -29,7 +29,10 @@ export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<strin
     report,
     (api, templateParts) => {
       // An OpenAPI definition declares an HTTP API (API Gateway imports no other kind) with its routes and authorizers.
-      const definition = apiDefinitionOf(api, report, 'the routes it declares are not served', (document) => httpApiDefinition(document, api, report));
+      const definition = apiDefinitionOf(api, report, 'the routes it declares are not served', (document) => {
+        reportBasePath(api, api.properties().optionalString('BasePath'), report);
+        return httpApiDefinition(document, api, report);
+      });
       const properties = definition ? withDefinition(api, definition) : api.properties();
       const protocol = properties.optionalString('ProtocolType');
       if (protocol === 'HTTP') {

@@ -4,7 +4,7 @@ import {
 } from '../model';
 import { isOneOf } from './json';
 import { functionArnOfInvocationUri } from './lambda-arns';
-import { apiDefinitionOf, withDefinition } from './openapi/api-definition';
+import { apiDefinitionOf, reportBasePath, withDefinition } from './openapi/api-definition';
 import { restApiDefinition } from './openapi/rest-definition';
 import { ApiPart, buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { buildRestMethod } from './rest-methods';
@@ -42,7 +42,7 @@ function buildRestApi(
   report: UnsupportedReport,
 ): RestApiModel {
   const definition = apiDefinitionOf(api, report, 'only the resources and methods declared as AWS::ApiGateway resources are served', (document) => {
-    reportBasePath(api, report);
+    reportBasePath(api, api.properties().object('Parameters')?.optionalString('basepath'), report);
     return restApiDefinition(document, api, report);
   });
   const partsOf = (type: RestApiPartType): readonly ApiPart[] => [...definition?.partsOf(type) ?? [], ...templateParts(type)];
@@ -90,14 +90,6 @@ function buildRestApi(
     deploymentIds: templateParts('AWS::ApiGateway::Deployment').map((deployment) => deployment.ref()),
     disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,
   };
-}
-
-/** API Gateway ignores the definition's base path unless the import's `basepath` parameter says prepend or split. */
-function reportBasePath(api: TemplateResource, report: UnsupportedReport): void {
-  const basePath = api.properties().object('Parameters')?.optionalString('basepath');
-  if (basePath !== undefined && basePath !== 'ignore') {
-    report.add(api.origin, REST_API, `the OpenAPI definition's base path is not applied (Parameters basepath=${basePath}): its paths are served as written`);
-  }
 }
 
 /** The root (`/`) and every resource with its full path, built from `ParentId` and `PathPart`. */

@@ -29,6 +29,11 @@ describe('an invalid OpenAPI document is a startup error naming the document and
     expect(() => loadRestDefinition(body)).toThrow(/Body#\/paths\/~1pets\/get\/x-amazon-apigateway-integration\/timeoutInMillis is "soon"; expected a number/);
   });
 
+  test('an integration without a type is refused at its pointer', () => {
+    const body = { openapi: '3.0.1', paths: { '/pets': { get: { 'x-amazon-apigateway-integration': { uri: 'https://example.com' } } } } };
+    expect(() => loadRestDefinition(body)).toThrow(/Body#\/paths\/~1pets\/get\/x-amazon-apigateway-integration\/type is missing; expected a string/);
+  });
+
   test('a security requirement naming no scheme is refused at its pointer', () => {
     const body = { openapi: '3.0.1', paths: { '/pets': { get: { ...proxy, security: [{ missing: [] }] } } } };
     expect(() => loadRestDefinition(body)).toThrow(/Body#\/paths\/~1pets\/get\/security\/0\/missing names the security scheme missing, which the document does not define/);
@@ -121,6 +126,15 @@ describe('what the document declares and the runtime does not serve is in the st
       type: 'request model',
       reason: 'the method POST /pets validates application/json bodies against the model Missing, which the API does not define, so they are not checked',
     }]);
+  });
+
+  test.each([
+    ['REST API\'s Parameters basepath', () => loadRestDefinition({ openapi: '3.0.1', paths: {} }, { Parameters: { basepath: 'prepend' } }), 'prepend'],
+    ['HTTP API\'s BasePath', () => loadHttpDefinition({ openapi: '3.0.1', paths: {} }, { BasePath: 'split' }), 'split'],
+  ])('a base path mode other than ignore (the %s)', (_where, load, mode) => {
+    expect(load().model.unsupported.map((item) => item.reason)).toEqual([
+      `the OpenAPI definition's base path is not applied (basepath ${mode}): its paths are served as written`,
+    ]);
   });
 
   test('a definition in a bucket outside the cloud assembly, and the API is served without it', () => {

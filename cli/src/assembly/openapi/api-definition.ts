@@ -30,6 +30,13 @@ export function apiDefinitionOf<T extends string>(
   return source && translate(source.document);
 }
 
+/** API Gateway ignores the definition's base path unless the import's `basepath` mode (`basePath`) is prepend or split. */
+export function reportBasePath(api: TemplateResource, mode: string | undefined, report: UnsupportedReport): void {
+  if (mode !== undefined && mode !== 'ignore') {
+    report.add(api.origin, api.type, `the OpenAPI definition's base path is not applied (basepath ${mode}): its paths are served as written`);
+  }
+}
+
 /**
  * The API's properties with what its definition sets: the template's own take precedence, and the lists named in
  * `merged` (binary media types) hold both, as API Gateway merges them when it imports a definition into an API.

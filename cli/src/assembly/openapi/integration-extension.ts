@@ -55,6 +55,8 @@ const HTTP_INTEGRATION_FIELDS: Readonly<Record<string, Field>> = {
 
 /** A REST operation's `x-amazon-apigateway-integration` as the method's CloudFormation `Integration`. */
 export function restIntegration<T extends string>(parts: DocumentParts<T>, integration: PropertyReader, what: string): JsonObject {
+  // Required: a missing type is an error at its JSON pointer, not at the property it becomes.
+  integration.string('type');
   const properties = parts.translate(integration, REST_INTEGRATION_FIELDS, `the integration of ${what}`, ['responses']);
   // The keys of `responses` are selection patterns; `default` is the response no pattern selects.
   properties.IntegrationResponses = parts.document.entries(integration, 'responses').map(([pattern, response]) => ({
@@ -66,5 +68,7 @@ export function restIntegration<T extends string>(parts: DocumentParts<T>, integ
 
 /** An HTTP operation's `x-amazon-apigateway-integration` as the properties of an `AWS::ApiGatewayV2::Integration`. */
 export function httpIntegration<T extends string>(parts: DocumentParts<T>, integration: PropertyReader, what: string): JsonObject {
+  // Required, as for REST integrations.
+  integration.string('type');
   return parts.translate(integration, HTTP_INTEGRATION_FIELDS, `the integration of ${what}`);
 }
