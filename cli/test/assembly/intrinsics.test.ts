@@ -233,3 +233,15 @@ describe('strings', () => {
     expect(() => resolvedEnvironment({ VALUE: { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] } })).toThrow(/the intrinsic function Fn::Cidr is not supported/);
   });
 });
+
+describe('Fn::Transform', () => {
+  test('a macro other than AWS::Include is an error saying what is read', () => {
+    expect(() => resolvedEnvironment({ VALUE: { 'Fn::Transform': { Name: 'MyMacro', Parameters: {} } } }))
+      .toThrow(/Fn::Transform \{"Name":"MyMacro","Parameters":\{\}\} is not supported; expected \{ Name: AWS::Include, Parameters: \{ Location \} \}/);
+  });
+
+  test('AWS::Include of a file that is not an asset of the cloud assembly is an error naming the location', () => {
+    expect(() => resolvedEnvironment({ VALUE: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://elsewhere/snippet.yaml' } } } }))
+      .toThrow(/AWS::Include of s3:\/\/elsewhere\/snippet\.yaml, which is not a file asset of the cloud assembly/);
+  });
+});
