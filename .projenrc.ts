@@ -143,11 +143,16 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
     dependencies: {
       '@smithy/hash-node': '^4.5.2',
       '@smithy/signature-v4': '^5.7.5',
+      // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.
+      'ajv': '^8.20.0',
+      'ajv-draft-04': '^1.0.0',
       'jose': '^5.10.0',
       // API Gateway's JSONPath ($input.json/path, integration.response.body.* mappings); 10.x still runs on Node 20.
       'jsonpath-plus': '^10.3.0',
       // API Gateway's mapping templates are Velocity (VTL): a maintained engine rather than a parser of our own.
       'velocityjs': '^2.1.7',
+      // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
+      'yaml': '^2.9.1',
     },
     devDependencies: {
       'aws-cdk-lib': CDK_VERSION,

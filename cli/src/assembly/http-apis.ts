@@ -5,8 +5,10 @@ import {
 import { buildHttpAuthorizer, buildHttpIntegration, HTTP_INTEGRATION_TIMEOUT_MS, lambdaProxyIntegration } from './http-integrations';
 import { isOneOf } from './json';
 import { functionArnOfTarget } from './lambda-arns';
+import { apiDefinitionOf, reportBasePath, withDefinition } from './openapi/api-definition';
+import { httpApiDefinition } from './openapi/http-definition';
 import { PropertyReader } from './property-reader';
-import { buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
+import { ApiPart, buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { UnsupportedReport } from './unsupported';
 
 const API = 'AWS::ApiGatewayV2::Api';
@@ -16,7 +18,7 @@ const API_PARTS = [
   'AWS::ApiGatewayV2::Deployment', 'AWS::ApiGatewayV2::RouteResponse', 'AWS::ApiGatewayV2::IntegrationResponse',
   'AWS::ApiGatewayV2::Model',
 ] as const;
-type ApiPartType = typeof API_PARTS[number];
+export type HttpApiPartType = typeof API_PARTS[number];
 const AUTHORIZATION_TYPES: readonly HttpAuthorizationType[] = ['NONE', 'AWS_IAM', 'JWT', 'CUSTOM'];
 
 /** Every HTTP API of the app; WebSocket APIs are reported unsupported. */
@@ -25,14 +27,23 @@ export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<strin
     index,
     { apiType: API, partTypes: API_PARTS, apiIdProperty: 'ApiId', apiKind: 'API' },
     report,
-    (api, partsOf) => {
-      const properties = api.properties();
-      const name = properties.optionalString('Name') ?? api.logicalId;
+    (api, templateParts) => {
+      // An OpenAPI definition declares an HTTP API (API Gateway imports no other kind) with its routes and authorizers.
+      const definition = apiDefinitionOf(api, report, 'the routes it declares are not served', (document) => {
+        reportBasePath(api, api.properties().optionalString('BasePath'), report);
+        return httpApiDefinition(document, api, report);
+      });
+      const properties = definition ? withDefinition(api, definition) : api.properties();
       const protocol = properties.optionalString('ProtocolType');
-      if (protocol === 'HTTP') return buildHttpApi(api, partsOf, functions, report);
-      report.add(api.origin, `${API} (${protocol ?? 'OpenAPI Body'})`, protocol === 'WEBSOCKET'
-        ? `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`
-        : `the API ${name} is defined by an OpenAPI definition, which is not read, so it is not served; the APIs declared as resources are`);
+      if (protocol === 'HTTP') {
+        return buildHttpApi(api, properties, (type) => [...definition?.partsOf(type) ?? [], ...templateParts(type)], functions, report);
+      }
+      const name = properties.optionalString('Name') ?? api.logicalId;
+      if (protocol === 'WEBSOCKET') {
+        report.add(api.origin, `${API} (WEBSOCKET)`, `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`);
+      } else if (!properties.has('Body') && !properties.has('BodyS3Location')) {
+        report.add(api.origin, API, `the API ${name} has ProtocolType ${protocol ?? '(none)'} and no OpenAPI definition, so it is not served`);
+      }
       return undefined;
     },
   );
@@ -40,14 +51,14 @@ export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<strin
 
 function buildHttpApi(
   api: TemplateResource,
-  partsOf: (type: ApiPartType) => readonly TemplateResource[],
+  properties: PropertyReader,
+  partsOf: (type: HttpApiPartType) => readonly ApiPart[],
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): HttpApiModel {
-  const properties = api.properties();
   const integrations = new Map<string, HttpIntegrationModel>();
   const integrationById = new Map(partsOf('AWS::ApiGatewayV2::Integration').map((integration) => [integration.ref(), integration]));
-  const integrationOf = (route: TemplateResource): HttpIntegrationModel => {
+  const integrationOf = (route: ApiPart): HttpIntegrationModel => {
     const target = route.properties().optionalString('Target');
     const integrationId = target === undefined ? undefined : /^integrations\/(.+)$/.exec(target)?.[1];
     const integration = integrationId === undefined ? undefined : integrationById.get(integrationId);
@@ -60,18 +71,18 @@ function buildHttpApi(
     report.attachRoutes(integration.origin, [route.properties().string('RouteKey')]);
     return built;
   };
-  const quickCreate = quickCreateOf(api, functions, report);
+  const quickCreate = quickCreateOf(api, properties, functions, report);
   const cors = properties.object('CorsConfiguration');
   const name = properties.optionalString('Name') ?? api.logicalId;
   if (properties.optionalBoolean('DisableExecuteApiEndpoint')) {
     report.add(api.origin, API, `the default endpoint of the HTTP API ${name} is disabled: its local URL answers 403 Forbidden, as execute-api does in AWS (its custom domain is not served)`, { apiId: api.ref() });
   }
   const routes = partsOf('AWS::ApiGatewayV2::Route').flatMap((route) => {
-    const model = report.serveOrReport(route.origin, route.type, `the route ${route.logicalId}`, () => buildRoute(route, integrationOf(route)));
+    const model = report.serveOrReport(route.origin, route.type, `the route ${route.origin.logicalId}`, () => buildRoute(route, integrationOf(route)));
     return model ? [model] : [];
   });
   const authorizers = new Map(partsOf('AWS::ApiGatewayV2::Authorizer').flatMap((authorizer) => {
-    const model = report.serveOrReport(authorizer.origin, authorizer.type, `the authorizer ${authorizer.logicalId}`, () => buildHttpAuthorizer(authorizer, report));
+    const model = report.serveOrReport(authorizer.origin, authorizer.type, `the authorizer ${authorizer.origin.logicalId}`, () => buildHttpAuthorizer(authorizer, report));
     const authorizerId = authorizer.ref();
     report.attachRoutes(authorizer.origin, routes.filter((route) => route.authorizerId === authorizerId).map((route) => route.routeKey));
     return model ? [[model.authorizerId, model] as const] : [];
@@ -88,7 +99,7 @@ function buildHttpApi(
   };
 }
 
-function buildRoute(route: TemplateResource, integration: HttpIntegrationModel): HttpRouteModel {
+function buildRoute(route: ApiPart, integration: HttpIntegrationModel): HttpRouteModel {
   const properties = route.properties();
   const authorizationType = properties.optionalString('AuthorizationType')?.toUpperCase() ?? 'NONE';
   if (!isOneOf(authorizationType, AUTHORIZATION_TYPES)) {
@@ -110,10 +121,10 @@ function buildRoute(route: TemplateResource, integration: HttpIntegrationModel):
  */
 function quickCreateOf(
   api: TemplateResource,
+  properties: PropertyReader,
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): { readonly routes: HttpRouteModel[]; readonly stages: HttpStageModel[] } {
-  const properties = api.properties();
   const target = properties.optionalString('Target');
   if (target === undefined) return { routes: [], stages: [] };
   const functionArn = functionArnOfTarget(target);
@@ -130,7 +141,7 @@ function quickCreateOf(
   return { routes: [route], stages: [{ stageName: '$default', variables: {}, routeThrottles: {} }] };
 }
 
-function buildStage(stage: TemplateResource): HttpStageModel {
+function buildStage(stage: ApiPart): HttpStageModel {
   const properties = stage.properties();
   const defaultRoute = properties.object('DefaultRouteSettings');
   return {

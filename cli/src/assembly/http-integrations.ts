@@ -1,6 +1,6 @@
 import { FunctionModel, HttpAuthorizerModel, HttpIntegrationModel } from '../model';
 import { functionArnOfTarget, isUnknownFunctionArn } from './lambda-arns';
-import { TemplateResource } from './resources';
+import { ApiPart } from './resources';
 import { UnsupportedReport } from './unsupported';
 
 /** API Gateway's default and maximum for HTTP API integrations. */
@@ -11,7 +11,7 @@ export const HTTP_INTEGRATION_TIMEOUT_MS = 30_000;
  * integration (`IntegrationSubtype`), or unsupported with its type.
  */
 export function buildHttpIntegration(
-  integration: TemplateResource,
+  integration: ApiPart,
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): HttpIntegrationModel {
@@ -51,7 +51,7 @@ export function buildHttpIntegration(
 
 /** A Lambda proxy integration: payload format 2.0 and a 30-second timeout unless the template says otherwise. */
 export function lambdaProxyIntegration(
-  resource: TemplateResource,
+  resource: ApiPart,
   functionArn: string,
   payloadFormatVersion: string | undefined,
   timeoutMs: number | undefined,
@@ -70,10 +70,10 @@ export function lambdaProxyIntegration(
 }
 
 /** An `AWS::ApiGatewayV2::Authorizer` of an HTTP API: JWT, or a Lambda (REQUEST) authorizer. */
-export function buildHttpAuthorizer(authorizer: TemplateResource, report: UnsupportedReport): HttpAuthorizerModel | undefined {
+export function buildHttpAuthorizer(authorizer: ApiPart, report: UnsupportedReport): HttpAuthorizerModel | undefined {
   const properties = authorizer.properties();
   const type = properties.string('AuthorizerType').toUpperCase();
-  const name = properties.optionalString('Name') ?? authorizer.logicalId;
+  const name = properties.optionalString('Name') ?? authorizer.origin.logicalId;
   const common = {
     origin: authorizer.origin,
     authorizerId: authorizer.ref(),
@@ -103,7 +103,7 @@ export function buildHttpAuthorizer(authorizer: TemplateResource, report: Unsupp
   };
 }
 
-function payloadFormatVersionOf(resource: TemplateResource, version: string): '1.0' | '2.0' {
+function payloadFormatVersionOf(resource: ApiPart, version: string): '1.0' | '2.0' {
   if (version === '1.0' || version === '2.0') return version;
   throw resource.error(`has payload format version ${version}; expected 1.0 or 2.0`);
 }

@@ -24,6 +24,8 @@ export interface IntrinsicScope {
   conditionValue(name: string): boolean;
   mapping(name: string): unknown;
   importValue(exportName: string): unknown;
+  /** The snippet (JSON or YAML) at `location`, the S3 URL of a file asset, still holding intrinsics. */
+  include(location: string): unknown;
 }
 
 /**
@@ -117,7 +119,8 @@ class Resolution {
       case 'Fn::ImportValue': return this.scope.importValue(this.text(name, this.resolve(argument)));
       case 'Fn::ToJsonString': return JSON.stringify(this.resolve(argument));
       case 'Fn::Length': return this.list(name, this.resolve(argument)).length;
-      default: throw this.error(`the intrinsic function ${name} is not supported; expected Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::Base64, Fn::GetAZs or Fn::ImportValue`);
+      case 'Fn::Transform': return this.transform(argument);
+      default: throw this.error(`the intrinsic function ${name} is not supported; expected Ref, Fn::GetAtt, Fn::Join, Fn::Sub, Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::Base64, Fn::GetAZs, Fn::ImportValue or Fn::Transform (AWS::Include)`);
     }
   }
 
@@ -175,6 +178,18 @@ class Resolution {
       }
       return written;
     });
+  }
+
+  /**
+   * `AWS::Include` puts a snippet in place, its intrinsics resolved in this template (how an OpenAPI document in a file
+   * refers to the stack's functions). Other transforms are macros, which run in the account.
+   */
+  private transform(argument: unknown): unknown {
+    const parameters = isJsonObject(argument) ? argument.Parameters : undefined;
+    if (!isJsonObject(argument) || argument.Name !== 'AWS::Include' || !isJsonObject(parameters)) {
+      throw this.error(`Fn::Transform ${describeValue(argument)} is not supported; expected { Name: AWS::Include, Parameters: { Location } }: macros run in the account`);
+    }
+    return this.resolve(this.scope.include(this.text('Fn::Transform', this.resolve(parameters.Location))));
   }
 
   private findInMap(argument: unknown): unknown {

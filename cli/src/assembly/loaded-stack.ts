@@ -3,6 +3,7 @@ import { AssemblyError, UnresolvedPropertyError } from './errors';
 import { evaluateCondition, IntrinsicScope, NO_VALUE, PseudoParameters, resolveIntrinsics } from './intrinsics';
 import { isJsonObject, JsonObject } from './json';
 import { physicalAttribute, physicalRef, PhysicalResource, stackId } from './physical-ids';
+import { readStructuredFile } from './structured-file';
 import { CfnResource, CfnTemplate } from './template';
 
 /** Where a stack comes from and the environment its values are resolved in. */
@@ -158,6 +159,16 @@ export class LoadedStack implements IntrinsicScope {
 
   public importValue(exportName: string): unknown {
     return this.exportScope.importValue(exportName, this.template.file);
+  }
+
+  public include(location: string): unknown {
+    return this.memo(`include:${location}`, () => {
+      const asset = this.source.assets.byUrl(location);
+      if (!asset) {
+        throw new AssemblyError(`${this.template.file}: AWS::Include of ${location}, which is not a file asset of the cloud assembly; expected the S3 URL of an asset (Asset.s3ObjectUrl)`);
+      }
+      return readStructuredFile(asset.sourcePath, 'the AWS::Include snippet', 'a JSON or YAML snippet');
+    });
   }
 
   /** The names (resolved) and output names of the stack's exports. */

@@ -5,8 +5,23 @@ import { PropertyReader } from './property-reader';
 import { CfnResource } from './template';
 import { UnsupportedReport } from './unsupported';
 
+/**
+ * A part of an API as the model builders read it: a resource of a template, or one that an OpenAPI definition declares,
+ * translated into the same CloudFormation properties.
+ */
+export interface ApiPart {
+  readonly origin: ResourceOrigin;
+  /** What the startup report calls it: the CloudFormation type, or the place in the OpenAPI definition. */
+  readonly type: string;
+  /** What `Ref` of the part resolves to: its local id. */
+  ref(): string;
+  properties(): PropertyReader;
+  /** An error naming where the part is written. */
+  error(detail: string): AssemblyError;
+}
+
 /** A resource of one stack whose condition holds, read by the model builders. */
-export class TemplateResource {
+export class TemplateResource implements ApiPart {
   public readonly origin: ResourceOrigin;
   private reader?: PropertyReader;
 

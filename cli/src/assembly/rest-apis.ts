@@ -4,8 +4,12 @@ import {
 } from '../model';
 import { isOneOf } from './json';
 import { functionArnOfInvocationUri } from './lambda-arns';
-import { buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
+import { apiDefinitionOf, reportBasePath, withDefinition } from './openapi/api-definition';
+import { restApiDefinition } from './openapi/rest-definition';
+import { PropertyReader } from './property-reader';
+import { ApiPart, buildApisWithParts, ResourceIndex, TemplateResource } from './resources';
 import { buildRestMethod } from './rest-methods';
+import { buildRestModels, reportUnknownRequestModels } from './rest-models';
 import { buildRestStages } from './rest-stages';
 import { AffectedRoutes, UnsupportedReport } from './unsupported';
 
@@ -13,8 +17,9 @@ const REST_API = 'AWS::ApiGateway::RestApi';
 /** The resource types that belong to one REST API through their `RestApiId`. */
 const REST_API_PARTS = [
   'AWS::ApiGateway::Resource', 'AWS::ApiGateway::Method', 'AWS::ApiGateway::Authorizer', 'AWS::ApiGateway::Deployment',
-  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::GatewayResponse', 'AWS::ApiGateway::RequestValidator',
+  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::GatewayResponse', 'AWS::ApiGateway::RequestValidator', 'AWS::ApiGateway::Model',
 ] as const;
+export type RestApiPartType = typeof REST_API_PARTS[number];
 const AUTHORIZER_TYPES: ReadonlyArray<RestAuthorizerModel['type']> = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'];
 
 /** Every REST API of the app, its parts gathered from every stack by the API id they resolve to. */
@@ -27,24 +32,41 @@ export function buildRestApis(index: ResourceIndex, functions: ReadonlyMap<strin
   );
 }
 
+/**
+ * One REST API: the resources of the template that belong to it, and what its OpenAPI definition (`Body`,
+ * `BodyS3Location`) declares, translated into the same resources, as API Gateway merges them.
+ */
 function buildRestApi(
   api: TemplateResource,
-  partsOf: (type: typeof REST_API_PARTS[number]) => readonly TemplateResource[],
+  templateParts: (type: RestApiPartType) => readonly TemplateResource[],
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): RestApiModel {
-  const properties = api.properties();
+  const definition = apiDefinitionOf(api, report, 'only the resources and methods declared as AWS::ApiGateway resources are served', (document) => {
+    reportBasePath(api, api.properties().object('Parameters')?.optionalString('basepath'), report);
+    return restApiDefinition(document, api, report);
+  });
+  const partsOf = (type: RestApiPartType): readonly ApiPart[] => [...definition?.partsOf(type) ?? [], ...templateParts(type)];
+  const properties = definition ? withDefinition(api, definition, ['BinaryMediaTypes']) : api.properties();
   const name = properties.optionalString('Name') ?? api.logicalId;
-  const everyRoute = { apiId: api.ref() };
-  if (properties.has('Body') || properties.has('BodyS3Location')) {
-    report.add(api.origin, REST_API, `the OpenAPI definition (Body, BodyS3Location) of the REST API ${name} is not read: only the resources and methods declared as AWS::ApiGateway resources are served`);
+  reportRestApiAccess(api, properties, name, report, { apiId: api.ref() });
+  if (properties.has('MinimumCompressionSize')) {
+    report.add(api.origin, REST_API, `the responses of the REST API ${name} are not compressed (MinimumCompressionSize): they are sent as the integration answers`);
   }
-  reportRestApiAccess(api, name, report, everyRoute);
   const apiKeySource = properties.optionalString('ApiKeySourceType') ?? 'HEADER';
   if (apiKeySource !== 'HEADER' && apiKeySource !== 'AUTHORIZER') {
     throw api.error(`has ApiKeySourceType ${apiKeySource}; expected HEADER or AUTHORIZER`);
   }
   const resources = buildResources(api, partsOf('AWS::ApiGateway::Resource'), partsOf('AWS::ApiGateway::Method'), functions, report);
+  const requestValidators = new Map(partsOf('AWS::ApiGateway::RequestValidator').map((validator): [string, RequestValidatorModel] => [
+    validator.ref(),
+    {
+      validateRequestBody: validator.properties().optionalBoolean('ValidateRequestBody') ?? false,
+      validateRequestParameters: validator.properties().optionalBoolean('ValidateRequestParameters') ?? false,
+    },
+  ]));
+  const models = buildRestModels(partsOf('AWS::ApiGateway::Model'));
+  reportUnknownRequestModels(resources, models, (validatorId) => requestValidators.get(validatorId ?? '')?.validateRequestBody === true, report);
   const authorizers = new Map(partsOf('AWS::ApiGateway::Authorizer').flatMap((authorizer) => {
     const model = buildAuthorizer(authorizer, report);
     const authorizerId = authorizer.ref();
@@ -65,22 +87,18 @@ function buildRestApi(
       const model = buildGatewayResponse(response);
       return [model.responseType, model];
     })),
-    requestValidators: new Map(partsOf('AWS::ApiGateway::RequestValidator').map((validator): [string, RequestValidatorModel] => [
-      validator.ref(),
-      {
-        validateRequestBody: validator.properties().optionalBoolean('ValidateRequestBody') ?? false,
-        validateRequestParameters: validator.properties().optionalBoolean('ValidateRequestParameters') ?? false,
-      },
-    ])),
-    stages: buildRestStages(partsOf('AWS::ApiGateway::Deployment'), partsOf('AWS::ApiGateway::Stage'), report),
-    deploymentIds: partsOf('AWS::ApiGateway::Deployment').map((deployment) => deployment.ref()),
+    requestValidators,
+    models,
+    stages: buildRestStages(templateParts('AWS::ApiGateway::Deployment'), templateParts('AWS::ApiGateway::Stage'), report),
+    deploymentIds: templateParts('AWS::ApiGateway::Deployment').map((deployment) => deployment.ref()),
     disableExecuteApiEndpoint: properties.optionalBoolean('DisableExecuteApiEndpoint') ?? false,
   };
 }
 
 /** What limits who reaches the API in AWS and is not enforced locally: its resource policy and a PRIVATE endpoint. */
-function reportRestApiAccess(api: TemplateResource, name: string, report: UnsupportedReport, everyRoute: AffectedRoutes): void {
-  const properties = api.properties();
+function reportRestApiAccess(
+  api: TemplateResource, properties: PropertyReader, name: string, report: UnsupportedReport, everyRoute: AffectedRoutes,
+): void {
   if (properties.has('Policy')) {
     report.add(api.origin, REST_API, `the resource policy of the REST API ${name} is not enforced: every request passes it`, everyRoute);
   }
@@ -95,15 +113,15 @@ function reportRestApiAccess(api: TemplateResource, name: string, report: Unsupp
 /** The root (`/`) and every resource with its full path, built from `ParentId` and `PathPart`. */
 function buildResources(
   api: TemplateResource,
-  resources: readonly TemplateResource[],
-  methods: readonly TemplateResource[],
+  resources: readonly ApiPart[],
+  methods: readonly ApiPart[],
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
 ): RestResourceModel[] {
   const rootId = String(api.attribute('RootResourceId'));
   const byId = new Map(resources.map((resource) => [resource.ref(), resource]));
   const paths = new Map<string, string>([[rootId, '/']]);
-  const pathOf = (resourceId: string, child: TemplateResource, visiting: ReadonlySet<string>): string => {
+  const pathOf = (resourceId: string, child: ApiPart, visiting: ReadonlySet<string>): string => {
     const known = paths.get(resourceId);
     if (known !== undefined) return known;
     const resource = byId.get(resourceId);
@@ -118,7 +136,7 @@ function buildResources(
   };
   const methodsByResource = new Map<string, Map<string, RestMethodModel>>();
   for (const method of methods) {
-    report.serveOrReport(method.origin, method.type, `the method ${method.logicalId}`, () => {
+    report.serveOrReport(method.origin, method.type, `the method ${method.origin.logicalId}`, () => {
       const resourceId = method.properties().string('ResourceId');
       const model = buildRestMethod(method, pathOf(resourceId, method, new Set()), functions, report);
       report.attachRoutes(method.origin, [`${model.httpMethod} ${pathOf(resourceId, method, new Set())}`]);
@@ -127,15 +145,15 @@ function buildResources(
   }
   const root: RestResourceModel = { resourceId: rootId, path: '/', methods: methodsByResource.get(rootId) ?? new Map<string, RestMethodModel>() };
   return [root, ...[...byId].flatMap(([resourceId, resource]) => {
-    const path = report.serveOrReport(resource.origin, resource.type, `the resource ${resource.logicalId}`, () => pathOf(resourceId, resource, new Set()));
+    const path = report.serveOrReport(resource.origin, resource.type, `the resource ${resource.origin.logicalId}`, () => pathOf(resourceId, resource, new Set()));
     return path === undefined ? [] : [{ resourceId, path, methods: methodsByResource.get(resourceId) ?? new Map<string, RestMethodModel>() }];
   })];
 }
 
-function buildAuthorizer(authorizer: TemplateResource, report: UnsupportedReport): RestAuthorizerModel | undefined {
+function buildAuthorizer(authorizer: ApiPart, report: UnsupportedReport): RestAuthorizerModel | undefined {
   const properties = authorizer.properties();
   const type = properties.string('Type').toUpperCase();
-  const name = properties.optionalString('Name') ?? authorizer.logicalId;
+  const name = properties.optionalString('Name') ?? authorizer.origin.logicalId;
   if (!isOneOf(type, AUTHORIZER_TYPES)) {
     report.add(authorizer.origin, authorizer.type, `the authorizer ${name} has type ${type}, which is not served; methods using it fail`);
     return undefined;
@@ -158,7 +176,7 @@ function buildAuthorizer(authorizer: TemplateResource, report: UnsupportedReport
   };
 }
 
-function buildGatewayResponse(response: TemplateResource): GatewayResponseModel {
+function buildGatewayResponse(response: ApiPart): GatewayResponseModel {
   const properties = response.properties();
   return {
     responseType: properties.string('ResponseType'),

@@ -1,15 +1,14 @@
 import { FunctionModel, RestAuthorizationType, RestMethodModel } from '../model';
 import { isOneOf } from './json';
-import { TemplateResource } from './resources';
+import { ApiPart } from './resources';
 import { buildRestIntegration } from './rest-integrations';
 import { UnsupportedReport } from './unsupported';
 
-const METHOD = 'AWS::ApiGateway::Method';
 const AUTHORIZATION_TYPES: readonly RestAuthorizationType[] = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS'];
 
-/** A method of the REST API resource at `resourcePath`. */
+/** A method of the REST API resource at `resourcePath`: an `AWS::ApiGateway::Method`, or an operation of its OpenAPI definition. */
 export function buildRestMethod(
-  method: TemplateResource,
+  method: ApiPart,
   resourcePath: string,
   functions: ReadonlyMap<string, FunctionModel>,
   report: UnsupportedReport,
@@ -31,6 +30,6 @@ export function buildRestMethod(
     requestParameters: properties.booleanMap('RequestParameters'),
     requestModels: properties.stringMap('RequestModels'),
     requestValidatorId: properties.optionalString('RequestValidatorId'),
-    integration: buildRestIntegration(properties.object('Integration'), (reason) => report.add(method.origin, METHOD, `${describe} ${reason}`), functions),
+    integration: buildRestIntegration(properties.object('Integration'), (reason) => report.add(method.origin, method.type, `${describe} ${reason}`), functions),
   };
 }

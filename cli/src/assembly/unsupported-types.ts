@@ -14,7 +14,6 @@ const UNSUPPORTED_TYPES: Readonly<Record<string, string>> = {
   'AWS::ApiGateway::DomainNameAccessAssociation': 'private custom domain associations are not served; the APIs are served at their local execute-api URLs',
   'AWS::ApiGateway::VpcLink': 'VPC links are not served; integrations through them fail',
   'AWS::ApiGateway::ClientCertificate': 'client certificates are not presented to backends; Lambda integrations are served without them',
-  'AWS::ApiGateway::Model': 'request models (JSON schemas) are not checked: request validators check parameters only, bodies pass',
   'AWS::ApiGatewayV2::DomainName': 'custom domain names are not served; the APIs are served at their local execute-api URLs',
   'AWS::ApiGatewayV2::ApiMapping': 'API mappings of custom domains are not served; the APIs are served at their local execute-api URLs',
   'AWS::ApiGatewayV2::RoutingRule': 'routing rules of custom domains are not served; the APIs are served at their local execute-api URLs',

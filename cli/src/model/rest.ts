@@ -19,6 +19,8 @@ export interface RestApiModel {
   readonly gatewayResponses: ReadonlyMap<string, GatewayResponseModel>;
   /** Keyed by the request validator's local id. */
   readonly requestValidators: ReadonlyMap<string, RequestValidatorModel>;
+  /** Models (JSON schemas of request bodies) by name, which is what `RequestModels` and `$ref`s name. */
+  readonly models: ReadonlyMap<string, RestModelSchema>;
   readonly stages: readonly RestStageModel[];
   /** Local ids of the API's `AWS::ApiGateway::Deployment`s. */
   readonly deploymentIds: readonly string[];
@@ -79,6 +81,18 @@ export interface GatewayResponseModel {
   readonly responseParameters: Readonly<Record<string, string>>;
   /** content type -> body template. */
   readonly responseTemplates: Readonly<Record<string, string>>;
+}
+
+/** An `AWS::ApiGateway::Model`, or a schema of an OpenAPI definition. */
+export interface RestModelSchema {
+  readonly name: string;
+  /** A JSON schema (draft 4); its `$ref`s to other models of the API are {@link modelSchemaUrl}s. */
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
+/** The URL by which a model's schema refers to another model of the same REST API, as API Gateway writes it. */
+export function modelSchemaUrl(apiId: string, modelName: string): string {
+  return `https://apigateway.amazonaws.com/restapis/${apiId}/models/${modelName}`;
 }
 
 export interface RequestValidatorModel {

@@ -15,6 +15,8 @@ export interface RestError {
   readonly errorType?: string;
   /** For the request log: why, in the developer's terms. */
   readonly note?: string;
+  /** What a request validator found, as `$context.error.validationErrorString` gives it. */
+  readonly validationError?: string;
 }
 
 /** What a gateway response template and its parameter mappings can read. */
@@ -53,7 +55,12 @@ export function renderRestError(api: RestApiModel, error: RestError, context: Re
     path: context.request.rawPath,
     identity: { sourceIp: context.request.sourceIp, userAgent: headerValue(context.request, 'user-agent') },
     authorizer: context.authorizer,
-    error: { message, messageString: JSON.stringify(message), responseType: typed ?? defaultType },
+    error: {
+      message,
+      messageString: JSON.stringify(message),
+      responseType: typed ?? defaultType,
+      validationErrorString: error.validationError,
+    },
   };
   const variables = { context: templateContext, stageVariables: context.stageVariables };
   const template = custom && bodyTemplate(custom);

@@ -1,6 +1,7 @@
 import { RestError, renderRestError } from './gateway-response';
 import { RestIntegrationDeps, serveIntegration } from './integrations';
 import { ProxyEventContext, proxyIdentity } from './proxy-event';
+import { RequestBodyValidation } from './request-body';
 import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
@@ -46,6 +47,7 @@ export class RestApiHandler {
   private readonly router = new PathRouter<RestResourceModel>(true);
   private readonly stages = new Map<string, RestStageModel>();
   private readonly authorization: RestAuthorization;
+  private readonly bodyValidation: RequestBodyValidation;
 
   constructor(private readonly api: RestApiModel, private readonly deps: RestApiHandlerDeps) {
     for (const resource of api.resources) {
@@ -55,6 +57,7 @@ export class RestApiHandler {
       this.stages.set(stage.stageName, stage);
     }
     this.authorization = new RestAuthorization(api.authorizers, deps);
+    this.bodyValidation = new RequestBodyValidation(api);
   }
 
   /** The answer to a request over API Gateway's 10 MB payload limit. */
@@ -140,6 +143,10 @@ export class RestApiHandler {
       if (missing.length > 0) {
         return fail({ type: 'BAD_REQUEST_PARAMETERS', message: `Missing required request parameters: [${missing.join(', ')}]` }, auth.authorizer);
       }
+    }
+    const bodyProblem = this.bodyValidation.validatesBody(method) ? this.bodyValidation.problem(method, request) : undefined;
+    if (bodyProblem !== undefined) {
+      return fail({ type: 'BAD_REQUEST_BODY', validationError: bodyProblem, note: `the body fails the request model: ${bodyProblem}` }, auth.authorizer);
     }
 
     const known = { ...auth.identity, ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}) };

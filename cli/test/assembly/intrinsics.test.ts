@@ -233,3 +233,15 @@ describe('strings', () => {
     expect(notServedReason({ VALUE: { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] } })).toMatch(/the intrinsic function Fn::Cidr is not supported/);
   });
 });
+
+describe('Fn::Transform', () => {
+  test('a macro other than AWS::Include leaves the function not served, saying what is read', () => {
+    expect(notServedReason({ VALUE: { 'Fn::Transform': { Name: 'MyMacro', Parameters: {} } } }))
+      .toMatch(/Fn::Transform \{"Name":"MyMacro","Parameters":\{\}\} is not supported; expected \{ Name: AWS::Include, Parameters: \{ Location \} \}/);
+  });
+
+  test('AWS::Include of a file that is not an asset of the cloud assembly leaves the function not served, naming the location', () => {
+    expect(notServedReason({ VALUE: { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://elsewhere/snippet.yaml' } } } }))
+      .toMatch(/AWS::Include of s3:\/\/elsewhere\/snippet\.yaml, which is not a file asset of the cloud assembly/);
+  });
+});

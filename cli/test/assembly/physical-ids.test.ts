@@ -91,7 +91,7 @@ describe('API Gateway ids', () => {
   });
 
   test('a model resolves to its name, which is what RequestModels holds', () => {
-    expect(refOf({ Type: 'AWS::ApiGateway::Model', Properties: { Name: 'Item' } })).toBe('Item');
+    expect(refOf({ Type: 'AWS::ApiGateway::Model', Properties: { RestApiId: 'abcdef1234', Name: 'Item' } })).toBe('Item');
   });
 
   test('an HTTP API has an id of 10 and an endpoint in the stack region', () => {

@@ -22,7 +22,7 @@ describe('unsupported items', () => {
   });
 
   test.each([
-    'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::VpcLink', 'AWS::ApiGateway::Model',
+    'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::BasePathMapping', 'AWS::ApiGateway::VpcLink',
     'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::ApiMapping', 'AWS::ApiGatewayV2::VpcLink',
   ])('%s is reported', (type) => {
     const model = loadTemplate({ Resources: { Thing: { Type: type, Properties: {} } } });
@@ -42,12 +42,12 @@ describe('unsupported items', () => {
     expect(model.unsupported).toEqual([]);
   });
 
-  test('the OpenAPI definition and the resource policy of a REST API are reported', () => {
-    const model = loadTemplate({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'spec', Body: { openapi: '3.0.1' }, Policy: {} } } } });
-    expect(model.unsupported.map((item) => item.reason)).toEqual([
-      'the OpenAPI definition (Body, BodyS3Location) of the REST API spec is not read: only the resources and methods declared as AWS::ApiGateway resources are served',
-      'the resource policy of the REST API spec is not enforced: every request passes it',
-    ]);
+  test.each([
+    ['its template', { Policy: {} }],
+    ['its OpenAPI definition', { Body: { 'openapi': '3.0.1', 'x-amazon-apigateway-policy': {} } }],
+  ])('the resource policy of a REST API is reported when %s sets it', (_where, properties) => {
+    const model = loadTemplate({ Resources: { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'spec', ...properties } } } });
+    expect(model.unsupported.map((item) => item.reason)).toEqual(['the resource policy of the REST API spec is not enforced: every request passes it']);
   });
 
   test('a method of a REST API that is not in the assembly is reported', () => {
