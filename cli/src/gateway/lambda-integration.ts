@@ -14,7 +14,8 @@ export interface LambdaIntegrationDeps {
 /** The function's result, or why there is none (each API type answers these with its own error). */
 export type LambdaIntegrationRun =
   | { readonly kind: 'result'; readonly payload: unknown }
-  | { readonly kind: 'no-function' | 'integration-timeout'; readonly note: string }
+  /** `request-too-large`: Lambda's Invoke refused the event (over its 6 MB synchronous payload quota). */
+  | { readonly kind: 'no-function' | 'integration-timeout' | 'request-too-large'; readonly note: string }
   /** `error` is Lambda's error document, what `Invoke` returns with `X-Amz-Function-Error`. */
   | { readonly kind: 'function-failed'; readonly note: string; readonly error: LambdaErrorDocument };
 
@@ -36,11 +37,14 @@ export async function invokeLambdaIntegration(
   if (outcome === 'INTEGRATION_TIMEOUT') {
     return { kind: 'integration-timeout', note: `no answer within ${timeoutMs} ms` };
   }
+  if (outcome.kind === 'refused') {
+    return { kind: 'request-too-large', note: `${fn.functionName}: ${outcome.errorType}: ${outcome.errorMessage}` };
+  }
   log.coldStart = outcome.coldStart;
   if (outcome.kind !== 'result') {
     const error = outcome.kind === 'error'
       ? { errorType: outcome.errorType, errorMessage: outcome.errorMessage, trace: outcome.trace }
-      : { errorType: ERROR_TYPES[outcome.kind], errorMessage: outcome.errorMessage, trace: [] };
+      : { errorType: (outcome.kind === 'crash' ? outcome.errorType : undefined) ?? ERROR_TYPES[outcome.kind], errorMessage: outcome.errorMessage, trace: [] };
     return { kind: 'function-failed', note: `${fn.functionName}: ${outcome.kind === 'error' ? `${outcome.errorType}: ` : ''}${outcome.errorMessage}`, error };
   }
   return { kind: 'result', payload: outcome.payload };

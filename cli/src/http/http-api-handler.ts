@@ -157,6 +157,8 @@ export class HttpApiHandler {
         return fail('INTERNAL_SERVER_ERROR', run.note);
       case 'integration-timeout':
         return fail('SERVICE_UNAVAILABLE', run.note);
+      case 'request-too-large':
+        return fail('REQUEST_TOO_LARGE', run.note);
     }
     const result = integration.payloadFormatVersion === '2.0' ? parseHttpResult(run.payload) : parseProxyResult(run.payload, true);
     if (!result.ok) {

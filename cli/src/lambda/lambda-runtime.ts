@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FunctionModel } from '../model';
 import { FunctionPool } from './function-pool';
-import { RUNTIME_CLOSED_MESSAGE } from './lambda-messages';
+import { requestTooLargeError, RUNTIME_CLOSED_MESSAGE, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-messages';
 import { Sandbox } from './sandbox';
 import type { RunnableFunction } from './sandbox';
 import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
@@ -40,7 +40,8 @@ export class LambdaRuntime {
   public invoke(functionArn: string, event: unknown): Promise<InvokeOutcome> {
     try {
       const pool = this.poolFor(functionArn);
-      return pool.invoke(JSON.stringify(event) ?? 'null');
+      const eventJson = JSON.stringify(event) ?? 'null';
+      return Promise.resolve(refusedForSize(eventJson) ?? pool.invoke(eventJson));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -63,7 +64,10 @@ export class LambdaRuntime {
       };
       let invocation: Promise<InvokeOutcome>;
       try {
-        invocation = this.poolFor(functionArn).invoke(JSON.stringify(event) ?? 'null', onChunk);
+        const pool = this.poolFor(functionArn);
+        const eventJson = JSON.stringify(event) ?? 'null';
+        const refused = refusedForSize(eventJson);
+        invocation = refused ? Promise.resolve(refused) : pool.invoke(eventJson, onChunk);
       } catch (error) {
         reject(error);
         return;
@@ -122,6 +126,14 @@ export class LambdaRuntime {
     }
     return fn;
   }
+}
+
+/** Invoke's answer to an event over Lambda's synchronous payload quota: the function does not run. */
+function refusedForSize(eventJson: string): InvokeOutcome | undefined {
+  // A UTF-16 length under a third of the quota cannot pass it in UTF-8 bytes: only longer events are measured.
+  if (eventJson.length * 3 <= SYNC_PAYLOAD_LIMIT_BYTES) return undefined;
+  const bytes = Buffer.byteLength(eventJson);
+  return bytes > SYNC_PAYLOAD_LIMIT_BYTES ? { kind: 'refused', ...requestTooLargeError(bytes), coldStart: false, durationMs: 0 } : undefined;
 }
 
 function runnable(fn: FunctionModel): RunnableFunction {

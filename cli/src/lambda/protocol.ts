@@ -1,7 +1,8 @@
 /**
- * The messages between the main thread and a sandbox worker. An invocation is the event's JSON string alone, and a
- * result the result's JSON string alone: a bare string is the cheapest message to clone, and the two messages of every
- * invocation are the main thread's largest cost after socket writes (measured with --cpu-prof under load).
+ * The messages between the main thread and a sandbox worker. An invocation is one string, the request id then the
+ * event's JSON, and a result the result's JSON string alone: a bare string is the cheapest message to clone, and the
+ * two messages of every invocation are the main thread's largest cost after socket writes (measured with --cpu-prof
+ * under load).
  */
 import type { OutboundResponse } from './types';
 
@@ -21,10 +22,27 @@ export interface SandboxSpec {
   readonly timeoutMs: number;
   /** Keyed by absolute URL without query; see `LambdaRuntimeOptions.outboundResponses`. */
   readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
+  /** The shared memory `process.stdout` writes to (an output ring). */
+  readonly stdoutRing: SharedArrayBuffer;
+  /** The shared memory `process.stderr` writes to (an output ring). */
+  readonly stderrRing: SharedArrayBuffer;
 }
 
-/** An invocation: the event as JSON. */
+/**
+ * An invocation: its request id (a UUID, 36 characters), which the main thread chooses so that it can name the
+ * invocation when the sandbox dies under it, followed by the event as JSON.
+ */
 export type InvocationRequest = string;
+
+const REQUEST_ID_LENGTH = 36;
+
+export function invocationRequest(requestId: string, eventJson: string): InvocationRequest {
+  return requestId + eventJson;
+}
+
+export function parseInvocationRequest(request: InvocationRequest): { readonly requestId: string; readonly eventJson: string } {
+  return { requestId: request.slice(0, REQUEST_ID_LENGTH), eventJson: request.slice(REQUEST_ID_LENGTH) };
+}
 
 /** Lambda's error document (what `Invoke` returns for a function error). */
 export interface LambdaErrorDocument {

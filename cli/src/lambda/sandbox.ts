@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { FunctionModel } from '../model';
-import { INIT_PHASE_LIMIT_MS, RUNTIME_CLOSED_MESSAGE, runtimeExitedMessage, timedOutMessage } from './lambda-messages';
-import { forwardLines } from './output-lines';
-import type { InvocationRequest, SandboxSpec, WorkerMessage } from './protocol';
+import { INIT_PHASE_LIMIT_MS, RUNTIME_CLOSED_MESSAGE, runtimeExit, timedOutMessage } from './lambda-messages';
+import { LineSplitter } from './output-lines';
+import { createOutputRing, OutputRingReader } from './output-ring';
+import { invocationRequest, SandboxSpec, WorkerMessage } from './protocol';
 import { logGroupNameOf, logStreamNameFor, sandboxEnvironment } from './sandbox-environment';
 import type { InvokeOutcome, OutboundResponse } from './types';
 import { sandboxWorkerLocation } from './worker-location';
@@ -25,6 +26,7 @@ export interface SandboxSettings {
 export type ChunkSink = (bytes: Uint8Array) => void;
 
 interface Invocation {
+  readonly requestId: string;
   readonly eventJson: string;
   readonly onChunk?: ChunkSink;
   readonly coldStart: boolean;
@@ -42,7 +44,7 @@ type OutcomeBody =
   | { readonly kind: 'result'; readonly payload: unknown }
   | { readonly kind: 'error'; readonly errorType: string; readonly errorMessage: string; readonly trace: readonly string[] }
   | { readonly kind: 'timeout'; readonly errorMessage: string }
-  | { readonly kind: 'crash'; readonly errorMessage: string };
+  | { readonly kind: 'crash'; readonly errorType?: string; readonly errorMessage: string };
 
 /**
  * One Lambda execution environment: a worker thread that loads the handler once and runs one invocation at a time.
@@ -59,6 +61,9 @@ export class Sandbox {
   private timer: NodeJS.Timeout | undefined;
   private started = 0;
   private outOfMemory = false;
+  /** Set when the server ends the worker (timeout, failed INIT, close): an exit then is no crash to report. */
+  private terminating = false;
+  private readonly output: ReadonlyArray<{ readonly reader: OutputRingReader; readonly lines: LineSplitter }>;
   /** Bound once: a timer per invocation should not also allocate a closure per invocation. */
   private readonly onTimeout: () => void;
 
@@ -78,19 +83,21 @@ export class Sandbox {
       logStreamName,
       timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
+      stdoutRing: createOutputRing(),
+      stderrRing: createOutputRing(),
     };
+    this.output = [spec.stdoutRing, spec.stderrRing].map((ring) => {
+      const lines = new LineSplitter(settings.onOutput);
+      return { reader: new OutputRingReader(ring, (bytes) => lines.push(bytes)), lines };
+    });
     const location = sandboxWorkerLocation();
     this.worker = new Worker(location.filename, {
       workerData: spec,
       env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
       execArgv: location.execArgv,
-      stdout: true,
-      stderr: true,
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb - Math.floor(fn.memorySizeMb / 10) },
     });
-    forwardLines(this.worker.stdout, settings.onOutput);
-    forwardLines(this.worker.stderr, settings.onOutput);
     this.worker.on('message', (message: WorkerMessage) => this.onMessage(message));
     this.worker.on('error', (error: Error & { code?: string }) => {
       this.outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -120,11 +127,12 @@ export class Sandbox {
   /** Runs an invocation after those already running or waiting in this sandbox. */
   public run(eventJson: string, onChunk?: ChunkSink): Promise<SandboxOutcome> {
     return new Promise((resolve) => {
-      this.invocations.push({ eventJson, onChunk, coldStart: this.started === 0, startedAt: performance.now(), resolve });
+      const invocation = { requestId: randomUUID(), eventJson, onChunk, coldStart: this.started === 0, startedAt: performance.now(), resolve };
+      this.invocations.push(invocation);
       this.started += 1;
       const first = this.invocations.length === 1;
       if (this.state === 'ready') {
-        this.post(eventJson);
+        this.post(invocation);
         if (first) {
           this.timer = setTimeout(this.onTimeout, this.timeoutMs);
         }
@@ -142,11 +150,12 @@ export class Sandbox {
       }
       this.retire({ kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE });
     }
+    this.terminating = true;
     await this.worker.terminate();
   }
 
-  private post(eventJson: InvocationRequest): void {
-    this.worker.postMessage(eventJson);
+  private post(invocation: Invocation): void {
+    this.worker.postMessage(invocationRequest(invocation.requestId, invocation.eventJson));
   }
 
   private onMessage(message: WorkerMessage): void {
@@ -164,7 +173,7 @@ export class Sandbox {
           clearTimeout(this.timer);
           this.invocations[0].startedAt = performance.now();
           this.timer = setTimeout(this.onTimeout, this.timeoutMs);
-          this.invocations.forEach((invocation) => this.post(invocation.eventJson));
+          this.invocations.forEach((invocation) => this.post(invocation));
         }
         return;
       case 'init-error':
@@ -177,9 +186,23 @@ export class Sandbox {
     }
   }
 
+  /**
+   * Delivers the last of the output, then, for an exit the server did not ask for, logs it as Lambda does (the error,
+   * then its type) and ends the invocation running, if any, with it.
+   */
   private onExit(exitCode: number): void {
+    for (const { reader, lines } of this.output) {
+      reader.close();
+      lines.end();
+    }
+    if (this.terminating) {
+      return;
+    }
+    const exit = runtimeExit(exitCode, this.outOfMemory, this.invocations[0]?.requestId);
+    this.settings.onOutput(exit.errorMessage);
+    this.settings.onOutput(exit.errorType);
     if (this.state !== 'gone') {
-      this.end({ kind: 'crash', errorMessage: runtimeExitedMessage(exitCode, this.outOfMemory) });
+      this.end({ kind: 'crash', ...exit });
       this.settings.onGone(this);
     }
   }
@@ -203,6 +226,7 @@ export class Sandbox {
   /** Ends the invocation running with `body`, terminates the worker, and tells the pool. */
   private retire(body: OutcomeBody): void {
     this.end(body);
+    this.terminating = true;
     void this.worker.terminate();
     this.settings.onGone(this);
   }

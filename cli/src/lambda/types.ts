@@ -45,7 +45,10 @@ export type InvokeOutcome =
     readonly durationMs: number;
   }
   | { readonly kind: 'timeout'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number }
-  | { readonly kind: 'crash'; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number };
+  /** The runtime ended under the invocation: `Runtime.ExitError`, `Runtime.OutOfMemory`, or closed by the server. */
+  | { readonly kind: 'crash'; readonly errorType?: string; readonly errorMessage: string; readonly coldStart: boolean; readonly durationMs: number }
+  /** Invoke refused the event before any function ran (over the payload quota). */
+  | { readonly kind: 'refused'; readonly errorType: string; readonly errorMessage: string; readonly coldStart: false; readonly durationMs: 0 };
 
 /** A streaming invocation: the bytes the handler writes, once it wrote some, else how it ended. */
 export type InvokeStreamingOutcome =

@@ -14,6 +14,7 @@ import { exitOnUnhandledErrors } from './worker/fatal-errors';
 import { loadHandler } from './worker/handler-loader';
 import { invokeHandler } from './worker/invocation';
 import { interceptOutboundRequests } from './worker/outbound-interception';
+import { captureOutput } from './worker/output-capture';
 import { defineAwsLambdaGlobal } from './worker/response-streaming';
 import { lowerThreadPriority } from './worker/scheduling-priority';
 import { serialInvocations } from './worker/serial-invocations';
@@ -25,6 +26,8 @@ if (port === null) {
 const spec = workerData as SandboxSpec;
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
+// First: whatever the handler's modules print while loading goes to the shared rings too.
+captureOutput(spec.stdoutRing, spec.stderrRing);
 exitOnUnhandledErrors();
 defineAwsLambdaGlobal();
 lowerThreadPriority();

@@ -6,8 +6,8 @@ import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { PathRouter } from '../gateway/path-router';
-import { restRequestHeadTooLarge } from '../gateway/request-limits';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
+import { restRequestHeadTooLarge } from '../gateway/request-limits';
 import { RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
 import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../server/api-request';
 

@@ -59,6 +59,36 @@ describe('REST APIs: request ids, routing beside a proxy resource, and size limi
   });
 });
 
+describe("Lambda's 6 MB synchronous payload quota behind a REST API", () => {
+  let app: ServedTestApp;
+
+  beforeAll(async () => {
+    app = await serveApp((stack) => {
+      const api = new apigateway.RestApi(stack, 'Api');
+      api.root.addResource('echo').addMethod('POST', new apigateway.LambdaIntegration(nodeFunction(stack, 'Echo', ECHO_HANDLER)));
+      api.root.addResource('large').addMethod('GET', new apigateway.LambdaIntegration(nodeFunction(stack, 'Large',
+        'exports.handler = async () => ({ statusCode: 200, body: "x".repeat(7 * 1024 * 1024) });')));
+    });
+  });
+  afterAll(() => app.stop());
+
+  test('a request whose event passes 6 MB is 413 without running the function', async () => {
+    // Lambda refuses the Invoke (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); API Gateway's
+    // answer was recorded against AWS, not documented: 413 {"message": "Request Too Long"}, BadRequestException.
+    const response = await app.fetch('echo', { method: 'POST', body: 'b'.repeat(6 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe('{"message": "Request Too Long"}');
+    expect(response.headers.get('x-amzn-errortype')).toBe('BadRequestException');
+    expect(app.invocations('Echo')).toBe(0);
+  });
+
+  test('a result over 6 MB is a failed Lambda proxy integration: 502', async () => {
+    const response = await app.fetch('large');
+    expect(response.status).toBe(502);
+    expect(await response.text()).toBe('{"message": "Internal server error"}');
+  });
+});
+
 describe('a REST API whose default endpoint is disabled', () => {
   test('answers 403 Forbidden on its execute-api URL', async () => {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html: "Clients can

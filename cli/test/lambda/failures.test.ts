@@ -50,7 +50,7 @@ describe('timeouts and crashes', () => {
     const crashed = await lambda.invoke(fn.arn, { exit: true });
     const next = await lambda.invoke(fn.arn, {});
 
-    expect(crashed).toMatchObject({ kind: 'crash', errorMessage: 'Error: Runtime exited with error: exit status 3' });
+    expect(crashed).toMatchObject({ kind: 'crash', errorType: 'Runtime.ExitError', errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 3$/) });
     expect(next).toMatchObject({ kind: 'result', payload: 'alive', coldStart: true });
   });
 
@@ -87,16 +87,21 @@ describe('timeouts and crashes', () => {
 
     const outcome = await start(fn).invoke(fn.arn, {});
 
-    expect(outcome).toMatchObject({ kind: 'crash', errorMessage: 'Error: Runtime exited with error: exit status 129 (uncaught exception)' });
+    expect(outcome).toMatchObject({ kind: 'crash', errorMessage: expect.stringMatching(/ Error: Runtime exited with error: exit status 129 \(uncaught exception\)$/) });
   });
 
-  test('running out of memory is a crash', async () => {
-    const source = 'const hoard = []; exports.handler = async () => { for (;;) hoard.push(new Array(100000).fill({ a: Math.random() })); };';
+  test('running out of memory is a crash reported as Lambda reports it, in the outcome and in the log', async () => {
+    // Lambda answers {"errorType":"Runtime.OutOfMemory","errorMessage":"RequestId: … Error: Runtime exited with error:
+    // signal: killed"} and logs the message, then the type.
+    const source = 'const hoard = []; exports.handler = async () => { console.log("hoarding"); for (;;) hoard.push(new Array(100000).fill({ a: Math.random() })); };';
     const fn = nodeFunction('hungry', { 'index.js': source }, { memorySizeMb: 128, timeoutSeconds: 20 });
 
     const outcome = await start(fn).invoke(fn.arn, {});
 
-    expect(outcome).toMatchObject({ kind: 'crash', errorMessage: 'Error: Runtime exited with error: signal: killed (out of memory)' });
+    expect(outcome).toMatchObject({
+      kind: 'crash', errorType: 'Runtime.OutOfMemory', errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: signal: killed$/),
+    });
+    expect(output).toEqual(['hungry: hoarding', `hungry: ${outcome.kind === 'crash' ? outcome.errorMessage : ''}`, 'hungry: Runtime.OutOfMemory']);
   });
 
   test("a crash of one function does not affect another function's workers", async () => {

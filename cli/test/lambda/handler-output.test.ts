@@ -52,3 +52,36 @@ describe('handler output', () => {
     expect(lines).toEqual(['no newline']);
   });
 });
+
+describe('heavy handler output', () => {
+  afterEach(closeRuntimes);
+  afterAll(removeWrittenCode);
+
+  test('100,000 lines from a 128 MB function all arrive, in order, and the function answers', async () => {
+    // Each line waits in shared memory of bounded size, not in the function's heap: the handler slows down to the
+    // speed the server reads at, as a process writing to a pipe does, rather than running out of memory.
+    const source = 'exports.handler = async () => { for (let i = 0; i < 100000; i++) console.log(`line ${i} ${"x".repeat(100)}`); return "done"; };';
+    const fn = nodeFunction('chatty', { 'index.js': source }, { memorySizeMb: 128 });
+    const lines: string[] = [];
+    const runtime = startRuntime(fn, { onHandlerOutput: (_name, line) => lines.push(line) });
+
+    const outcome = await runtime.invoke(fn.arn, {});
+    await runtime.close();
+
+    expect(outcome).toMatchObject({ kind: 'result', payload: 'done' });
+    expect(lines).toHaveLength(100_000);
+    expect(lines[99_999]).toBe(`line 99999 ${'x'.repeat(100)}`);
+    expect(lines.every((line, i) => line.startsWith(`line ${i} `))).toBe(true);
+  }, 20_000);
+
+  test('a line longer than 256 KiB is delivered in pieces', async () => {
+    const fn = nodeFunction('wide', { 'index.js': 'exports.handler = async () => { process.stdout.write("y".repeat(600 * 1024)); return 1; };' });
+    const lines: string[] = [];
+    const runtime = startRuntime(fn, { onHandlerOutput: (_name, line) => lines.push(line) });
+
+    await runtime.invoke(fn.arn, {});
+    await runtime.close();
+
+    expect(lines.map((line) => line.length)).toEqual([256 * 1024, 256 * 1024, 88 * 1024]);
+  });
+});

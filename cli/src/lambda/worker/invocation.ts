@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { InvocationRequest, SandboxSpec, WorkerMessage } from '../protocol';
+import { RESPONSE_TOO_LARGE_ERROR, SYNC_PAYLOAD_LIMIT_BYTES } from '../lambda-messages';
+import { InvocationRequest, parseInvocationRequest, SandboxSpec, WorkerMessage } from '../protocol';
 import { formatError } from './error-format';
 import { createResponseStream, isStreamingHandler, ResponseStream } from './response-streaming';
 
@@ -41,6 +41,7 @@ export function invokeHandler(
   send: (message: WorkerMessage) => void,
 ): void {
   const deadlineMs = Date.now() + spec.timeoutMs;
+  const { requestId, eventJson } = parseInvocationRequest(request);
   let completed = false;
   const succeed = (result?: unknown): void => {
     if (!completed) {
@@ -60,7 +61,7 @@ export function invokeHandler(
     functionVersion: '$LATEST',
     invokedFunctionArn: spec.functionArn,
     memoryLimitInMB: String(spec.memorySizeMb),
-    awsRequestId: randomUUID(),
+    awsRequestId: requestId,
     logGroupName: spec.logGroupName,
     logStreamName: spec.logStreamName,
     clientContext: undefined,
@@ -73,10 +74,10 @@ export function invokeHandler(
   };
   try {
     if (isStreamingHandler(handler)) {
-      invokeStreamingHandler(handler, JSON.parse(request), context, send, succeed, fail);
+      invokeStreamingHandler(handler, JSON.parse(eventJson), context, send, succeed, fail);
       return;
     }
-    const returned = handler(JSON.parse(request), context, callback);
+    const returned = handler(JSON.parse(eventJson), context, callback);
     if (isThenable(returned)) {
       returned.then(succeed, fail);
     }
@@ -105,13 +106,21 @@ function invokeStreamingHandler(
   ).catch(fail);
 }
 
-/** Lambda returns `null` for an `undefined` result; a result JSON cannot represent is the handler's error. */
+/**
+ * Lambda returns `null` for an `undefined` result; a result JSON cannot represent, or one over the synchronous payload
+ * quota, is the handler's error. The size is checked here, so that an oversized result never crosses to the main thread.
+ */
 function serializeResult(result: unknown): WorkerMessage {
+  let json: string;
   try {
-    return JSON.stringify(result) ?? 'null';
+    json = JSON.stringify(result) ?? 'null';
   } catch {
     return { kind: 'error', errorType: 'Runtime.JSONStringifyError', errorMessage: 'Unable to stringify response body', trace: [] };
   }
+  // A UTF-16 length under a third of the quota cannot pass it in UTF-8 bytes: only longer results are measured.
+  return json.length * 3 <= SYNC_PAYLOAD_LIMIT_BYTES || Buffer.byteLength(json) <= SYNC_PAYLOAD_LIMIT_BYTES
+    ? json
+    : { kind: 'error', ...RESPONSE_TOO_LARGE_ERROR, trace: [] };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -30,6 +30,8 @@ export function serveLambdaCustom(integration: LambdaIntegrationModel, call: Int
         return { kind: 'error', error: { type: 'API_CONFIGURATION_ERROR', note: run.note } };
       case 'integration-timeout':
         return { kind: 'error', error: { type: 'INTEGRATION_TIMEOUT', note: run.note } };
+      case 'request-too-large':
+        return { kind: 'error', error: { type: 'LAMBDA_REQUEST_TOO_LARGE', note: run.note } };
       case 'function-failed': {
         call.log.note = run.note;
         const { errorType, errorMessage, trace } = run.error;

@@ -26,6 +26,8 @@ export async function serveLambdaProxy(integration: LambdaProxyIntegrationModel,
       return call.fail({ type: 'API_CONFIGURATION_ERROR', note: run.note });
     case 'integration-timeout':
       return call.fail({ type: 'INTEGRATION_TIMEOUT', note: run.note });
+    case 'request-too-large':
+      return call.fail({ type: 'LAMBDA_REQUEST_TOO_LARGE', note: run.note });
     case 'function-failed':
       return call.fail({ type: 'LAMBDA_PROXY_FAILURE', note: run.note });
   }
