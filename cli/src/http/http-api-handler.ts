@@ -8,6 +8,7 @@ import type { AwsServiceEndpoint } from '../gateway/aws-service-endpoint';
 import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
 import type { ForwardOutcome } from '../gateway/http-forwarding';
 import { invokeLambdaIntegration } from '../gateway/lambda-integration';
+import type { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
 import { httpRequestHeadTooLarge } from '../gateway/request-limits';
@@ -25,6 +26,8 @@ export interface HttpApiHandlerDeps extends HttpAuthorizationDeps {
   readonly throttles: ThrottleBuckets;
   /** The account's level, which every API of the app passes. */
   readonly accountThrottle: ThrottleLevel;
+  /** The served APIs' listeners, which HTTP_PROXY integrations to their execute-api URLs reach. */
+  readonly localEndpoints: LocalApiEndpoints;
 }
 
 const DEFAULT_STAGE = '$default';
@@ -127,7 +130,7 @@ export class HttpApiHandler {
       case 'UNSUPPORTED':
         return fail('INTERNAL_SERVER_ERROR', `${integration.integrationType} integrations are not served by gatewaykit`);
       case 'HTTP_PROXY':
-        return this.forwarded(await callUrlIntegration(integration, authorized, path), authorized, log);
+        return this.forwarded(await callUrlIntegration(integration, authorized, path, this.deps.localEndpoints), authorized, log);
       case 'AWS_PROXY':
         return integration.subtype === undefined
           ? this.invokeLambda(integration, authorized, log)

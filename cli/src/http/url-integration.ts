@@ -1,5 +1,6 @@
 import { endToEndHeaders, forwardHttp, ForwardOutcome } from '../gateway/http-forwarding';
 import { integrationUrl } from '../gateway/integration-url';
+import type { LocalApiEndpoints } from '../gateway/local-endpoints';
 import type { HttpUrlIntegrationModel } from '../model';
 import type { HttpEventContext } from './http-event';
 import { evaluateParameterValue } from './parameter-values';
@@ -8,10 +9,13 @@ import { headerValuesByLowerName, parseQuery } from '../server/api-request';
 /**
  * An HTTP_PROXY integration of an HTTP API: the request (method, headers, query, body) goes to the URL with the
  * route's path parameters filled in, after the `RequestParameters` operations (`overwrite:path`,
- * `append|overwrite|remove:header.x` and `:querystring.x`); the upstream's response comes back as it is.
+ * `append|overwrite|remove:header.x` and `:querystring.x`); the upstream's response comes back as it is. A URL of
+ * another API of the app reaches its local listener.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-http.html
  */
-export function callUrlIntegration(integration: HttpUrlIntegrationModel, context: HttpEventContext, path: string): Promise<ForwardOutcome> {
+export function callUrlIntegration(
+  integration: HttpUrlIntegrationModel, context: HttpEventContext, path: string, localEndpoints: LocalApiEndpoints,
+): Promise<ForwardOutcome> {
   const { request } = context;
   let headers: [string, string][] = endToEndHeaders(request.headers).filter(([name]) => name.toLowerCase() !== 'x-forwarded-for');
   headers.push(['x-forwarded-for', [...(headerValuesByLowerName(request).get('x-forwarded-for') ?? []), request.sourceIp].join(', ')]);
@@ -30,7 +34,7 @@ export function callUrlIntegration(integration: HttpUrlIntegrationModel, context
       query = apply(query, action, name, evaluated, (key) => key);
     }
   }
-  const url = integrationUrl(integration.uri, context.pathParameters, query, context.stageVariables);
+  const url = localEndpoints.resolve(integrationUrl(integration.uri, context.pathParameters, query, context.stageVariables));
   if (overwrittenPath !== undefined) {
     url.pathname = overwrittenPath;
   }

@@ -9,6 +9,7 @@ import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
 import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
+import { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
 import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
@@ -118,7 +119,9 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     onHandlerOutput: options.onHandlerOutput,
   });
   const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
+  const localEndpoints = new LocalApiEndpoints();
   const common = {
+    localEndpoints,
     invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
     invokeStreaming: (arn: string, event: unknown) => lambda.invokeStreaming(arn, event),
     awsEndpoint: awsEndpointOf(options),
@@ -148,6 +151,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
       listeners.push(listener);
       const port = await listener.listen(firstPort === 0 ? 0 : firstPort + index, host);
+      localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
       const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
@@ -176,6 +180,12 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       await lambda.close();
     },
   };
+}
+
+/** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */
+function connectableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function awsEndpointOf(options: StartOptions): AwsServiceEndpoint | undefined {

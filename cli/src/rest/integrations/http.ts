@@ -13,7 +13,7 @@ import { restRequestContext } from '../proxy-event';
  * An HTTP or HTTP_PROXY integration. HTTP_PROXY forwards the method request (headers, query and body, the mapped
  * parameters added) and returns the upstream's response as it is; HTTP sends only the mapped request and maps the
  * response through the integration responses, selected by the upstream's status code. A `{name}` in the URI takes the
- * mapped path parameter, else the method's of the same name.
+ * mapped path parameter, else the method's of the same name. A URI of another API of the app reaches its local listener.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
 export async function serveHttp(integration: RestHttpIntegrationModel, call: IntegrationCall): Promise<HandledRequest> {
@@ -21,7 +21,9 @@ export async function serveHttp(integration: RestHttpIntegrationModel, call: Int
   const method = integration.httpMethod === 'ANY' ? request.method : integration.httpMethod;
   if (integration.type === 'HTTP') {
     return serveMappedIntegration(integration, call, async (mapped) => forwardedOutcome(await forwardHttp({
-      url: integrationUrl(integration.uri, { ...pathParameters, ...mapped.path }, Object.entries(mapped.querystring), stageVariables),
+      url: call.deps.localEndpoints.resolve(
+        integrationUrl(integration.uri, { ...pathParameters, ...mapped.path }, Object.entries(mapped.querystring), stageVariables),
+      ),
       method,
       headers: integrationRequestHeaders(mapped),
       body: mapped.body,
@@ -35,8 +37,8 @@ export async function serveHttp(integration: RestHttpIntegrationModel, call: Int
   const replaced = new Set([...Object.keys(mapped.header), 'x-forwarded-for'].map((name) => name.toLowerCase()));
   const forwardedFor = [...(headerValuesByLowerName(request).get('x-forwarded-for') ?? []), request.sourceIp].join(', ');
   const outcome = await forwardHttp({
-    url: integrationUrl(integration.uri, { ...pathParameters, ...mapped.path },
-      [...parseQuery(request.rawQuery), ...Object.entries(mapped.querystring)], stageVariables),
+    url: call.deps.localEndpoints.resolve(integrationUrl(integration.uri, { ...pathParameters, ...mapped.path },
+      [...parseQuery(request.rawQuery), ...Object.entries(mapped.querystring)], stageVariables)),
     method,
     headers: [...request.headers.filter(([name]) => !replaced.has(name.toLowerCase())), ...Object.entries(mapped.header), ['X-Forwarded-For', forwardedFor]],
     body: request.body,

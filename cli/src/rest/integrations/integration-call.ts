@@ -1,5 +1,6 @@
 import type { AwsServiceEndpoint } from '../../gateway/aws-service-endpoint';
 import type { LambdaIntegrationDeps } from '../../gateway/lambda-integration';
+import type { LocalApiEndpoints } from '../../gateway/local-endpoints';
 import type { InvokeStreamingOutcome } from '../../lambda';
 import type { ApiResponse, HandledRequest, RequestLogDetails } from '../../server/api-request';
 import type { RestError } from '../gateway-response';
@@ -11,8 +12,9 @@ export interface RestIntegrationDeps extends LambdaIntegrationDeps {
   readonly invokeStreaming: (functionArn: string, event: unknown) => Promise<InvokeStreamingOutcome>;
   /** Where AWS service integrations go; without it they answer as a failed integration. */
   readonly awsEndpoint?: AwsServiceEndpoint;
+  /** The served APIs' listeners, which HTTP integrations to their execute-api URLs reach. */
+  readonly localEndpoints: LocalApiEndpoints;
 }
-
 
 /** One authorized, metered request about to reach its method's integration. */
 export interface IntegrationCall {
