@@ -30,6 +30,7 @@ export function buildRestMethod(
     requestParameters: properties.booleanMap('RequestParameters'),
     requestModels: properties.stringMap('RequestModels'),
     requestValidatorId: properties.optionalString('RequestValidatorId'),
+    methodResponseStatuses: properties.objectList('MethodResponses').map((response) => response.string('StatusCode')),
     integration: buildRestIntegration(properties.object('Integration'), (reason) => report.add(method.origin, method.type, `${describe} ${reason}`), functions),
   };
 }

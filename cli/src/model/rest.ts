@@ -51,6 +51,8 @@ export interface RestMethodModel {
   /** `RequestModels`: content type -> model name. */
   readonly requestModels: Readonly<Record<string, string>>;
   readonly requestValidatorId?: string;
+  /** `MethodResponses`: the status codes the method may answer with a non-proxy integration. */
+  readonly methodResponseStatuses: readonly string[];
   readonly integration: RestIntegrationModel;
 }
 

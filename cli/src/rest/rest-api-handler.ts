@@ -152,7 +152,9 @@ export class RestApiHandler {
     const known = { ...auth.identity, ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}) };
     const identity = Object.keys(known).length > 0 ? { ...eventContext.identity, ...known } : eventContext.identity;
     const context: ProxyEventContext = { ...eventContext, identity, authorizer: auth.authorizer };
-    return serveIntegration(method.integration, { context, deps: this.deps, log, fail: (error) => fail(error, auth.authorizer) });
+    return serveIntegration(method.integration, {
+      context, deps: this.deps, methodResponseStatuses: method.methodResponseStatuses, log, fail: (error) => fail(error, auth.authorizer),
+    });
   }
 
   /** The resource matching `path` (API Gateway picks it by path alone), and its method for the request. */

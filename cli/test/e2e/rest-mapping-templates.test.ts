@@ -107,3 +107,25 @@ describe('REST mapping templates and integration responses (aws-cdk-lib LambdaIn
     expect(response.headers.get('access-control-allow-origin')).toBe('https://one.example.com');
   });
 });
+
+describe('an integration response whose status has no method response', () => {
+  test('answers 500 Internal server error, as API Gateway does', async () => {
+    // "If no method response is defined for the returned status code, API Gateway returns a 500 error"
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html).
+    const app = await serveApp((stack) => {
+      const api = new apigateway.RestApi(stack, 'Api');
+      api.root.addMethod('GET', new apigateway.LambdaIntegration(nodeFunction(stack, 'Greeter', GREETER), {
+        proxy: false,
+        requestTemplates: { 'application/json': '{ "name": "Ann" }' },
+        integrationResponses: [{ statusCode: '200' }],
+      }));
+    });
+    try {
+      const response = await app.fetch('');
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ message: 'Internal server error' });
+    } finally {
+      await app.stop();
+    }
+  });
+});

@@ -69,6 +69,9 @@ function methodProperties(scope: RestOperationScope, operation: PropertyReader, 
     RequestParameters: requestParameters(parts, parameters, what),
     RequestModels: requestModels(parts, operation, parameters.find((parameter) => parameter.optionalString('in') === 'body')),
     ...(validatorId === undefined ? {} : { RequestValidatorId: validatorId }),
+    // Import creates a method response for each status code of `responses`; `default` names none.
+    MethodResponses: (parts.document.object(operation, 'responses')?.keys() ?? [])
+      .filter((status) => /^\d{3}$/.test(status)).map((status) => ({ StatusCode: status })),
     ...(integration ? { Integration: restIntegration(parts, integration, what) } : {}),
   };
 }

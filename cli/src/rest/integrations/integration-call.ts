@@ -21,6 +21,8 @@ export interface IntegrationCall {
   /** Everything API Gateway knows of the request, authorizer and API key included. */
   readonly context: ProxyEventContext;
   readonly deps: RestIntegrationDeps;
+  /** The method's `MethodResponses` status codes: a non-proxy integration answers only with one of them. */
+  readonly methodResponseStatuses: readonly string[];
   readonly log: RequestLogDetails;
   /** Renders a gateway error through the API's gateway responses. */
   readonly fail: (error: RestError) => HandledRequest;

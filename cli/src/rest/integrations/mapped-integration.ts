@@ -79,6 +79,11 @@ export async function serveMappedIntegration(
   if (!chosen) {
     return call.fail({ type: 'API_CONFIGURATION_ERROR', note: `no integration response matches '${outcome.selector}' and none is the default` });
   }
+  // "If no method response is defined for the returned status code, API Gateway returns a 500 error"
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html).
+  if (!call.methodResponseStatuses.includes(chosen.statusCode)) {
+    return call.fail({ type: 'API_CONFIGURATION_ERROR', note: `Output mapping refers to an invalid method response: ${chosen.statusCode}` });
+  }
   const integrationResponse: IntegrationResponseValues = { header: outcome.header, body: outcome.body };
   const headers = mapResponseHeaders(chosen.responseParameters, 'method.response', { integrationResponse, context, stageVariables });
   const template = chooseResponseTemplate(chosen.responseTemplates, headerValue(request, 'accept'));
