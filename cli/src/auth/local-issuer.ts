@@ -1,4 +1,4 @@
-import { createPublicKey, KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, JSONWebKeySet, JWK, SignJWT } from 'jose';
@@ -23,7 +23,10 @@ export interface MintOptions {
 
 export interface MintCognitoOptions {
   readonly userPool: UserPoolModel;
-  /** @default the pool's first app client */
+  /**
+   * @default the pool's first app client; for a pool the app gives none, a made-up client id derived from the pool:
+   * a REST Cognito authorizer checks the token's pool, not its client
+   */
   readonly clientId?: string;
   readonly tokenUse: CognitoTokenUse;
   /** Access tokens only. @default ['aws.cognito.signin.user.admin'] */
@@ -123,10 +126,7 @@ export class LocalIssuer {
   /** Signs an ID or access token with the claim set Cognito gives tokens of `userPool`. */
   public async mintCognito(options: MintCognitoOptions, clock: Clock): Promise<string> {
     const pool = options.userPool;
-    const clientId = options.clientId ?? pool.clientIds[0];
-    if (clientId === undefined) {
-      throw new Error(`User pool ${pool.origin.path} has no app client to mint a token for; pass clientId or add a UserPoolClient`);
-    }
+    const clientId = options.clientId ?? pool.clientIds[0] ?? localClientId(pool);
     if (pool.clientIds.length > 0 && !pool.clientIds.includes(clientId)) {
       throw new Error(
         `clientId '${clientId}' is not an app client of user pool ${pool.origin.path}; expected one of ${pool.clientIds.join(', ')}`,
@@ -156,6 +156,11 @@ export class LocalIssuer {
   private async sign(payload: Record<string, unknown>): Promise<string> {
     return new SignJWT(payload).setProtectedHeader({ alg: LOCAL_ISSUER_ALGORITHM, kid: this.kid }).sign(this.privateKey);
   }
+}
+
+/** A client id of Cognito's shape (26 lowercase letters and digits), the same for a pool on every run. */
+function localClientId(pool: UserPoolModel): string {
+  return BigInt(`0x${createHash('sha256').update(`${pool.userPoolId}/local-client`).digest('hex')}`).toString(36).slice(0, 26);
 }
 
 async function readKeyFile(file: string): Promise<string | undefined> {

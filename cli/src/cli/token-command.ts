@@ -12,7 +12,8 @@ export const TOKEN_USAGE = `usage: gatewaykit token [--app cdk.out] [--pool NAME
   Prints a token signed by the local issuer, which 'gatewaykit serve' trusts for every user pool and JWT issuer of
   the app. --pool names a user pool by construct path, logical id or pool id (default: the app's only pool);
   --issuer an OIDC issuer URL of an HTTP API JWT authorizer or the bundled JWT authorizer.
-  Cognito tokens are ID tokens unless --token-use access; --claims adds or replaces claims, e.g. '{"sub":"alice"}'.`;
+  Cognito tokens are ID tokens unless --token-use access; --claims adds or replaces claims, e.g. '{"sub":"alice"}'.
+  A pool without app client gets a made-up client id (or --client's): REST Cognito authorizers check only the pool.`;
 
 /** `gatewaykit token`: prints one token for a user pool or issuer of the app. */
 export async function tokenCommand(argv: readonly string[], cwd: string = process.cwd()): Promise<string> {
@@ -40,7 +41,7 @@ export async function tokenCommand(argv: readonly string[], cwd: string = proces
     throw new UsageError(`--token-use expects id or access, got '${tokenUse}'\n${TOKEN_USAGE}`);
   }
   const clientId = optionValue(parsed, 'client');
-  if (clientId !== undefined && !pool.clientIds.includes(clientId)) {
+  if (clientId !== undefined && pool.clientIds.length > 0 && !pool.clientIds.includes(clientId)) {
     throw new UsageError(`--client '${clientId}' is not an app client of ${pool.origin.path}; its clients are ${pool.clientIds.join(', ') || 'none'}`);
   }
   return issuer.mintCognito({ userPool: pool, clientId, tokenUse, scopes, claims, expiresInSeconds }, systemClock);

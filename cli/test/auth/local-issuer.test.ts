@@ -126,9 +126,14 @@ describe('LocalIssuer.mintCognito', () => {
     expect(decodeJwt(token)['cognito:groups']).toEqual(['admin']);
   });
 
-  test('refuses a pool without app clients when no clientId is given', async () => {
-    await expect(issuer.mintCognito({ userPool: userPool({ clientIds: [] }), tokenUse: 'id' }, new FakeClock()))
-      .rejects.toThrow(/User pool AppStack\/UserPool has no app client to mint a token for; pass clientId/);
+  test('mints for a pool without app clients with a made-up client id, the same on every run', async () => {
+    // A REST Cognito authorizer validates the token against the pool, not a client
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html).
+    const pool = userPool({ clientIds: [] });
+    const first = decodeJwt(await issuer.mintCognito({ userPool: pool, tokenUse: 'id' }, new FakeClock()));
+    const second = decodeJwt(await issuer.mintCognito({ userPool: pool, tokenUse: 'id' }, new FakeClock()));
+    expect(first.aud).toMatch(/^[0-9a-z]{26}$/);
+    expect(second.aud).toBe(first.aud);
   });
 
   test('refuses a clientId that is not a client of the pool', async () => {

@@ -21,6 +21,7 @@ describe('gatewaykit token', () => {
     const pool = new cognito.UserPool(stack, 'Customers');
     pool.addClient('Web');
     new cognito.UserPool(stack, 'Staff').addClient('Admin');
+    new cognito.UserPool(stack, 'Guests');
     const api = new apigatewayv2.HttpApi(stack, 'Api');
     api.addRoutes({
       path: '/orders',
@@ -45,13 +46,19 @@ describe('gatewaykit token', () => {
     expect(claims).toMatchObject({ iss: 'https://issuer.example.com/', aud: 'orders', sub: 'local-user' });
   });
 
+  test('mints an ID token of a pool without app client, for the pool alone', async () => {
+    // REST Cognito authorizers check the token against the pool, not a client: aws-cdk's integ tests use such pools.
+    const claims = decodeJwt(await tokenCommand(['--pool', 'Guests'], cwd));
+    expect(claims).toMatchObject({ token_use: 'id', aud: expect.stringMatching(/^[0-9a-z]{26}$/) });
+  });
+
   test('keeps its key in .gatewaykit/ of the folder, so that the server trusts its tokens', async () => {
     await tokenCommand(['--pool', 'Customers'], cwd);
     expect(fs.existsSync(path.join(cwd, '.gatewaykit', 'local-issuer.json'))).toBe(true);
   });
 
   test('without --pool, an app with two pools is an error that names them', async () => {
-    await expect(tokenCommand([], cwd)).rejects.toThrow(/the app has 2 user pools \(Shop\/Customers, Shop\/Staff\); name one with --pool/);
+    await expect(tokenCommand([], cwd)).rejects.toThrow(/the app has 3 user pools \(Shop\/Customers, Shop\/Staff, Shop\/Guests\); name one with --pool/);
   });
 
   test('an issuer the app does not trust is an error that lists its issuers', async () => {
