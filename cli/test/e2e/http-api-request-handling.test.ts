@@ -1,6 +1,6 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp } from '../support/app';
+import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp, withServedApp } from '../support/app';
 
 describe('HTTP APIs: decoded path parameters, payload 1.0 headers, CORS origin wildcards and size limits', () => {
   let app: ServedTestApp;
@@ -59,18 +59,15 @@ describe('an HTTP API whose default endpoint is disabled', () => {
   test('answers 403 Forbidden on its execute-api URL', async () => {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html; the status
     // is the one the REST page documents (rest-api-disable-default-endpoint.html).
-    const app = await serveApp((stack) => {
+    await withServedApp((stack) => {
       new apigatewayv2.HttpApi(stack, 'Api', {
         disableExecuteApiEndpoint: true,
         defaultIntegration: new HttpLambdaIntegration('Echo', nodeFunction(stack, 'Echo', ECHO_HANDLER)),
       });
-    });
-    try {
+    }, async (app) => {
       const response = await app.fetch('anything');
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ message: 'Forbidden' });
-    } finally {
-      await app.stop();
-    }
+    });
   });
 });

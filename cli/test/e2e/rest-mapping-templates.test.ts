@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
+import { nodeFunction, serveApp, ServedTestApp, withServedApp } from '../support/app';
 
 /** A non-proxy Lambda function: greets `name`, fails with a message that names the error. */
 const GREETER = `exports.handler = async (event) => {
@@ -112,20 +112,17 @@ describe('an integration response whose status has no method response', () => {
   test('answers 500 Internal server error, as API Gateway does', async () => {
     // "If no method response is defined for the returned status code, API Gateway returns a 500 error"
     // (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html).
-    const app = await serveApp((stack) => {
+    await withServedApp((stack) => {
       const api = new apigateway.RestApi(stack, 'Api');
       api.root.addMethod('GET', new apigateway.LambdaIntegration(nodeFunction(stack, 'Greeter', GREETER), {
         proxy: false,
         requestTemplates: { 'application/json': '{ "name": "Ann" }' },
         integrationResponses: [{ statusCode: '200' }],
       }));
-    });
-    try {
+    }, async (app) => {
       const response = await app.fetch('');
       expect(response.status).toBe(500);
       expect(await response.json()).toEqual({ message: 'Internal server error' });
-    } finally {
-      await app.stop();
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp } from '../support/app';
+import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp, withServedApp } from '../support/app';
 
 const ALLOW_ALL = `exports.handler = async () => ({ principalId: 'me', policyDocument: { Version: '2012-10-17',
   Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: '*' }] } });`;
@@ -93,16 +93,13 @@ describe('a REST API whose default endpoint is disabled', () => {
   test('answers 403 Forbidden on its execute-api URL', async () => {
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html: "Clients can
     // still connect to your default endpoint, but they will receive a 403 Forbidden status code".
-    const app = await serveApp((stack) => {
+    await withServedApp((stack) => {
       const api = new apigateway.RestApi(stack, 'Api', { disableExecuteApiEndpoint: true });
       api.root.addMethod('GET', new apigateway.MockIntegration({ integrationResponses: [{ statusCode: '200' }] }), { methodResponses: [{ statusCode: '200' }] });
-    });
-    try {
+    }, async (app) => {
       const response = await app.fetch('');
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ message: 'Forbidden' });
-    } finally {
-      await app.stop();
-    }
+    });
   });
 });

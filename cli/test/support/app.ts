@@ -85,3 +85,13 @@ export async function serveApp(build: (stack: Stack) => void, options: Partial<S
     stop: () => running.stop(),
   };
 }
+
+/** Serves the app for one test: `use` gets it, and it is stopped afterwards, whatever `use` does. */
+export async function withServedApp(build: (stack: Stack) => void, use: (app: ServedTestApp) => Promise<void>): Promise<void> {
+  const app = await serveApp(build);
+  try {
+    await use(app);
+  } finally {
+    await app.stop();
+  }
+}
