@@ -14,8 +14,11 @@ export class AssemblyError extends Error {
 export class UnresolvedPropertyError extends AssemblyError {
   constructor(
     file: string,
+    /** The resource whose property it is. */
+    public readonly logicalId: string,
     /** `resource {logicalId} ({type}) property {name}`. */
     public readonly subject: string,
+    public readonly property: string,
     /** What the resolution stumbled on. */
     public readonly problem: string,
   ) {

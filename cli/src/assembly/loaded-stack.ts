@@ -82,7 +82,7 @@ export class LoadedStack implements IntrinsicScope {
       } catch (error) {
         if (!(error instanceof AssemblyError) || error instanceof UnresolvedPropertyError) throw error;
         const problem = error.message.startsWith(`${where}: `) ? error.message.slice(where.length + 2) : error.message;
-        throw new UnresolvedPropertyError(this.template.file, subject, problem);
+        throw new UnresolvedPropertyError(this.template.file, logicalId, subject, name, problem);
       }
       return value === NO_VALUE ? undefined : value;
     });

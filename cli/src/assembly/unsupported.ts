@@ -48,7 +48,8 @@ export class UnsupportedReport {
     } catch (error) {
       if (!(error instanceof AssemblyError)) throw error;
       const reason = error instanceof UnresolvedPropertyError
-        ? `${what} is not served: its ${error.subject} cannot be resolved locally (${error.problem}), as happens to values known only at deploy time`
+        ? `${what} is not served: ${error.logicalId === origin.logicalId ? `its property ${error.property}` : `the ${error.subject} it reads`} `
+          + `cannot be resolved locally (${error.problem}), as happens to values known only at deploy time`
         : `${what} is not served: ${error.message}`;
       this.add(origin, type, reason, affects);
       return undefined;

@@ -50,7 +50,7 @@ describe('Ref', () => {
 
   test('a Ref to a name that is neither a parameter nor a resource leaves the function not served, naming it', () => {
     expect(notServedReason({ VALUE: { Ref: 'Missing' } }))
-      .toMatch(/the function Probe is not served: its resource Probe \(AWS::Lambda::Function\) property Environment cannot be resolved locally \(Ref to "Missing", which is neither a parameter, a pseudo parameter nor a resource of the template/);
+      .toMatch(/the function Probe is not served: its property Environment cannot be resolved locally \(Ref to "Missing", which is neither a parameter, a pseudo parameter nor a resource of the template/);
   });
 });
 
