@@ -201,10 +201,8 @@ export class Sandbox {
     const exit = runtimeExit(exitCode, this.outOfMemory, this.invocations[0]?.requestId);
     this.settings.onOutput(exit.errorMessage);
     this.settings.onOutput(exit.errorType);
-    if (this.state !== 'gone') {
-      this.end({ kind: 'crash', ...exit });
-      this.settings.onGone(this);
-    }
+    this.end({ kind: 'crash', ...exit });
+    this.settings.onGone(this);
   }
 
   /** Resolves the running invocation; the next waiting one, which the worker starts now, gets the function timeout. */
