@@ -11,6 +11,8 @@ import {
   validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
+import { API_CUSTOM_DOMAIN } from '../private/prop-schemas';
+import { checkConstructProps, declareConstructProps } from '../private/prop-types';
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
@@ -97,6 +99,7 @@ export class ApiCustomDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiCustomDomainProps) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     this.endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
     this.mutualTls = props.mutualTls !== undefined;
     this.validate(props);
@@ -217,3 +220,5 @@ function executeApiEndpointEnabled(api: apigateway.IRestApi): boolean {
   const cfnApi = cfnRestApiOf(api);
   return cfnApi !== undefined && !Token.isUnresolved(cfnApi.disableExecuteApiEndpoint) && cfnApi.disableExecuteApiEndpoint !== true;
 }
+
+declareConstructProps(ApiCustomDomain, API_CUSTOM_DOMAIN);

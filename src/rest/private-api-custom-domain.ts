@@ -12,6 +12,8 @@ import {
   validateMappingTarget,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
+import { PRIVATE_API_CUSTOM_DOMAIN } from '../private/prop-schemas';
+import { checkConstructProps, declareConstructProps } from '../private/prop-types';
 
 const INVOKE = 'execute-api:Invoke';
 /**
@@ -88,6 +90,7 @@ export class PrivateApiCustomDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateApiCustomDomainProps) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     this.validate(props);
     this.vpcEndpoints = [...props.vpcEndpoints];
 
@@ -273,3 +276,5 @@ function deniedByApiPolicy(api: apigateway.IRestApi, endpoint: ec2.IInterfaceVpc
     return !allowed.some((value) => JSON.stringify(value) === endpointId);
   });
 }
+
+declareConstructProps(PrivateApiCustomDomain, PRIVATE_API_CUSTOM_DOMAIN);

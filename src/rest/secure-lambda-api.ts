@@ -33,6 +33,8 @@ import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { ROUTE_OPTIONS_OF, SECURE_LAMBDA_API } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RestRouteInfo } from '../private/rest-route-info';
@@ -107,6 +109,7 @@ export class SecureLambdaApi extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     if (props.cors) {
       validateCors(this, props.cors);
     }
@@ -231,6 +234,7 @@ export class SecureLambdaApi extends Construct {
    */
   public addRoute(routeKey: string, options: RestRouteOptions): apigateway.Method {
     const prop = `routes['${routeKey}']`;
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.REST, true);
     const key = parseRouteKey(this, prop, routeKey);
     this.validateRoute(prop, key, options);
     const cache = resolveRouteCache(this, `${prop}.cache`, key, options.cache);
@@ -459,3 +463,5 @@ export class SecureLambdaApi extends Construct {
     return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.restApi, id));
   }
 }
+
+declareConstructProps(SecureLambdaApi, SECURE_LAMBDA_API);

@@ -109,8 +109,6 @@ function resolveCache(scope: Construct, prop: string, caching: StageCachingOptio
 }
 
 function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): void {
-  check(typeof canary.percentTraffic === 'number', scope, 'CanaryPercentTraffic', () =>
-    `${prop}.percentTraffic is required: the percentage (0 to 100) of requests the canary serves, got ${JSON.stringify(canary.percentTraffic)}`);
   if (!Token.isUnresolved(canary.percentTraffic)) {
     check(Number.isFinite(canary.percentTraffic) && canary.percentTraffic >= 0 && canary.percentTraffic <= 100, scope, 'CanaryPercentTraffic', () =>
       `${prop}.percentTraffic must be between 0 and 100 (a percentage of the stage's requests), got ${canary.percentTraffic}`);

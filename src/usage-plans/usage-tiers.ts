@@ -6,6 +6,8 @@ import { TierOptions } from './tier-options';
 import { checkCustomerId, checkTierName, renderQuota, validateQuota } from './tier-validation';
 import { CustomerOptions, UsageCustomer } from './usage-customer';
 import { check } from '../private/errors';
+import { CUSTOMER_OPTIONS, TIER_OPTIONS } from '../private/prop-schemas';
+import { checkStruct } from '../private/prop-types';
 import { parseRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';
 import { ThrottleSettings } from '../throttle';
@@ -95,6 +97,7 @@ export class UsageTiers {
     checkTierName(scope, prop, name);
     check(!this.plans.has(name), scope, 'DuplicateTier', () =>
       `${prop} is added twice; each tier needs its own name`);
+    checkStruct(scope, prop, options, TIER_OPTIONS, true);
     const id = tierConstructId(name);
     check(scope.node.tryFindChild(id) === undefined, scope, 'ConstructIdClash', () =>
       `${prop} would create the construct '${id}', but ${scope.node.path} already has a child with that id; rename the tier`);
@@ -128,6 +131,7 @@ export class UsageTiers {
     checkCustomerId(scope, prop, id);
     check(!this.customers.has(id), scope, 'DuplicateCustomer', () =>
       `${prop} is added twice; each customer needs its own id`);
+    checkStruct(scope, prop, options, CUSTOMER_OPTIONS, true);
     const plan = this.plans.get(options.tier);
     check(plan !== undefined, scope, 'UnknownTier', () => {
       const tiers = [...this.plans.keys()].map((name) => `'${name}'`).join(', ');

@@ -16,6 +16,8 @@ import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-depend
 import { check, GatewayKitValidationError } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { ROUTE_OPTIONS_OF, SECURE_WEBSOCKET_API } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateStageVariables } from '../private/stage-variables';
@@ -25,8 +27,7 @@ import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambd
 import {
   CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, parseWebSocketRouteKey, validateRouteSelectionExpression, webSocketRouteId,
 } from '../private/websocket-route-key';
-import { ApiKeySource } from '../rest/metered-api';
-import { CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
+import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
 import { UsageTiers } from '../usage-plans/usage-tiers';
 
 const DEFAULT_STAGE_NAME = 'prod';
@@ -90,6 +91,7 @@ export class SecureWebSocketApi extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureWebSocketApiProps = {}) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     const routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
     validateRouteSelectionExpression(this, 'routeSelectionExpression', routeSelectionExpression);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
@@ -137,6 +139,8 @@ export class SecureWebSocketApi extends Construct {
 
     const routes = props.routes ?? {};
     const connectOptions = routes[CONNECT_ROUTE_KEY] ?? {};
+    // Read before the route is added, to bind its authorizer.
+    checkStruct(this, `routes['${CONNECT_ROUTE_KEY}']`, connectOptions, ROUTE_OPTIONS_OF.WebSocket, true);
     this.connectAuthorizer = this.bindConnectAuthorizer(connectOptions, props.authorizer);
     this.authorizerFunction = this.connectAuthorizer?.function;
     this.addRoute(CONNECT_ROUTE_KEY, connectOptions);
@@ -172,6 +176,7 @@ export class SecureWebSocketApi extends Construct {
    */
   public addRoute(routeKey: string, options: WebSocketApiRouteOptions): apigatewayv2.WebSocketRoute {
     const prop = `routes['${routeKey}']`;
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.WebSocket, true);
     const key = parseWebSocketRouteKey(this, prop, routeKey);
     check(!this.routes.has(key), this, 'DuplicateRoute', () => key === CONNECT_ROUTE_KEY
       ? `${prop}: the API already has its $connect route, created with the API because it carries the authorizer; give $connect's handler and options in the routes prop`
@@ -340,8 +345,6 @@ export class SecureWebSocketApi extends Construct {
     }
     const authorizerProp = options.authorizer ? `${prop}.authorizer` : 'authorizer';
     const authorizer = options.authorizer ?? apiAuthorizer ?? WebSocketApiAuthorizer.iam();
-    check(authorizer instanceof WebSocketApiAuthorizer, this, 'NotAWebSocketAuthorizer', () =>
-      `${authorizerProp} is not a WebSocketApiAuthorizer; WebSocket APIs are authorized with WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)`);
     return authorizer._bind({ scope: this, webSocketApi: this.webSocketApi, id: 'ConnectAuthorizer', prop: authorizerProp });
   }
 
@@ -357,8 +360,6 @@ export class SecureWebSocketApi extends Construct {
       `${prop}.handler is set, but with connectionRegistry the registry's bundled handler serves '${key}' (it ${isConnect ? 'records each new connection in' : 'deletes each closed connection from'} connectionTable); remove the handler (the route's other options still apply), or remove connectionRegistry to serve '${key}' yourself`);
     check(options.handler !== undefined || isConnect || servedByRegistry, this, 'RouteWithoutHandler', () =>
       `${prop} has no handler; every route but $connect${this.registry ? ' and $disconnect (served by the connection registry)' : ''} needs the Lambda function that serves it`);
-    check(options.apiKeyRequired === undefined || typeof options.apiKeyRequired === 'boolean', this, 'InvalidApiKeyRequired', () =>
-      `${prop}.apiKeyRequired is ${JSON.stringify(options.apiKeyRequired)}; expected true or false`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
   }
 
@@ -408,3 +409,5 @@ export class SecureWebSocketApi extends Construct {
     return [];
   }
 }
+
+declareConstructProps(SecureWebSocketApi, SECURE_WEBSOCKET_API);

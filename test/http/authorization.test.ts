@@ -95,9 +95,9 @@ describe('default authorization', () => {
 
   test('a RestAuthorizer is rejected, on the API and on a route', () => {
     expect(() => newHttpApi(() => untyped({ authorizer: RestAuthorizer.iam() })))
-      .toThrow(/\[NotAnHttpAuthorizer\] TestStack\/Api: authorizer is not an HttpApiAuthorizer; .*RestAuthorizer is for SecureLambdaApi/);
+      .toThrow(/\[NotAnHttpAuthorizer\] TestStack\/Api: authorizer is a RestAuthorizer; expected an HttpApiAuthorizer: .*RestAuthorizer is for SecureLambdaApi/);
     expect(() => newHttpApi((handler) => ({ routes: { 'GET /a': untyped({ handler, authorizer: RestAuthorizer.iam() }) } })))
-      .toThrow(/routes\['GET \/a'\]\.authorizer is not an HttpApiAuthorizer/);
+      .toThrow(/routes\['GET \/a'\]\.authorizer is a RestAuthorizer; expected an HttpApiAuthorizer/);
   });
 
   test('a public route with an authorizer or scopes is rejected', () => {

@@ -159,7 +159,7 @@ describe('bad routes', () => {
 
   test('a REST API integration is rejected', () => {
     expect(route('GET /x', () => ({ integration: new apigateway.MockIntegration() as unknown as apigatewayv2.HttpRouteIntegration })))
-      .toThrow(/\[NotAnHttpIntegration\] .*routes\['GET \/x'\]\.integration is not an HTTP API integration/);
+      .toThrow(/\[NotAnHttpIntegration\] .*routes\['GET \/x'\]\.integration is a MockIntegration; expected an HTTP API integration/);
   });
 
   test('a payload format on a route with an integration is rejected', () => {

@@ -172,7 +172,7 @@ describe('canary releases', () => {
     });
 
     test('refuses a canary without percentTraffic', () => {
-      expect(() => apiWithCanary({} as CanaryOptions)).toThrow(/stages\['prod'\]\.canary\.percentTraffic is required/);
+      expect(() => apiWithCanary({} as CanaryOptions)).toThrow(/\[CanaryPercentTraffic\] .*stages\['prod'\]\.canary\.percentTraffic is undefined; expected the percentage \(0 to 100\) of requests the canary serves/);
     });
 
     test('refuses promoting the canary of a stage that does not exist', () => {

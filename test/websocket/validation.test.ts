@@ -103,7 +103,7 @@ describe('authorization', () => {
 
   test('an authorizer of another API type is rejected', () => {
     expect(build(() => ({ authorizer: untyped<WebSocketApiAuthorizer>(RestAuthorizer.iam()) })))
-      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is not a WebSocketApiAuthorizer; WebSocket APIs are authorized with WebSocketApiAuthorizer\.iam\(\), lambda\(\) or jwt\(\)/);
+      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is a RestAuthorizer; expected a WebSocketApiAuthorizer: WebSocketApiAuthorizer\.iam\(\), lambda\(\) or jwt\(\)/);
   });
 
   test.each([
@@ -153,7 +153,7 @@ describe('route options', () => {
 
   test('a non-boolean apiKeyRequired is rejected', () => {
     expect(build((handler) => ({ routes: { sendMessage: { handler, apiKeyRequired: untyped<boolean>('yes') } } })))
-      .toThrow(/\[InvalidApiKeyRequired\] .*routes\['sendMessage'\]\.apiKeyRequired is "yes"; expected true or false/);
+      .toThrow(/\[InvalidPropType\] .*routes\['sendMessage'\]\.apiKeyRequired is 'yes'; expected true or false/);
   });
 });
 
