@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions } from './http-authorizer-options';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { identitySourceSuggestion } from '../private/identity-source';
 import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
 import { createSecureUserPool, SECURE_USER_POOL_CLIENT_OPTIONS } from '../private/secure-user-pool';
 
@@ -52,5 +53,5 @@ function nativeJwtAuthorizer(
 
 function checkTokenSource(scope: IConstruct, prop: string, source: string): void {
   check(Token.isUnresolved(source) || TOKEN_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-    `${prop} is '${source}'; a JWT authorizer reads the token from one header or query string parameter: '$request.header.<name>' or '$request.querystring.<name>'`);
+    `${prop} is '${source}'; a JWT authorizer reads the token from one header or query string parameter: '$request.header.<name>' or '$request.querystring.<name>'${identitySourceSuggestion('HTTP', source, ['header', 'querystring'])}`);
 }

@@ -7,6 +7,7 @@ import { authorizerCacheTtl } from './authorizer-settings';
 import { HttpLambdaAuthorizerOptions } from './http-authorizer-options';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];
@@ -19,7 +20,7 @@ export function bindHttpLambdaAuthorizer(
   const identitySources = options.identitySources ?? DEFAULT_IDENTITY_SOURCES;
   for (const source of identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-      `${id}.identitySources has '${source}'; expected '$request.header.<name>', '$request.querystring.<name>', '$context.<variable>' or '$stageVariables.<name>'`);
+      `${id}.identitySources has '${source}'; expected '$request.header.<name>', '$request.querystring.<name>', '$context.<variable>' or '$stageVariables.<name>'${identitySourceSuggestion('HTTP', source)}`);
   }
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
   const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;

@@ -4,6 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl, headerTokenSettings } from './authorizer-settings';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
+import { identitySourceSuggestion } from '../private/identity-source';
+import { regexError } from '../private/values';
 
 /** Options for a Lambda TOKEN authorizer. */
 export interface TokenAuthorizerOptions {
@@ -52,8 +54,9 @@ export function bindTokenAuthorizer(
   const { scope, restApi, id } = context;
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   if (options.validationRegex !== undefined && !Token.isUnresolved(options.validationRegex)) {
-    check(isValidRegex(options.validationRegex), scope, 'InvalidValidationRegex', () =>
-      `${id}.validationRegex must be a valid regular expression, got '${options.validationRegex}'`);
+    const error = regexError(options.validationRegex);
+    check(error === undefined, scope, 'InvalidValidationRegex', () =>
+      `${id}.validationRegex is '${options.validationRegex}', which is not a valid regular expression (${error}); expected a JavaScript regular expression the token must match`);
   }
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'TOKEN',
@@ -83,7 +86,7 @@ export function bindRequestAuthorizer(
     `${id}.identitySources is empty while resultsCacheTtl is ${resultsCacheTtl.toSeconds()} seconds; API Gateway keys the cache on the identity sources, so give at least one (e.g. apigateway.IdentitySource.header('Authorization')) or set resultsCacheTtl to Duration.seconds(0)`);
   for (const source of options.identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-      `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x`);
+      `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x${identitySourceSuggestion('REST', source)}`);
   }
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'REQUEST',
@@ -100,13 +103,4 @@ export function bindRequestAuthorizer(
     providesUsageIdentifierKey: true,
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
-}
-
-function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }

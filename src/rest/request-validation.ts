@@ -1,6 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { RestRequestValidationOptions } from './request-validation-options';
 import { check } from '../private/errors';
+import { checkSourceName, HEADER_NAME, SourceNameProp } from '../private/identity-source';
 import { validateJsonSchema } from '../private/json-schema';
 import { ParsedRouteKey } from '../private/route-key';
 
@@ -10,8 +11,12 @@ export interface MethodRequestRequirements {
   readonly requestParameters?: { [parameter: string]: boolean };
 }
 
-/** Header names as HTTP defines them (RFC 9110 tokens). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const QUERY_STRING_PARAMETER: SourceNameProp = {
+  kind: 'querystring', pattern: /^[^\s&=]+$/, expected: 'a non-empty name without whitespace, & or =', errorId: 'InvalidRequestParameter',
+};
+const HEADER_PARAMETER: SourceNameProp = {
+  kind: 'header', pattern: HEADER_NAME, expected: "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)", errorId: 'InvalidRequestParameter',
+};
 
 /** Turns a route's validation options into method request settings, creating the body model the route declares. */
 export class RequestRequirements {
@@ -23,10 +28,8 @@ export class RequestRequirements {
     check(!(options.bodySchema && options.bodyModel), this.restApi, 'BodySchemaAndModel', () =>
       `${prop} has both bodySchema and bodyModel; give the schema to create a model for the route, or a shared model, not both`);
     const parameters = {
-      ...this.required(`${prop}.requiredQueryStrings`, 'querystring', options.requiredQueryStrings, (name) => name.length > 0 && !/[\s&=]/.test(name),
-        'a non-empty name without whitespace, & or ='),
-      ...this.required(`${prop}.requiredHeaders`, 'header', options.requiredHeaders, (name) => HEADER_NAME.test(name),
-        'an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)'),
+      ...this.required(`${prop}.requiredQueryStrings`, options.requiredQueryStrings, QUERY_STRING_PARAMETER),
+      ...this.required(`${prop}.requiredHeaders`, options.requiredHeaders, HEADER_PARAMETER),
     };
     const model = options.bodyModel ?? (options.bodySchema && this.modelFor(`${prop}.bodySchema`, key, options.bodySchema));
     return {
@@ -35,14 +38,11 @@ export class RequestRequirements {
     };
   }
 
-  private required(
-    prop: string, location: string, names: string[] | undefined, valid: (name: string) => boolean, expected: string,
-  ): Record<string, boolean> {
+  private required(prop: string, names: string[] | undefined, location: SourceNameProp): Record<string, boolean> {
     const parameters: Record<string, boolean> = {};
     (names ?? []).forEach((name, index) => {
-      check(typeof name === 'string' && valid(name), this.restApi, 'InvalidRequestParameter', () =>
-        `${prop}[${index}] is ${JSON.stringify(name)}; expected ${expected}`);
-      const parameter = `method.request.${location}.${name}`;
+      checkSourceName(this.restApi, `${prop}[${index}]`, name, location);
+      const parameter = `method.request.${location.kind}.${name}`;
       check(!(parameter in parameters), this.restApi, 'DuplicateRequestParameter', () =>
         `${prop} lists '${name}' twice; list each parameter once`);
       parameters[parameter] = true;

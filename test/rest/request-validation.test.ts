@@ -76,12 +76,19 @@ describe('request validation errors', () => {
 
   test('an invalid header name is rejected', () => {
     expect(() => withRoute('GET /items', { requiredHeaders: ['X Tenant'] }))
-      .toThrow(/\[InvalidRequestParameter\].*routes\['GET \/items'\]\.requiredHeaders\[0\] is "X Tenant"; expected an HTTP header name/);
+      .toThrow(/\[InvalidRequestParameter\].*routes\['GET \/items'\]\.requiredHeaders\[0\] is 'X Tenant'; expected an HTTP header name/);
+  });
+
+  test('a full request parameter name is rejected with the name alone', () => {
+    expect(() => withRoute('GET /items', { requiredHeaders: ['method.request.header.X-Tenant'] })).toThrow(
+      "[InvalidRequestParameter] TestStack/Api/Api: routes['GET /items'].requiredHeaders[0] is 'method.request.header.X-Tenant', a full identity source; expected the header name alone: 'X-Tenant'");
+    expect(() => withRoute('GET /items', { requiredQueryStrings: ['method.request.querystring.page'] }))
+      .toThrow(/requiredQueryStrings\[0\] is 'method\.request\.querystring\.page', a full identity source; expected the query string parameter name alone: 'page'/);
   });
 
   test('an empty query string name is rejected', () => {
     expect(() => withRoute('GET /items', { requiredQueryStrings: [''] }))
-      .toThrow(/routes\['GET \/items'\]\.requiredQueryStrings\[0\] is ""; expected a non-empty name/);
+      .toThrow(/routes\['GET \/items'\]\.requiredQueryStrings\[0\] is ''; expected a non-empty name/);
   });
 
   test('a parameter listed twice is rejected', () => {

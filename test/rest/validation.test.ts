@@ -99,12 +99,36 @@ describe('authorizers', () => {
 
   test('an invalid validation regex is rejected', () => {
     expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { validationRegex: '^(Bearer' })))
-      .toThrow(/DefaultAuthorizer.validationRegex must be a valid regular expression, got '\^\(Bearer'/);
+      .toThrow(/\[InvalidValidationRegex\] .*DefaultAuthorizer\.validationRegex is '\^\(Bearer', which is not a valid regular expression \(.*Unterminated group\); expected a JavaScript regular expression/);
   });
 
   test('an invalid identity header is rejected', () => {
     expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: 'X Token' })))
-      .toThrow(/DefaultAuthorizer.identityHeader must be an HTTP header name such as 'Authorization', got 'X Token'/);
+      .toThrow(/\[InvalidHeaderName\] .*DefaultAuthorizer\.identityHeader is 'X Token'; expected an HTTP header name such as 'Authorization'/);
+  });
+
+  test.each([
+    ['Cognito', () => RestAuthorizer.cognito({ identityHeader: 'method.request.header.Authorization' })],
+    ['TOKEN', (fn: lambda.IFunction) => RestAuthorizer.token(fn, { identityHeader: 'method.request.header.Authorization' })],
+    ['JWT', () => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['a'], identityHeader: 'method.request.header.Authorization' })],
+  ])('a full identity source as the identityHeader of a %s authorizer is rejected with the header name alone', (_, authorizer) => {
+    expect(withAuthorizer(authorizer)).toThrow(
+      "[InvalidHeaderName] TestStack/Api: DefaultAuthorizer.identityHeader is 'method.request.header.Authorization', a full identity source; expected the header name alone: 'Authorization'");
+  });
+
+  test('an identity header in the spelling of another API type is rejected with the header name alone', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: '$request.header.X-Token' })))
+      .toThrow(/identityHeader is '\$request\.header\.X-Token', a full identity source; expected the header name alone: 'X-Token'/);
+  });
+
+  test('an identity header that reads a query string parameter is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: 'method.request.querystring.token' }))).toThrow(
+      "[InvalidHeaderName] TestStack/Api: DefaultAuthorizer.identityHeader is 'method.request.querystring.token', which reads a query string parameter; expected an HTTP header name such as 'Authorization'");
+  });
+
+  test('an identity source of a REQUEST authorizer in the HTTP API spelling is rejected with the REST spelling', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.request(fn, { identitySources: ['$request.header.Authorization'] })))
+      .toThrow(/\[InvalidIdentitySource\] .*identitySources has '\$request\.header\.Authorization'; .* \(did you mean 'method\.request\.header\.Authorization'\?\)$/);
   });
 
   test('a JWT authorizer without audience or client ids is rejected', () => {

@@ -112,6 +112,7 @@ describe('authorization', () => {
     ['$stageVariables.tenant', /\(did you mean 'stageVariables\.tenant'\?\)/],
     ['route.request.body.token', /authorizer\.identitySources has 'route\.request\.body\.token'/],
     ['route.request.header.', /authorizer\.identitySources has 'route\.request\.header\.'/],
+    ['Authorization', /authorizer\.identitySources has 'Authorization'; .* \(did you mean 'route\.request\.header\.Authorization'\?\)/],
   ])('the identity source %j is rejected', (source, message) => {
     expect(lambdaAuthorizer({ identitySources: [source] })).toThrow(message);
   });
@@ -124,6 +125,17 @@ describe('authorization', () => {
   test('a JWT token query string that is not a parameter name is rejected', () => {
     expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString: 'to ken' }) })))
       .toThrow(/\[InvalidTokenQueryString\] .*authorizer\.tokenQueryString is 'to ken'; expected a query string parameter name/);
+  });
+
+  test.each(['route.request.querystring.token', '$request.querystring.token', 'method.request.querystring.token'])(
+    'a full identity source %j as the JWT token query string is rejected with the parameter name alone', (tokenQueryString) => {
+      expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString }) })))
+        .toThrow(`[InvalidTokenQueryString] TestStack/Api: authorizer.tokenQueryString is '${tokenQueryString}', a full identity source; expected the query string parameter name alone: 'token'`);
+    });
+
+  test('a JWT token query string that reads a header is rejected', () => {
+    expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString: 'route.request.header.Authorization' }) })))
+      .toThrow(/tokenQueryString is 'route\.request\.header\.Authorization', which reads a header; expected a query string parameter name/);
   });
 
   test('the JWT authorizer refuses to accept tokens of any audience', () => {
