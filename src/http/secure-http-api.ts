@@ -23,6 +23,7 @@ import { suppressNagRules } from '../private/nag-suppressions';
 import { ROUTE_OPTIONS_OF, SECURE_HTTP_API } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
+import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateThrottle } from '../private/throttle';
@@ -118,6 +119,7 @@ export class SecureHttpApi extends Construct {
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
     validateStackResourceCount(this);
   }
 

@@ -58,6 +58,11 @@ export class MeteredApi extends SecureLambdaApi {
     for (const [customerId, options] of Object.entries(props.customers ?? {})) {
       this.addCustomer(customerId, options);
     }
+    this.node.addValidation({
+      validate: () => this.tiers.routesKeyedWithoutTiers(this._routes.map((route) => ({
+        key: route.key.key, apiKeyRequired: route.apiKeyRequired, explicit: route.apiKeyRequiredSet,
+      })), ' (the default of MeteredApi)'),
+    });
     if (this.apiKeySource === ApiKeySource.AUTHORIZER) {
       this.node.addValidation({ validate: () => this.routesWithoutUsageIdentifier() });
     }

@@ -36,6 +36,7 @@ import { suppressNagRules } from '../private/nag-suppressions';
 import { ROUTE_OPTIONS_OF, SECURE_LAMBDA_API } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
+import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RestRouteInfo } from '../private/rest-route-info';
 import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
@@ -208,6 +209,7 @@ export class SecureLambdaApi extends Construct {
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
     if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
       this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
     }
@@ -278,6 +280,7 @@ export class SecureLambdaApi extends Construct {
       key,
       authorizationType,
       apiKeyRequired,
+      apiKeyRequiredSet: options.apiKeyRequired !== undefined,
       authorizerProvidesApiKey: binding?.providesUsageIdentifierKey === true,
     });
     return method;

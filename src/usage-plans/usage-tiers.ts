@@ -82,6 +82,19 @@ export class UsageTiers {
     props.scope.node.addValidation({ validate: () => [...this.unknownRoutes(), ...this.unmanagedStages()] });
   }
 
+  /**
+   * `[ApiKeyWithoutTiers]` for each route that requires an API key while the API has no tier: no key can then be
+   * valid, and API Gateway would refuse every request. Called at synth, since tiers can be added late.
+   * @param defaultNote says why a route that did not set `apiKeyRequired` requires a key
+   */
+  public routesKeyedWithoutTiers(routes: readonly { key: string; apiKeyRequired: boolean; explicit: boolean }[], defaultNote = ''): string[] {
+    if (this.plans.size > 0) {
+      return [];
+    }
+    return routes.filter((route) => route.apiKeyRequired).map((route) =>
+      `[ApiKeyWithoutTiers] ${this.props.scope.node.path}: routes['${route.key}'].apiKeyRequired is true${route.explicit ? '' : defaultNote}, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or ${route.explicit ? 'remove apiKeyRequired' : 'set apiKeyRequired: false'}`);
+  }
+
   /** The customer-managed key encrypting generated key values; created with the first generated key. */
   public get keyEncryptionKey(): kms.Key | undefined {
     return this.createdKey;

@@ -398,9 +398,9 @@ export class SecureWebSocketApi extends Construct {
   private apiKeyProblems(): string[] {
     const path = this.node.path;
     if (!this.metered) {
-      return [...this.routes.entries()]
-        .filter(([, route]) => route.apiKeyRequired)
-        .map(([key]) => `[ApiKeyWithoutTiers] ${path}: routes['${key}'].apiKeyRequired is true, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or remove apiKeyRequired`);
+      return this.tiers.routesKeyedWithoutTiers([...this.routes.entries()].map(([key, route]) => ({
+        key, apiKeyRequired: route.apiKeyRequired === true, explicit: true,
+      })));
     }
     const keyed = [...this.routes.keys()].some((key) => this.apiKeyRequired(key, this.routes.get(key)!.apiKeyRequired));
     if (keyed && this.apiKeySource === ApiKeySource.AUTHORIZER && !this.connectAuthorizer?.providesUsageIdentifierKey) {

@@ -1,3 +1,4 @@
+import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -121,10 +122,9 @@ describe('Lambda permissions and resource count', () => {
     expect(resourceCount(20) - resourceCount(10)).toBe(10);
   });
 
-  test('the API without routes is a constant number of resources: API, stage, log group', () => {
-    const { stack } = newHttpApi();
+  test('besides its routes, the API is a constant number of resources: API, stage, log group', () => {
+    const { stack } = newHttpApi((handler) => ({ routes: { 'GET /items': { handler } } }));
     expect(countOf(stack, 'AWS::ApiGatewayV2::Api') + countOf(stack, 'AWS::ApiGatewayV2::Stage') + countOf(stack, 'AWS::Logs::LogGroup')).toBe(3);
-    expect(Object.keys(templateOf(stack).findResources('AWS::ApiGatewayV2::Route'))).toEqual([]);
   });
 });
 
@@ -179,9 +179,21 @@ describe('bad routes', () => {
       .toThrow(/routes\['GET \/x'\]\.throttle\.rateLimit must be 0 or more, got -1/);
   });
 
+  test('an API without routes is refused at synth, naming routes', () => {
+    const { stack } = newHttpApi(() => ({ routes: {} }));
+    expect(() => (stack.node.root as App).synth()).toThrow(
+      "[NoRoutes] TestStack/Api: routes is {} and no route was added with addRoute(); expected at least one route, e.g. routes: { 'GET /items': { handler } }");
+  });
+
+  test('routes added with addRoute() after construction count', () => {
+    const { stack, api, fn } = newHttpApi();
+    api.addRoute('$default', { handler: fn });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
   test('the HTTP API is the default child, for escape hatches', () => {
     const stack = newStack();
-    const api = new SecureHttpApi(stack, 'Api');
+    const api = new SecureHttpApi(stack, 'Api', { routes: { 'GET /items': { handler: newFunction(stack) } } });
     expect(api.node.defaultChild).toBe(api.httpApi);
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'Api', ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
   });
