@@ -20,6 +20,7 @@ import { LambdaProxyIntegration } from '../private/http-lambda-integration';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from '../private/http-route-key';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { PathVariables } from '../private/path-variables';
 import { ROUTE_OPTIONS_OF, SECURE_HTTP_API } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
@@ -70,6 +71,7 @@ export class SecureHttpApi extends Construct {
   private readonly authorizerBindings: AuthorizerBindings<HttpApiAuthorizer, BoundHttpAuthorizer>;
   private readonly routes = new Map<string, HttpRouteInfo>();
   private readonly routeThrottles = new RouteThrottleOverrides();
+  private readonly pathVariables = new PathVariables(this, false);
   private readonly integrations = new Map<string, LambdaProxyIntegration>();
   private readonly permissions: LambdaInvokePermissions;
   private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion;
@@ -221,6 +223,9 @@ export class SecureHttpApi extends Construct {
     check(!(this.cors && key.route?.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
+    if (key.route) {
+      this.pathVariables.reserve(prop, key.route);
+    }
   }
 
   /** One Lambda proxy integration per function and payload format, so that permissions stay one per function. */

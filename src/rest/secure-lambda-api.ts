@@ -33,6 +33,7 @@ import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { PathVariables } from '../private/path-variables';
 import { ROUTE_OPTIONS_OF, SECURE_LAMBDA_API } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
@@ -98,8 +99,7 @@ export class SecureLambdaApi extends Construct {
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
   private readonly authorizerBindings: AuthorizerBindings<RestAuthorizer, BoundRestAuthorizer>;
   private readonly routes = new Map<string, RestRouteInfo>();
-  /** The variable segment used under each parent path: API Gateway allows one per level. */
-  private readonly variableSegments = new Map<string, string>();
+  private readonly pathVariables = new PathVariables(this, true);
   private readonly routeOverrides = new Map<string, RouteStageOverrides>();
   private readonly integrations = new Map<string, apigateway.Integration>();
   private readonly permissions: LambdaInvokePermissions[] = [];
@@ -417,7 +417,7 @@ export class SecureLambdaApi extends Construct {
     check(!(this.cors && key.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
-    this.reserveVariableSegments(prop, key);
+    this.pathVariables.reserve(prop, key);
   }
 
   /** With principals in the resource policy, unsigned (anonymous) calls can never match its Allow. */
@@ -425,19 +425,6 @@ export class SecureLambdaApi extends Construct {
     return [...this.routes.values()]
       .filter((route) => route.authorizationType !== apigateway.AuthorizationType.IAM)
       .map((route) => `[SignedCallersOnly] ${this.node.path}: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`);
-  }
-
-  private reserveVariableSegments(prop: string, key: ParsedRouteKey): void {
-    key.segments.forEach((segment, index) => {
-      if (!isVariableSegment(segment)) {
-        return;
-      }
-      const parent = '/' + key.segments.slice(0, index).join('/');
-      const existing = this.variableSegments.get(parent) ?? segment;
-      check(existing === segment, this, 'ConflictingPathVariables', () =>
-        `${prop} uses '${segment}' under '${parent}', where another route uses '${existing}'; API Gateway allows one path variable per level, so use the same name`);
-      this.variableSegments.set(parent, segment);
-    });
   }
 
   /** One Lambda proxy integration per function and cache key, so that permissions stay one per function and stage. */

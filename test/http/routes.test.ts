@@ -143,6 +143,15 @@ describe('bad routes', () => {
     expect(route(routeKey)).toThrow(message);
   });
 
+  test('two variable names at one level are rejected, as API Gateway refuses them', () => {
+    expect(() => newHttpApi((handler) => ({ routes: { 'GET /items/{id}': { handler }, 'GET /items/{itemId}/parts': { handler } } }))).toThrow(
+      "[ConflictingPathVariables] TestStack/Api: routes['GET /items/{itemId}/parts'] uses '{itemId}' under '/items', where another route uses '{id}'; API Gateway allows one path variable per level, so use the same name");
+  });
+
+  test('a greedy variable next to a named one is accepted', () => {
+    expect(() => newHttpApi((handler) => ({ routes: { 'GET /items/{id}': { handler }, 'ANY /items/{proxy+}': { handler } } }))).not.toThrow();
+  });
+
   test('a route declared twice is rejected', () => {
     expect(() => newHttpApi((handler) => ({ routes: { 'GET /items': { handler }, 'get  /items': { handler } } })))
       .toThrow(/^\[DuplicateRoute\] TestStack\/Api: routes\['get {2}\/items'\]: the route 'GET \/items' is declared twice/);

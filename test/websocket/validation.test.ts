@@ -19,6 +19,9 @@ describe('route keys', () => {
     ['x'.repeat(129), /is 129 characters long; custom route keys are limited to 128 characters/],
     [' sendMessage', /routes\[' sendMessage'\] is " sendMessage", with leading or trailing whitespace or a control character; .* e\.g\. 'sendMessage'/],
     ['send\nMessage', /with leading or trailing whitespace or a control character/],
+    ['connect', /^\[InvalidRouteKey\] TestStack\/Api: routes\['connect'\] is 'connect', a custom route key, which messages whose route selection expression evaluates to 'connect' reach; expected '\$connect', the route API Gateway runs when a client connects$/],
+    ['Disconnect', /routes\['Disconnect'\] is 'Disconnect', a custom route key, .*; expected '\$disconnect', the route API Gateway runs when a connection closes$/],
+    ['default', /expected '\$default', the route API Gateway runs for a message no other route matches$/],
   ])('%j is rejected', (routeKey, message) => {
     expect(route(routeKey)).toThrow(message);
   });
