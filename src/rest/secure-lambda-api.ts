@@ -178,8 +178,7 @@ export class SecureLambdaApi extends Construct {
       validateRequestParameters: true,
     });
     this.requestRequirements = new RequestRequirements(this.restApi);
-    const wafLogging = props.waf?.logging ?? (hardened && props.waf?.webAclArn === undefined);
-    const protection = protectStages(this, this.stages, this.primaryStageName, { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
+    const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
     if (props.cors) {
