@@ -11,6 +11,8 @@ export interface MethodRequestRequirements {
   readonly requestParameters?: { [parameter: string]: boolean };
 }
 
+/** Methods whose requests have no body: a body model on their routes would never be checked. */
+const BODILESS_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
 const QUERY_STRING_PARAMETER: SourceNameProp = {
   kind: 'querystring', pattern: /^[^\s&=]+$/, expected: 'a non-empty name without whitespace, & or =', errorId: 'InvalidRequestParameter',
 };
@@ -27,6 +29,9 @@ export class RequestRequirements {
   public forRoute(prop: string, key: ParsedRouteKey, options: RestRequestValidationOptions): MethodRequestRequirements {
     check(!(options.bodySchema && options.bodyModel), this.restApi, 'BodySchemaAndModel', () =>
       `${prop} has both bodySchema and bodyModel; give the schema to create a model for the route, or a shared model, not both`);
+    const body = options.bodySchema ? 'bodySchema' : options.bodyModel ? 'bodyModel' : undefined;
+    check(!(body && BODILESS_METHODS.includes(key.method)), this.restApi, 'BodyOnBodilessMethod', () =>
+      `${prop}.${body} is set on a ${key.method} route, whose requests carry no body for API Gateway to validate; put it on the route of the method that sends the body (POST, PUT, PATCH), or remove it`);
     const parameters = {
       ...this.required(`${prop}.requiredQueryStrings`, options.requiredQueryStrings, QUERY_STRING_PARAMETER),
       ...this.required(`${prop}.requiredHeaders`, options.requiredHeaders, HEADER_PARAMETER),

@@ -1,4 +1,4 @@
-import { Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { Lazy, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -20,6 +20,7 @@ import { ROUTE_OPTIONS_OF, SECURE_WEBSOCKET_API } from '../private/prop-schemas'
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
+import { checkStageName } from '../private/stage-name';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
@@ -32,7 +33,6 @@ import { UsageTiers } from '../usage-plans/usage-tiers';
 
 const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /** The two API key selection expressions API Gateway supports on WebSocket APIs. */
 const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
   [ApiKeySource.HEADER]: '$request.header.x-api-key',
@@ -95,8 +95,7 @@ export class SecureWebSocketApi extends Construct {
     const routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
     validateRouteSelectionExpression(this, 'routeSelectionExpression', routeSelectionExpression);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
-    check(!Token.isUnresolved(stageName) && STAGE_NAME.test(stageName), this, 'InvalidStageName', () =>
-      `stageName is '${stageName}'; use 1 to 128 letters, digits, hyphens and underscores, e.g. 'prod' (it is the last part of the URL clients connect to)`);
+    checkStageName(this, 'stageName', stageName, { literal: true });
     validateThrottle(this, 'throttle', props.throttle);
     validateStageVariables(this, 'stageVariables', props.stageVariables);
 

@@ -203,7 +203,7 @@ describe('connection registry', () => {
 describe('stage', () => {
   test('a stage name that is not a URL segment is rejected', () => {
     expect(build(() => ({ stageName: 'prod/v1' })))
-      .toThrow(/\[InvalidStageName\] .*stageName is 'prod\/v1'; use 1 to 128 letters, digits, hyphens and underscores/);
+      .toThrow(/\[InvalidStageName\] .*stageName is 'prod\/v1'; expected 1 to 128 letters, digits, hyphens and underscores/);
   });
 
   test('an invalid stage variable is rejected', () => {
