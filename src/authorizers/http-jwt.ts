@@ -7,6 +7,8 @@ import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
+import { HTTP_COGNITO_AUTHORIZER_OPTIONS, HTTP_JWT_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
+import { checkStruct } from '../private/prop-types';
 import { createSecureUserPool, SECURE_USER_POOL_CLIENT_OPTIONS } from '../private/secure-user-pool';
 
 const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
@@ -14,12 +16,14 @@ const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
 const TOKEN_SOURCE = /^\$request\.(header|querystring)\.[^\s,]+$/;
 
 export function bindHttpJwtAuthorizer(context: HttpAuthorizerBindContext, options: HttpJwtAuthorizerOptions): BoundHttpAuthorizer {
+  checkStruct(context.scope, context.id, options, HTTP_JWT_AUTHORIZER_OPTIONS, true);
   const issuer = resolveJwtIssuer(context.scope, context.id, options);
   return { ...nativeJwtAuthorizer(context, issuer, options.audience, options.identitySource), userPool: options.userPool };
 }
 
 export function bindHttpCognitoAuthorizer(context: HttpAuthorizerBindContext, options: HttpCognitoAuthorizerOptions): BoundHttpAuthorizer {
   const { scope, id } = context;
+  checkStruct(scope, id, options, HTTP_COGNITO_AUTHORIZER_OPTIONS, true);
   const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
   const userPool = options.userPool ?? createdPool!.userPool;
   const createdClient = options.userPoolClients ? undefined : createdPool?.client

@@ -9,6 +9,8 @@ import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
+import { HTTP_LAMBDA_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
+import { checkStruct } from '../private/prop-types';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];
 const IDENTITY_SOURCE = /^(\$request\.(header|querystring)\.[^\s,]+|\$context\.[A-Za-z0-9_.]+|\$stageVariables\.[A-Za-z0-9_]+)$/;
@@ -17,6 +19,7 @@ export function bindHttpLambdaAuthorizer(
   context: HttpAuthorizerBindContext, handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions,
 ): BoundHttpAuthorizer {
   const { scope, httpApi, id } = context;
+  checkStruct(scope, id, options, HTTP_LAMBDA_AUTHORIZER_OPTIONS, true);
   const identitySources = options.identitySources ?? DEFAULT_IDENTITY_SOURCES;
   for (const source of identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>

@@ -5,6 +5,8 @@ import { authorizerCacheTtl, headerTokenSettings } from './authorizer-settings';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 import { identitySourceSuggestion } from '../private/identity-source';
+import { REQUEST_AUTHORIZER_OPTIONS, TOKEN_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
+import { checkStruct } from '../private/prop-types';
 import { regexError } from '../private/values';
 
 /** Options for a Lambda TOKEN authorizer. */
@@ -52,6 +54,7 @@ export function bindTokenAuthorizer(
   context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions,
 ): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, TOKEN_AUTHORIZER_OPTIONS, true);
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   if (options.validationRegex !== undefined && !Token.isUnresolved(options.validationRegex)) {
     const error = regexError(options.validationRegex);
@@ -80,6 +83,7 @@ export function bindRequestAuthorizer(
   context: RestAuthorizerBindContext, handler: lambda.IFunction, options: RequestAuthorizerOptions,
 ): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, REQUEST_AUTHORIZER_OPTIONS, true);
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
   const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;
   check(!caching || options.identitySources.length > 0, scope, 'CachingWithoutIdentitySources', () =>

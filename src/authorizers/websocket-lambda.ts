@@ -6,6 +6,8 @@ import type { WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-op
 import { check } from '../private/errors';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
+import { WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
+import { checkStruct } from '../private/prop-types';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 /** The identity sources API Gateway accepts on WebSocket REQUEST authorizers. */
@@ -15,8 +17,7 @@ export function bindWebSocketLambdaAuthorizer(
   context: WebSocketAuthorizerBindContext, handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions,
 ): BoundWebSocketAuthorizer {
   const { scope, prop } = context;
-  check(Array.isArray(options?.identitySources), scope, 'InvalidIdentitySource', () =>
-    `${prop}.identitySources is ${JSON.stringify(options?.identitySources)}; give a list such as ['route.request.querystring.token'] (an empty list invokes the function for every connection)`);
+  checkStruct(scope, prop, options ?? {}, WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS, true);
   for (const source of options.identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
       `${prop}.identitySources has '${source}'; WebSocket authorizers read 'route.request.header.<name>', 'route.request.querystring.<name>', 'stageVariables.<name>' or 'context.<variable>'${identitySourceSuggestion('WebSocket', source)}`);

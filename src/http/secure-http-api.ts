@@ -258,4 +258,4 @@ export class SecureHttpApi extends Construct {
   }
 }
 
-declareConstructProps(SecureHttpApi, SECURE_HTTP_API);
+declareConstructProps(SecureHttpApi, () => SECURE_HTTP_API);

@@ -106,4 +106,4 @@ function regionKey(scope: IConstruct): string {
   return `${stack.account}/${stack.region}`;
 }
 
-declareConstructProps(ApiGatewayCloudWatchRole, API_GATEWAY_CLOUDWATCH_ROLE);
+declareConstructProps(ApiGatewayCloudWatchRole, () => API_GATEWAY_CLOUDWATCH_ROLE);

@@ -1,7 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -11,14 +13,19 @@ import type * as route53 from 'aws-cdk-lib/aws-route53';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { GatewayKitValidationError } from './errors';
 import {
-  BOOLEAN, instanceOf, like, listOf, mapOf, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema, UnknownPropHint,
+  BOOLEAN, construct, instanceOf, like, listOf, mapOf, NAME, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
+  UnknownPropHint,
 } from './prop-types';
+import type { CognitoAuthorizerOptions } from '../authorizers/cognito';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
+import type { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions, HttpLambdaAuthorizerOptions } from '../authorizers/http-authorizer-options';
+import type { RequestAuthorizerOptions, TokenAuthorizerOptions } from '../authorizers/lambda';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
+import type { WebSocketLambdaAuthorizerOptions } from '../authorizers/websocket-authorizer-options';
 import type { CorsOptions } from '../cors';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
-import type { ApiGatewayCloudWatchRole, ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
+import { ApiGatewayCloudWatchRole, type ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
 import type { ApiCustomDomainProps, MutualTlsOptions } from '../rest/api-custom-domain';
 import type { MeteredApiProps } from '../rest/metered-api';
 import type { PrivateApiCustomDomainProps } from '../rest/private-api-custom-domain';
@@ -44,15 +51,15 @@ import type { ConnectionRegistryOptions, SecureWebSocketApiProps, WebSocketApiRo
 
 // Values of aws-cdk-lib, recognised by members every implementation has.
 const DURATION = like<Duration>('a Duration, e.g. Duration.minutes(5)', 'toSeconds');
-const FUNCTION = like<lambda.IFunction>('a Lambda function (lambda.IFunction)', 'functionArn', 'grantInvoke');
+const FUNCTION = construct<lambda.IFunction>('a Lambda function (lambda.IFunction)', 'functionArn', 'grantInvoke');
 const RETENTION = oneOf(logs.RetentionDays, 'logs.RetentionDays');
 const LOGGING_LEVEL = oneOf(apigateway.MethodLoggingLevel, 'apigateway.MethodLoggingLevel');
-const CERTIFICATE = like<acm.ICertificate>('an ACM certificate (acm.ICertificate)', 'certificateArn');
-const HOSTED_ZONE = like<route53.IHostedZone>('a Route 53 hosted zone (route53.IHostedZone)', 'hostedZoneId', 'zoneName');
-const VPC = like<ec2.IVpc>('a VPC (ec2.IVpc)', 'vpcId');
-const VPC_ENDPOINT = like<ec2.IInterfaceVpcEndpoint>('an interface VPC endpoint (ec2.IInterfaceVpcEndpoint)', 'vpcEndpointId');
+const CERTIFICATE = construct<acm.ICertificate>('an ACM certificate (acm.ICertificate)', 'certificateArn');
+const HOSTED_ZONE = construct<route53.IHostedZone>('a Route 53 hosted zone (route53.IHostedZone)', 'hostedZoneId', 'zoneName');
+const VPC = construct<ec2.IVpc>('a VPC (ec2.IVpc)', 'vpcId');
+const VPC_ENDPOINT = construct<ec2.IInterfaceVpcEndpoint>('an interface VPC endpoint (ec2.IInterfaceVpcEndpoint)', 'vpcEndpointId');
 const VPC_ENDPOINTS = listOf(VPC_ENDPOINT, 'a list of interface VPC endpoints (ec2.IInterfaceVpcEndpoint)');
-const KEY = like<kms.IKey>('a KMS key (kms.IKey)', 'keyArn');
+const KEY = construct<kms.IKey>('a KMS key (kms.IKey)', 'keyArn');
 
 const THROTTLE = struct<ThrottleSettings>({ name: 'ThrottleSettings', props: { rateLimit: NUMBER, burstLimit: NUMBER } });
 
@@ -71,7 +78,7 @@ const CORS = struct<CorsOptions>({
 const MUTUAL_TLS = struct<MutualTlsOptions>({
   name: 'MutualTlsOptions',
   props: {
-    truststoreBucket: required(like<s3.IBucket>('an S3 bucket (s3.IBucket)', 'bucketName')),
+    truststoreBucket: required(construct<s3.IBucket>('an S3 bucket (s3.IBucket)', 'bucketName')),
     truststoreKey: required(STRING),
     truststoreVersion: STRING,
   },
@@ -164,7 +171,7 @@ export const CUSTOMER_OPTIONS: StructSchema<CustomerOptions> = {
   name: 'CustomerOptions',
   props: {
     tier: required(STRING, { errorId: 'UnknownTier', expected: 'the name of the tier whose throttle and quota apply to the customer, e.g. { tier: \'free\' }' }),
-    apiKey: instanceOf(CustomerApiKey, 'a CustomerApiKey: CustomerApiKey.generate(), fromSecret() or fromApiKeyId()'),
+    apiKey: instanceOf(() => CustomerApiKey, 'a CustomerApiKey: CustomerApiKey.generate(), fromSecret() or fromApiKeyId()'),
     enabled: BOOLEAN,
     description: STRING,
   },
@@ -174,13 +181,12 @@ const ROUTES_BY_KEY = "an object of route options by route key, e.g. { 'GET /ite
 const TIERS = mapOf(object<TierOptions>('an object of TierOptions'), 'an object of tiers by name, e.g. { free: { quota: { limit: 1000, period: Period.DAY } } }');
 const CUSTOMERS = mapOf(object<CustomerOptions>('an object of CustomerOptions'), "an object of customers by id, e.g. { acme: { tier: 'free' } }");
 const API_KEY_SOURCE = oneOf(ApiKeySource, 'ApiKeySource');
-// Recognised by its members: the role's module declares its own props here, so it cannot be imported.
-const CLOUDWATCH_ROLE = like<ApiGatewayCloudWatchRole>('an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)', 'account', 'role');
+const CLOUDWATCH_ROLE = instanceOf(() => ApiGatewayCloudWatchRole, 'an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)');
 const STAGE_VARIABLES = mapOf(STRING, 'an object of stage variable values by name');
 
-const REST_AUTHORIZER = instanceOf(RestAuthorizer, 'a RestAuthorizer: RestAuthorizer.iam(), cognito(), jwt(), token() or request() (HttpApiAuthorizer and WebSocketApiAuthorizer are for SecureHttpApi and SecureWebSocketApi)', 'NotARestAuthorizer');
-const HTTP_AUTHORIZER = instanceOf(HttpApiAuthorizer, 'an HttpApiAuthorizer: HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)', 'NotAnHttpAuthorizer');
-const WEBSOCKET_AUTHORIZER = instanceOf(WebSocketApiAuthorizer, 'a WebSocketApiAuthorizer: WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)', 'NotAWebSocketAuthorizer');
+const REST_AUTHORIZER = instanceOf(() => RestAuthorizer, 'a RestAuthorizer: RestAuthorizer.iam(), cognito(), jwt(), token() or request() (HttpApiAuthorizer and WebSocketApiAuthorizer are for SecureHttpApi and SecureWebSocketApi)', 'NotARestAuthorizer');
+const HTTP_AUTHORIZER = instanceOf(() => HttpApiAuthorizer, 'an HttpApiAuthorizer: HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)', 'NotAnHttpAuthorizer');
+const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSocketApiAuthorizer: WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)', 'NotAWebSocketAuthorizer');
 const PAYLOAD_FORMAT = like<apigatewayv2.PayloadFormatVersion>('apigatewayv2.PayloadFormatVersion.VERSION_2_0 or VERSION_1_0', 'version');
 
 /** The API types, each served by its constructs. */
@@ -197,7 +203,7 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   routes: mapOf(object<RestRouteOptions>('an object of RestRouteOptions'), ROUTES_BY_KEY),
   authorizer: REST_AUTHORIZER,
   cors: CORS,
-  apiName: STRING,
+  apiName: NAME,
   description: STRING,
   stageName: STRING,
   stages: mapOf(STAGE, 'an object of stages by name, e.g. { dev: {}, prod: { canary: { percentTraffic: 10 } } }'),
@@ -233,7 +239,7 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   authorizer: HTTP_AUTHORIZER,
   cors: CORS,
   payloadFormatVersion: PAYLOAD_FORMAT,
-  apiName: STRING,
+  apiName: NAME,
   description: STRING,
   stageName: STRING,
   stageVariables: STAGE_VARIABLES,
@@ -255,7 +261,7 @@ const SECURE_WEBSOCKET_API_PROPS: PropsSchema<SecureWebSocketApiProps> = {
   tiers: TIERS,
   customers: CUSTOMERS,
   apiKeySource: API_KEY_SOURCE,
-  apiName: STRING,
+  apiName: NAME,
   description: STRING,
   stageName: STRING,
   stageVariables: STAGE_VARIABLES,
@@ -276,7 +282,7 @@ const REST_ROUTE_OPTIONS: PropsSchema<RestRouteOptions> = {
   cache: struct<RouteCacheOptions>({ name: 'RouteCacheOptions', props: { ttl: DURATION, keyParameters: STRINGS } }),
   apiKeyRequired: BOOLEAN,
   bodySchema: object<apigateway.JsonSchema>('a JSON schema (apigateway.JsonSchema)'),
-  bodyModel: like<apigateway.IModel>('an API Gateway model of this API (apigateway.IModel)', 'modelId'),
+  bodyModel: construct<apigateway.IModel>('an API Gateway model of this API (apigateway.IModel)', 'modelId'),
   requiredQueryStrings: STRINGS,
   requiredHeaders: STRINGS,
 };
@@ -284,7 +290,7 @@ const REST_ROUTE_OPTIONS: PropsSchema<RestRouteOptions> = {
 const HTTP_ROUTE_OPTIONS: PropsSchema<HttpApiRouteOptions> = {
   ...ROUTE_AUTHORIZATION,
   handler: FUNCTION,
-  integration: instanceOf(apigatewayv2.HttpRouteIntegration,
+  integration: instanceOf(() => apigatewayv2.HttpRouteIntegration,
     'an HTTP API integration of aws-cdk-lib/aws-apigatewayv2-integrations, such as HttpUrlIntegration (aws-apigateway integrations are for SecureLambdaApi)',
     'NotAnHttpIntegration'),
   payloadFormatVersion: PAYLOAD_FORMAT,
@@ -484,23 +490,87 @@ export const PRIVATE_API_CUSTOM_DOMAIN: StructSchema<PrivateApiCustomDomainProps
   props: {
     domainName: required(STRING),
     certificate: CERTIFICATE,
-    publicHostedZone: like<route53.IPublicHostedZone>('a public Route 53 hosted zone (route53.IPublicHostedZone)', 'hostedZoneId', 'zoneName'),
+    publicHostedZone: construct<route53.IPublicHostedZone>('a public Route 53 hosted zone (route53.IPublicHostedZone)', 'hostedZoneId', 'zoneName'),
     vpcEndpoints: required(VPC_ENDPOINTS),
-    privateHostedZone: like<route53.IPrivateHostedZone>('a private Route 53 hosted zone (route53.IPrivateHostedZone)', 'hostedZoneId', 'zoneName'),
+    privateHostedZone: construct<route53.IPrivateHostedZone>('a private Route 53 hosted zone (route53.IPrivateHostedZone)', 'hostedZoneId', 'zoneName'),
   },
 };
 
 export const API_GATEWAY_CLOUDWATCH_ROLE: StructSchema<ApiGatewayCloudWatchRoleProps> = {
   name: 'ApiGatewayCloudWatchRole',
-  props: { role: like<iam.IRole>('an IAM role (iam.IRole)', 'roleArn') },
+  props: { role: construct<iam.IRole>('an IAM role (iam.IRole)', 'roleArn') },
 };
 
 export const STAGE_CANARY: StructSchema<StageCanaryProps> = {
   name: 'StageCanary',
   props: {
     ...CANARY_PROPS,
-    stage: required(like<apigateway.Stage>('an API Gateway stage (apigateway.Stage)', 'stageName', 'restApi')),
-    deployment: required(like<apigateway.Deployment>('an API Gateway deployment (apigateway.Deployment)', 'deploymentId')),
-    accessLogGroup: like<logs.ILogGroup>('a log group (logs.ILogGroup)', 'logGroupName'),
+    stage: required(construct<apigateway.Stage>('an API Gateway stage (apigateway.Stage)', 'stageName', 'restApi')),
+    deployment: required(construct<apigateway.Deployment>('an API Gateway deployment (apigateway.Deployment)', 'deploymentId')),
+    accessLogGroup: construct<logs.ILogGroup>('a log group (logs.ILogGroup)', 'logGroupName'),
+  },
+};
+
+// The options of the authorizers, checked when an API binds them. The options of the bundled JWT authorizer
+// (RestAuthorizer.jwt, WebSocketApiAuthorizer.jwt) are checked by its own validation.
+const USER_POOL = construct<cognito.IUserPool>('a Cognito user pool (cognito.IUserPool)', 'userPoolId');
+const USER_POOL_PROPS = object<cognito.UserPoolProps>('an object of cognito.UserPoolProps');
+
+export const TOKEN_AUTHORIZER_OPTIONS: StructSchema<TokenAuthorizerOptions> = {
+  name: 'TokenAuthorizerOptions',
+  props: { identityHeader: STRING, validationRegex: STRING, resultsCacheTtl: DURATION },
+};
+
+export const REQUEST_AUTHORIZER_OPTIONS: StructSchema<RequestAuthorizerOptions> = {
+  name: 'RequestAuthorizerOptions',
+  props: {
+    identitySources: required(STRINGS, {
+      errorId: 'InvalidIdentitySource',
+      expected: "a list built with apigateway.IdentitySource, e.g. [apigateway.IdentitySource.header('Authorization')]",
+    }),
+    resultsCacheTtl: DURATION,
+  },
+};
+
+export const COGNITO_AUTHORIZER_OPTIONS: StructSchema<CognitoAuthorizerOptions> = {
+  name: 'CognitoAuthorizerOptions',
+  props: { userPool: USER_POOL, userPoolProps: USER_POOL_PROPS, identityHeader: STRING, resultsCacheTtl: DURATION },
+};
+
+export const HTTP_JWT_AUTHORIZER_OPTIONS: StructSchema<HttpJwtAuthorizerOptions> = {
+  name: 'HttpJwtAuthorizerOptions',
+  props: {
+    userPool: USER_POOL,
+    issuer: STRING,
+    audience: required(STRINGS, {
+      errorId: 'JwtAudience',
+      expected: 'the audiences whose tokens are accepted (for a Cognito user pool, the app client ids), e.g. [client.userPoolClientId]',
+    }),
+    identitySource: STRING,
+  },
+};
+
+export const HTTP_COGNITO_AUTHORIZER_OPTIONS: StructSchema<HttpCognitoAuthorizerOptions> = {
+  name: 'HttpCognitoAuthorizerOptions',
+  props: {
+    userPool: USER_POOL,
+    userPoolClients: listOf(construct<cognito.IUserPoolClient>('an app client (cognito.IUserPoolClient)', 'userPoolClientId'),
+      'a list of app clients (cognito.IUserPoolClient)'),
+    userPoolProps: USER_POOL_PROPS,
+  },
+};
+
+export const HTTP_LAMBDA_AUTHORIZER_OPTIONS: StructSchema<HttpLambdaAuthorizerOptions> = {
+  name: 'HttpLambdaAuthorizerOptions',
+  props: { responseType: oneOf(HttpLambdaResponseType, 'HttpLambdaResponseType'), identitySources: STRINGS, resultsCacheTtl: DURATION },
+};
+
+export const WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS: StructSchema<WebSocketLambdaAuthorizerOptions> = {
+  name: 'WebSocketLambdaAuthorizerOptions',
+  props: {
+    identitySources: required(STRINGS, {
+      errorId: 'InvalidIdentitySource',
+      expected: "a list such as ['route.request.querystring.token'] (an empty list invokes the function for every connection)",
+    }),
   },
 };

@@ -65,6 +65,8 @@ function propType<T>(expected: string, accepts: (value: unknown) => boolean, err
 
 export const BOOLEAN = propType<boolean>('true or false', (value) => typeof value === 'boolean');
 export const STRING = propType<string>('a string', (value) => typeof value === 'string');
+/** A name: AWS refuses an empty one at deploy time. */
+export const NAME = propType<string>('a non-empty string', (value) => typeof value === 'string' && value.length > 0);
 /** Ranges are checked where the number is used. */
 export const NUMBER = propType<number>('a number', (value) => typeof value === 'number');
 export const STRINGS = propType<string[]>('a list of strings, e.g. [\'a\', \'b\']',
@@ -75,6 +77,14 @@ export function like<T>(expected: string, ...members: string[]): PropType<T> {
   return propType<T>(expected, (value) => typeof value === 'object' && value !== null && members.every((name) => name in value));
 }
 
+/**
+ * A construct of aws-cdk-lib, such as an `IFunction`, made in the app or imported with a `fromXxx()` method: an object
+ * with the members given would fail deep inside aws-cdk-lib when it reads the others.
+ */
+export function construct<T>(expected: string, ...members: string[]): PropType<T> {
+  return like<T>(expected, 'node', ...members);
+}
+
 /** A list of `items`. */
 export function listOf<T>(items: PropType<T>, expected: string): PropType<T[]> {
   return {
@@ -83,9 +93,13 @@ export function listOf<T>(items: PropType<T>, expected: string): PropType<T[]> {
   };
 }
 
-/** An instance of one of this library's classes, made with its static factories. */
-export function instanceOf<T>(type: { readonly prototype: T }, expected: string, errorId = INVALID_TYPE): PropType<T> {
-  return propType<T>(expected, (value) => value instanceof (type as unknown as Function), errorId);
+/**
+ * An instance of a class, e.g. one of this library's made with its static factories.
+ * @param type returns the class, read when a value is checked: the class's own module may still be loading when the
+ * schema is made
+ */
+export function instanceOf<T>(type: () => { readonly prototype: T }, expected: string, errorId = INVALID_TYPE): PropType<T> {
+  return propType<T>(expected, (value) => value instanceof (type() as unknown as Function), errorId);
 }
 
 /** One value of an enum; numeric enums are matched by value, not by the names TypeScript maps back. */
@@ -177,11 +191,15 @@ function checkValue(scope: IConstruct, path: string, value: unknown, type: AnyPr
 }
 
 /** The props schema of each construct class that checks its props with `checkConstructProps`. */
-const CONSTRUCT_PROPS = new WeakMap<Function, StructSchema<unknown>>();
+const CONSTRUCT_PROPS = new WeakMap<Function, () => StructSchema<unknown>>();
 
-/** Declares the props of a construct class; called once, after the class. */
-export function declareConstructProps<T>(construct: abstract new (...args: any[]) => unknown, schema: StructSchema<T>): void {
-  CONSTRUCT_PROPS.set(construct, schema as StructSchema<unknown>);
+/**
+ * Declares the props of a construct class; called once, after the class.
+ * @param schema returns the schema, read when props are checked: the schemas' module imports the modules of the
+ * classes some props are instances of, so it may still be loading when the class is declared
+ */
+export function declareConstructProps<T>(type: abstract new (...args: any[]) => unknown, schema: () => StructSchema<T>): void {
+  CONSTRUCT_PROPS.set(type, schema as () => StructSchema<unknown>);
 }
 
 /**
@@ -192,7 +210,7 @@ export function checkConstructProps(scope: IConstruct, target: Function, props: 
   for (let type = target; type; type = Object.getPrototypeOf(type)) {
     const schema = CONSTRUCT_PROPS.get(type);
     if (schema) {
-      checkStruct(scope, '', props === undefined ? {} : props, schema, type === target);
+      checkStruct(scope, '', props === undefined ? {} : props, schema(), type === target);
       return;
     }
   }

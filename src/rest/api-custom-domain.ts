@@ -221,4 +221,4 @@ function executeApiEndpointEnabled(api: apigateway.IRestApi): boolean {
   return cfnApi !== undefined && !Token.isUnresolved(cfnApi.disableExecuteApiEndpoint) && cfnApi.disableExecuteApiEndpoint !== true;
 }
 
-declareConstructProps(ApiCustomDomain, API_CUSTOM_DOMAIN);
+declareConstructProps(ApiCustomDomain, () => API_CUSTOM_DOMAIN);

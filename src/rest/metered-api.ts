@@ -112,4 +112,4 @@ export class MeteredApi extends SecureLambdaApi {
   }
 }
 
-declareConstructProps(MeteredApi, METERED_API);
+declareConstructProps(MeteredApi, () => METERED_API);

@@ -277,4 +277,4 @@ function deniedByApiPolicy(api: apigateway.IRestApi, endpoint: ec2.IInterfaceVpc
   });
 }
 
-declareConstructProps(PrivateApiCustomDomain, PRIVATE_API_CUSTOM_DOMAIN);
+declareConstructProps(PrivateApiCustomDomain, () => PRIVATE_API_CUSTOM_DOMAIN);

@@ -453,4 +453,4 @@ export class SecureLambdaApi extends Construct {
   }
 }
 
-declareConstructProps(SecureLambdaApi, SECURE_LAMBDA_API);
+declareConstructProps(SecureLambdaApi, () => SECURE_LAMBDA_API);

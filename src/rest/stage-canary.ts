@@ -164,4 +164,4 @@ export class StageCanary extends Construct {
   }
 }
 
-declareConstructProps(StageCanary, STAGE_CANARY);
+declareConstructProps(StageCanary, () => STAGE_CANARY);

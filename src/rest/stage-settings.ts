@@ -123,6 +123,6 @@ function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): 
         `${prop}.alarms.latencyP99 must be more than 0 and at most 300 seconds, got ${millis} ms`);
     }
     checkSeconds(scope, `${prop}.alarms.period`, alarms.period, 10, 86400);
-    checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440);
+    checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440, true);
   }
 }

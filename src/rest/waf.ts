@@ -51,7 +51,7 @@ export function protectStages(
   check(options.logRetention === undefined || logging, scope, 'WafLogRetentionWithoutLogging', () =>
     `waf.logRetention is ${options.logRetention} days but WAF logging is off; set waf.logging: true, or remove waf.logRetention`);
   const rateLimit = options.rateLimitPerIp ?? 2000;
-  checkRange(scope, 'waf.rateLimitPerIp', rateLimit, 10, 2_000_000_000);
+  checkRange(scope, 'waf.rateLimitPerIp', rateLimit, 10, 2_000_000_000, true);
   const webAcl = options.webAclArn ? undefined : new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },

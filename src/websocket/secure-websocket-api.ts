@@ -409,4 +409,4 @@ export class SecureWebSocketApi extends Construct {
   }
 }
 
-declareConstructProps(SecureWebSocketApi, SECURE_WEBSOCKET_API);
+declareConstructProps(SecureWebSocketApi, () => SECURE_WEBSOCKET_API);

@@ -2,8 +2,8 @@ import { Lazy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  ApiCustomDomain, ApiGatewayCloudWatchRole, MeteredApi, PrivateApiCustomDomain, SecureHttpApi, SecureHttpApiProps, SecureLambdaApi,
-  SecureLambdaApiProps, SecureWebSocketApi,
+  ApiCustomDomain, ApiGatewayCloudWatchRole, HttpApiAuthorizer, MeteredApi, PrivateApiCustomDomain, RestAuthorizer, SecureHttpApi, SecureHttpApiProps,
+  SecureLambdaApi, SecureLambdaApiProps, SecureWebSocketApi,
 } from '../../src';
 import { METERED_API, ROUTE_OPTIONS_OF, SECURE_HTTP_API, SECURE_LAMBDA_API, SECURE_WEBSOCKET_API } from '../../src/private/prop-schemas';
 import { StructSchema } from '../../src/private/prop-types';
@@ -225,6 +225,58 @@ describe('values of the wrong type', () => {
 
   test('tokens are not type-checked: they resolve at deploy time', () => {
     expect(build('SecureHttpApi', { throttle: Lazy.any({ produce: () => ({ rateLimit: 1 }) }), stageName: Lazy.string({ produce: () => 'prod' }) })).not.toThrow();
+  });
+});
+
+describe('values AWS would refuse at deploy', () => {
+  test('an empty API name is refused', () => {
+    expect(build('SecureWebSocketApi', { apiName: '' })).toThrow("[InvalidPropType] TestStack/Api: apiName is ''; expected a non-empty string");
+  });
+
+  test('a plain object in place of a construct is refused', () => {
+    expect(build('SecureHttpApi', { customDomain: { domainName: 'api.example.com', certificate: { certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' } } }))
+      .toThrow(/\[InvalidPropType\] .*customDomain\.certificate is \{"certificateArn":.*\}; expected an ACM certificate \(acm\.ICertificate\)/);
+  });
+});
+
+describe('authorizer options', () => {
+  const restAuthorizer = (authorizer: (fn: lambda.IFunction) => RestAuthorizer) => () => {
+    const stack = newStack();
+    const handler = newFunction(stack);
+    return new SecureLambdaApi(stack, 'Api', { authorizer: authorizer(newFunction(stack, 'Authorizer')), routes: { 'GET /items': { handler } } });
+  };
+  const httpAuthorizer = (authorizer: (fn: lambda.IFunction) => HttpApiAuthorizer) => () => {
+    const stack = newStack();
+    const handler = newFunction(stack);
+    return new SecureHttpApi(stack, 'Api', { authorizer: authorizer(newFunction(stack, 'Authorizer')), routes: { 'GET /items': { handler } } });
+  };
+
+  test('a misspelt option of a TOKEN authorizer is refused, listing the options', () => {
+    expect(restAuthorizer((fn) => RestAuthorizer.token(fn, { identitySource: 'X-Token' } as any))).toThrow(
+      '[UnknownProp] TestStack/Api: DefaultAuthorizer.identitySource is not a prop of TokenAuthorizerOptions; expected one of identityHeader, validationRegex, resultsCacheTtl');
+  });
+
+  test('a REQUEST authorizer without identity sources is refused', () => {
+    expect(restAuthorizer((fn) => RestAuthorizer.request(fn, {} as any))).toThrow(
+      "[InvalidIdentitySource] TestStack/Api: DefaultAuthorizer.identitySources is undefined; expected a list built with apigateway.IdentitySource, e.g. [apigateway.IdentitySource.header('Authorization')]");
+  });
+
+  test('a misspelt option of a Cognito authorizer is refused with the closest option', () => {
+    expect(restAuthorizer(() => RestAuthorizer.cognito({ userpool: {} } as any))).toThrow(/DefaultAuthorizer\.userpool is not a prop of CognitoAuthorizerOptions; did you mean 'userPool'\?/);
+  });
+
+  test('an HTTP JWT audience that is not a list is refused', () => {
+    expect(httpAuthorizer(() => HttpApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: 'api' as any }))).toThrow(
+      "[InvalidPropType] TestStack/Api: DefaultAuthorizer.audience is 'api'; expected a list of strings, e.g. ['a', 'b']");
+  });
+
+  test('an HTTP Lambda authorizer response type outside the enum is refused', () => {
+    expect(httpAuthorizer((fn) => HttpApiAuthorizer.lambda(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
+      /DefaultAuthorizer\.responseType is 'BOOLEAN'; expected one of HttpLambdaResponseType/);
+  });
+
+  test('a misspelt option of an HTTP Cognito authorizer is refused', () => {
+    expect(httpAuthorizer(() => HttpApiAuthorizer.cognito({ userPoolClient: [] } as any))).toThrow(/DefaultAuthorizer\.userPoolClient is not a prop of HttpCognitoAuthorizerOptions; did you mean 'userPoolClients'\?/);
   });
 });
 

@@ -57,6 +57,11 @@ describe('route options', () => {
       .toThrow(/is isPublic: true and also has authorizationScopes \["a"\]/);
   });
 
+  test.each(['', 'items read'])('the scope %j is rejected: it is no OAuth scope', (name) => {
+    expect(build((handler) => ({ authorizer: RestAuthorizer.cognito(), routes: { 'GET /items': { handler, authorizationScopes: ['items/read', name] } } }))).toThrow(
+      `[InvalidScope] TestStack/Api: routes['GET /items'].authorizationScopes[1] is '${name}'; expected an OAuth scope, printable characters without spaces, e.g. 'items/read'`);
+  });
+
   test('scopes on a route without a Cognito authorizer are rejected', () => {
     expect(build((handler) => ({ routes: { 'GET /items': { handler, authorizationScopes: ['items/read'] } } })))
       .toThrow(/authorizationScopes is \["items\/read"\] but the route's authorizer is AWS_IAM; REST APIs check per-route scopes only with RestAuthorizer.cognito\(\)/);
@@ -176,6 +181,16 @@ describe('CORS and stage', () => {
 
   test('an empty origin list is rejected', () => {
     expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: [] } }))).toThrow(/cors.allowOrigins is empty/);
+  });
+
+  test('an empty method list is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], allowMethods: [] } }))).toThrow(
+      "[CorsNoMethod] TestStack/Api: cors.allowMethods is []; browsers would be allowed no method after a preflight, so list the methods, e.g. ['GET', 'POST'], or leave it out for every method");
+  });
+
+  test('a max age with a fraction of a second is rejected with its prop, not in aws-cdk-lib', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], maxAge: Duration.millis(1500) } }))).toThrow(
+      '[NegativeOrFractional] TestStack/Api: cors.maxAge must be a whole number of seconds, got 1.5 seconds');
   });
 
   test('an unknown CORS method is rejected', () => {

@@ -105,6 +105,10 @@ describe('WAF option errors', () => {
       `[WafSettingOnImportedWebAcl] TestStack/Api: waf.rateLimitPerIp is 500 with waf.webAclArn '${SHARED}'; it configures the WebACL this API creates, and webAclArn imports one instead: set it where that WebACL is defined, or drop webAclArn to let this API create its own`);
   });
 
+  test('a fractional rate limit is rejected: WAF counts requests', () => {
+    expect(withWaf({ rateLimitPerIp: 100.5 })).toThrow('[NegativeOrFractional] TestStack/Api: waf.rateLimitPerIp must be a whole number, got 100.5');
+  });
+
   test('a log retention without logging is rejected', () => {
     expect(withWaf({ logRetention: logs.RetentionDays.ONE_WEEK })).toThrow(
       '[WafLogRetentionWithoutLogging] TestStack/Api: waf.logRetention is 7 days but WAF logging is off; set waf.logging: true, or remove waf.logRetention');

@@ -122,7 +122,7 @@ describe('authorization', () => {
 
   test('identity sources must be a list', () => {
     expect(lambdaAuthorizer(untyped<WebSocketLambdaAuthorizerOptions>({})))
-      .toThrow(/\[InvalidIdentitySource\] .*authorizer\.identitySources is undefined; give a list such as \['route\.request\.querystring\.token'\]/);
+      .toThrow(/\[InvalidIdentitySource\] .*authorizer\.identitySources is undefined; expected a list such as \['route\.request\.querystring\.token'\]/);
   });
 
   test('a JWT token query string that is not a parameter name is rejected', () => {
