@@ -26,7 +26,7 @@ import type { WebSocketLambdaAuthorizerOptions } from '../authorizers/websocket-
 import type { CorsOptions } from '../cors';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
 import { ApiGatewayCloudWatchRole, type ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
-import type { ApiCustomDomainProps, MutualTlsOptions } from '../rest/api-custom-domain';
+import type { ApiCustomDomainProps, CustomDomainMappingOptions, MutualTlsOptions } from '../rest/api-custom-domain';
 import type { MeteredApiProps } from '../rest/metered-api';
 import type { PrivateApiCustomDomainProps } from '../rest/private-api-custom-domain';
 import type { PrivateEndpointOptions } from '../rest/private-endpoint-options';
@@ -483,6 +483,15 @@ export const ROUTE_OPTIONS_OF: { readonly [api in ApiType]: StructSchema<unknown
 export const API_CUSTOM_DOMAIN: StructSchema<ApiCustomDomainProps> = {
   name: 'ApiCustomDomain',
   props: { ...CUSTOM_DOMAIN_PROPS, endpointType: oneOf(apigateway.EndpointType, 'apigateway.EndpointType') },
+};
+
+/** The options of `addBasePathMapping` on both custom domain constructs. */
+export const CUSTOM_DOMAIN_MAPPING_OPTIONS: StructSchema<CustomDomainMappingOptions> = {
+  name: 'CustomDomainMappingOptions',
+  props: {
+    stage: required(construct<apigateway.IStage>('a stage of the mapped API (apigateway.IStage), e.g. api.stage', 'stageName', 'restApi')),
+    basePath: STRING,
+  },
 };
 
 export const PRIVATE_API_CUSTOM_DOMAIN: StructSchema<PrivateApiCustomDomainProps> = {

@@ -11,8 +11,8 @@ import {
   validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
-import { API_CUSTOM_DOMAIN } from '../private/prop-schemas';
-import { checkConstructProps, declareConstructProps } from '../private/prop-types';
+import { API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
@@ -140,6 +140,7 @@ export class ApiCustomDomain extends Construct {
    * multi-level base path such as `orders/v1`
    */
   public addBasePathMapping(api: apigateway.IRestApi, options: CustomDomainMappingOptions): CfnResource {
+    checkStruct(this, '', options, CUSTOM_DOMAIN_MAPPING_OPTIONS, true);
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);

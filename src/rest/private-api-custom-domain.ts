@@ -12,8 +12,8 @@ import {
   validateMappingTarget,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
-import { PRIVATE_API_CUSTOM_DOMAIN } from '../private/prop-schemas';
-import { checkConstructProps, declareConstructProps } from '../private/prop-types';
+import { PRIVATE_API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
 const INVOKE = 'execute-api:Invoke';
 /**
@@ -141,6 +141,7 @@ export class PrivateApiCustomDomain extends Construct {
    * @returns the `AWS::ApiGateway::BasePathMappingV2`
    */
   public addBasePathMapping(api: apigateway.IRestApi, options: CustomDomainMappingOptions): apigateway.CfnBasePathMappingV2 {
+    checkStruct(this, '', options, CUSTOM_DOMAIN_MAPPING_OPTIONS, true);
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);
