@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { headerTokenSettings } from './authorizer-settings';
+import { COGNITO_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
-import { COGNITO_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
 import { checkStruct } from '../private/prop-types';
 import { createSecureUserPool } from '../private/secure-user-pool';
 

@@ -3,11 +3,11 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions } from './http-authorizer-options';
+import { HTTP_COGNITO_AUTHORIZER_OPTIONS, HTTP_JWT_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
-import { HTTP_COGNITO_AUTHORIZER_OPTIONS, HTTP_JWT_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
 import { checkStruct } from '../private/prop-types';
 import { createSecureUserPool, SECURE_USER_POOL_CLIENT_OPTIONS } from '../private/secure-user-pool';
 

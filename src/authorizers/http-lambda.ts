@@ -5,11 +5,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl } from './authorizer-settings';
 import { HttpLambdaAuthorizerOptions } from './http-authorizer-options';
+import { HTTP_LAMBDA_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
-import { HTTP_LAMBDA_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
 import { checkStruct } from '../private/prop-types';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];

@@ -2,10 +2,10 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl, headerTokenSettings } from './authorizer-settings';
+import { REQUEST_AUTHORIZER_OPTIONS, TOKEN_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
 import { identitySourceSuggestion } from '../private/identity-source';
-import { REQUEST_AUTHORIZER_OPTIONS, TOKEN_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
 import { checkStruct } from '../private/prop-types';
 import { regexError } from '../private/values';
 

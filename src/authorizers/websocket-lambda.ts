@@ -3,10 +3,10 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-options';
+import { WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
 import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
-import { WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS } from '../private/prop-schemas';
 import { checkStruct } from '../private/prop-types';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 

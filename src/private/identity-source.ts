@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { ApiType } from './api-features';
 import { check } from './errors';
-import type { ApiType } from './prop-schemas';
 
 /**
  * Identity sources (where an authorizer reads a request value) are spelt differently by each API type:

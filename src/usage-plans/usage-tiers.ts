@@ -6,7 +6,7 @@ import { TierOptions } from './tier-options';
 import { checkCustomerId, checkTierName, renderQuota, validateQuota } from './tier-validation';
 import { CustomerOptions, UsageCustomer } from './usage-customer';
 import { check } from '../private/errors';
-import { CUSTOMER_OPTIONS, TIER_OPTIONS } from '../private/prop-schemas';
+import { CUSTOMER_OPTIONS, TIER_OPTIONS } from '../private/option-schemas';
 import { checkStruct } from '../private/prop-types';
 import { parseRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';

@@ -174,6 +174,25 @@ describe('unknown props', () => {
     expect(withRoute('HTTP', () => ({ requestParameters: {} }))).toThrow(/requestParameters is not a prop of HttpApiRouteOptions; request parameter validation is a route option of SecureLambdaApi/);
   });
 
+  test.each([
+    ['../../src/logging/api-gateway-cloudwatch-role', 'ApiGatewayCloudWatchRole'],
+    ['../../src/http/secure-http-api', 'SecureHttpApi'],
+    ['../../src/websocket/secure-websocket-api', 'SecureWebSocketApi'],
+    ['../../src/rest/metered-api', 'MeteredApi'],
+    ['../../src/authorizers/rest-authorizer', 'ApiGatewayCloudWatchRole'],
+    ['../../src/usage-plans/usage-tiers', 'ApiGatewayCloudWatchRole'],
+  ])('props are checked whichever module an app loads first (%s)', (first, construct) => {
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports -- a fresh module registry, loaded in the order under test */
+      require(first);
+      const src = require('../../src');
+      const { App, Stack: IsolatedStack } = require('aws-cdk-lib');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      expect(() => new src[construct](new IsolatedStack(new App(), 'TestStack'), 'Api', { misspelt: true, tiers: {} }))
+        .toThrow(/^\[UnknownProp\] TestStack\/Api: misspelt is not a prop of /);
+    });
+  });
+
   test('a subclass may pass props of its own to the construct it extends', () => {
     class TeamApi extends SecureHttpApi {
       constructor(scope: Stack, id: string, props: SecureHttpApiProps & { team: string }) {
