@@ -37,17 +37,15 @@ const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSock
 const CLOUDWATCH_ROLE = instanceOf(() => ApiGatewayCloudWatchRole, 'an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)');
 const PAYLOAD_FORMAT = like<apigatewayv2.PayloadFormatVersion>('apigatewayv2.PayloadFormatVersion.VERSION_2_0 or VERSION_1_0', 'version');
 
+/** The props every API construct has: its name and description, and its stage's name, throttle and access logs. */
+const API_STAGE_AND_NAMING = { apiName: NAME, description: STRING, stageName: STRING, throttle: THROTTLE, accessLogRetention: RETENTION };
+
 const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   routes: mapOf(object<RestRouteOptions>('an object of RestRouteOptions'), ROUTES_BY_KEY),
   authorizer: REST_AUTHORIZER,
   cors: CORS,
-  apiName: NAME,
-  description: STRING,
-  stageName: STRING,
   stages: mapOf(STAGE, 'an object of stages by name, e.g. { dev: {}, prod: { canary: { percentTraffic: 10 } } }'),
-  throttle: THROTTLE,
   loggingLevel: LOGGING_LEVEL,
-  accessLogRetention: RETENTION,
   tracingEnabled: BOOLEAN,
   allowTestInvoke: BOOLEAN,
   waf: WAF,
@@ -60,6 +58,7 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   clientCertificate: BOOLEAN,
   hardened: BOOLEAN,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  ...API_STAGE_AND_NAMING,
 };
 
 const METERED_API_PROPS: PropsSchema<MeteredApiProps> = {
@@ -77,15 +76,11 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   authorizer: HTTP_AUTHORIZER,
   cors: CORS,
   payloadFormatVersion: PAYLOAD_FORMAT,
-  apiName: NAME,
-  description: STRING,
-  stageName: STRING,
   stageVariables: STAGE_VARIABLES,
-  throttle: THROTTLE,
   detailedMetrics: BOOLEAN,
-  accessLogRetention: RETENTION,
   customDomain: CUSTOM_DOMAIN,
   disableExecuteApiEndpoint: BOOLEAN,
+  ...API_STAGE_AND_NAMING,
 };
 
 const SECURE_WEBSOCKET_API_PROPS: PropsSchema<SecureWebSocketApiProps> = {
@@ -99,14 +94,10 @@ const SECURE_WEBSOCKET_API_PROPS: PropsSchema<SecureWebSocketApiProps> = {
   tiers: TIERS,
   customers: CUSTOMERS,
   apiKeySource: API_KEY_SOURCE,
-  apiName: NAME,
-  description: STRING,
-  stageName: STRING,
   stageVariables: STAGE_VARIABLES,
-  throttle: THROTTLE,
   loggingLevel: LOGGING_LEVEL,
-  accessLogRetention: RETENTION,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  ...API_STAGE_AND_NAMING,
 };
 
 const ROUTE_AUTHORIZATION = { isPublic: BOOLEAN, throttle: THROTTLE };

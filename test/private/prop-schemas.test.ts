@@ -146,7 +146,7 @@ describe('unknown props', () => {
 
   test('a prop unlike any other lists the props of the construct', () => {
     expect(build('SecureHttpApi', { color: 'blue' })).toThrow(
-      /^\[UnknownProp\] TestStack\/Api: color is not a prop of SecureHttpApi; expected one of routes, authorizer, cors, payloadFormatVersion, .*disableExecuteApiEndpoint$/);
+      /^\[UnknownProp\] TestStack\/Api: color is not a prop of SecureHttpApi; expected one of routes, authorizer, cors, payloadFormatVersion, .*, apiName, description, stageName, throttle, accessLogRetention$/);
   });
 
   test('a misspelt route option is refused with the closest option', () => {
