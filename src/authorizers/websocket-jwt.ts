@@ -1,7 +1,6 @@
-import { Token } from 'aws-cdk-lib';
 import type { WebSocketJwtAuthorizerOptions } from './websocket-authorizer-options';
 import { requestAuthorizer } from './websocket-lambda';
-import { check } from '../private/errors';
+import { checkSourceName } from '../private/identity-source';
 import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
@@ -14,8 +13,12 @@ export function bindWebSocketJwtAuthorizer(
 ): BoundWebSocketAuthorizer {
   const { scope, prop, id } = context;
   const name = options.tokenQueryString ?? DEFAULT_TOKEN_QUERY_STRING;
-  check(!Token.isUnresolved(name) && QUERY_STRING_NAME.test(name), scope, 'InvalidTokenQueryString', () =>
-    `${prop}.tokenQueryString is '${name}'; expected a query string parameter name of letters, digits, '.', '_' and '-', e.g. 'token'`);
+  checkSourceName(scope, `${prop}.tokenQueryString`, name, {
+    kind: 'querystring',
+    pattern: QUERY_STRING_NAME,
+    expected: "a query string parameter name of letters, digits, '.', '_' and '-', e.g. 'token'",
+    errorId: 'InvalidTokenQueryString',
+  });
   const config = jwtConfig(scope, prop, options, { in: 'query', name });
   const handler = createJwtAuthorizerFunction(scope, `${id}Function`, config, options.logRetention);
   return {
