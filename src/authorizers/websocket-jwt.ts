@@ -1,7 +1,9 @@
 import type { WebSocketJwtAuthorizerOptions } from './websocket-authorizer-options';
 import { requestAuthorizer } from './websocket-lambda';
+import { WEBSOCKET_JWT_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { checkSourceName } from '../private/identity-source';
 import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
+import { checkStruct } from '../private/prop-types';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 const DEFAULT_TOKEN_QUERY_STRING = 'token';
@@ -12,6 +14,7 @@ export function bindWebSocketJwtAuthorizer(
   context: WebSocketAuthorizerBindContext, options: WebSocketJwtAuthorizerOptions,
 ): BoundWebSocketAuthorizer {
   const { scope, prop, id } = context;
+  checkStruct(scope, prop, options, WEBSOCKET_JWT_AUTHORIZER_OPTIONS, true);
   const name = options.tokenQueryString ?? DEFAULT_TOKEN_QUERY_STRING;
   checkSourceName(scope, `${prop}.tokenQueryString`, name, {
     kind: 'querystring',

@@ -1,16 +1,43 @@
 import { HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import { DURATION } from './option-schemas';
-import { construct, listOf, object, oneOf, required, STRING, STRINGS, StructSchema } from './prop-types';
+import { DURATION, RETENTION } from './option-schemas';
+import { BOOLEAN, construct, listOf, object, oneOf, PropsSchema, required, STRING, STRINGS, StructSchema } from './prop-types';
 import type { CognitoAuthorizerOptions } from '../authorizers/cognito';
 import type { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions, HttpLambdaAuthorizerOptions } from '../authorizers/http-authorizer-options';
+import type { JwtAuthorizerOptions, JwtVerificationOptions } from '../authorizers/jwt';
+import { JwtTokenUse } from '../authorizers/jwt-token-use';
 import type { RequestAuthorizerOptions, TokenAuthorizerOptions } from '../authorizers/lambda';
-import type { WebSocketLambdaAuthorizerOptions } from '../authorizers/websocket-authorizer-options';
+import type { WebSocketJwtAuthorizerOptions, WebSocketLambdaAuthorizerOptions } from '../authorizers/websocket-authorizer-options';
 
-// The options of the authorizers, checked when an API binds them. The options of the bundled JWT authorizer
-// (RestAuthorizer.jwt, WebSocketApiAuthorizer.jwt) are checked by its own validation.
+// The options of the authorizers, checked when an API binds them; values beyond their types (an issuer URL, a
+// claim name) are checked by each authorizer's own validation.
 const USER_POOL = construct<cognito.IUserPool>('a Cognito user pool (cognito.IUserPool)', 'userPoolId');
 const USER_POOL_PROPS = object<cognito.UserPoolProps>('an object of cognito.UserPoolProps');
+
+/** What the bundled JWT authorizer verifies, the same for REST and WebSocket APIs. */
+const JWT_VERIFICATION_PROPS: PropsSchema<JwtVerificationOptions> = {
+  userPool: USER_POOL,
+  issuer: STRING,
+  jwksUri: STRING,
+  audience: STRINGS,
+  clientIds: STRINGS,
+  tokenUse: oneOf(JwtTokenUse, 'JwtTokenUse'),
+  requireExpiration: BOOLEAN,
+  requiredScopes: STRINGS,
+  contextClaims: STRINGS,
+  usageIdentifierClaim: STRING,
+  logRetention: RETENTION,
+};
+
+export const JWT_AUTHORIZER_OPTIONS: StructSchema<JwtAuthorizerOptions> = {
+  name: 'JwtAuthorizerOptions',
+  props: { ...JWT_VERIFICATION_PROPS, identityHeader: STRING, resultsCacheTtl: DURATION },
+};
+
+export const WEBSOCKET_JWT_AUTHORIZER_OPTIONS: StructSchema<WebSocketJwtAuthorizerOptions> = {
+  name: 'WebSocketJwtAuthorizerOptions',
+  props: { ...JWT_VERIFICATION_PROPS, tokenQueryString: STRING },
+};
 
 export const TOKEN_AUTHORIZER_OPTIONS: StructSchema<TokenAuthorizerOptions> = {
   name: 'TokenAuthorizerOptions',

@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   ApiCustomDomain, ApiGatewayCloudWatchRole, HttpApiAuthorizer, MeteredApi, PrivateApiCustomDomain, RestAuthorizer, SecureHttpApi, SecureHttpApiProps,
-  SecureLambdaApi, SecureLambdaApiProps, SecureWebSocketApi,
+  SecureLambdaApi, SecureLambdaApiProps, SecureWebSocketApi, WebSocketApiAuthorizer,
 } from '../../src';
 import { METERED_API, ROUTE_OPTIONS_OF, SECURE_HTTP_API, SECURE_LAMBDA_API, SECURE_WEBSOCKET_API } from '../../src/private/prop-schemas';
 import { StructSchema } from '../../src/private/prop-types';
@@ -292,6 +292,25 @@ describe('authorizer options', () => {
   test('an HTTP Lambda authorizer response type outside the enum is refused', () => {
     expect(httpAuthorizer((fn) => HttpApiAuthorizer.lambda(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
       /DefaultAuthorizer\.responseType is 'BOOLEAN'; expected one of HttpLambdaResponseType/);
+  });
+
+  test('a misspelt option of the bundled JWT authorizer is refused with the closest option', () => {
+    expect(restAuthorizer(() => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'], requiredScope: ['read'] } as any))).toThrow(
+      /DefaultAuthorizer\.requiredScope is not a prop of JwtAuthorizerOptions; did you mean 'requiredScopes'\?/);
+  });
+
+  test('a requireExpiration of the bundled JWT authorizer that is not a boolean is refused', () => {
+    expect(restAuthorizer(() => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'], requireExpiration: 'false' as any }))).toThrow(
+      "[InvalidPropType] TestStack/Api: DefaultAuthorizer.requireExpiration is 'false'; expected true or false");
+  });
+
+  test('a misspelt option of the WebSocket JWT authorizer is refused with the closest option', () => {
+    const stack = newStack();
+    const handler = newFunction(stack);
+    expect(() => new SecureWebSocketApi(stack, 'Api', {
+      authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'], tokenQuerystring: 'token' } as any),
+      routes: { $default: { handler } },
+    })).toThrow(/tokenQuerystring is not a prop of WebSocketJwtAuthorizerOptions; did you mean 'tokenQueryString'\?/);
   });
 
   test('a misspelt option of an HTTP Cognito authorizer is refused', () => {
