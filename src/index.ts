@@ -2,6 +2,7 @@ export * from './authorizers/rest-authorizer';
 export * from './authorizers/cognito';
 export * from './authorizers/lambda';
 export * from './authorizers/jwt';
+export * from './authorizers/jwt-token-use';
 export * from './cors';
 export * from './throttle';
 export * from './logging/api-gateway-cloudwatch-role';

@@ -1,14 +1,13 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
-import { check } from '../private/errors';
+import { checkSourceName, HEADER_NAME } from '../private/identity-source';
 import { checkSeconds } from '../private/numbers';
 
 /** API Gateway caches authorizer results for at most an hour. */
 const MAX_CACHE_TTL_SECONDS = 3600;
 const DEFAULT_CACHE_TTL = Duration.minutes(5);
 const DEFAULT_IDENTITY_HEADER = 'Authorization';
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /** Applies the default TTL and validates the range API Gateway accepts. */
 export function authorizerCacheTtl(scope: IConstruct, prop: string, ttl: Duration | undefined): Duration {
@@ -25,9 +24,9 @@ export interface HeaderTokenOptions {
 /** Defaults and validation of a header-token authorizer's settings, written once for Cognito, TOKEN and JWT. */
 export function headerTokenSettings(scope: IConstruct, id: string, options: HeaderTokenOptions) {
   const identityHeader = options.identityHeader ?? DEFAULT_IDENTITY_HEADER;
-  // Header names are RFC 9110 tokens; anything else would never match a request.
-  check(Token.isUnresolved(identityHeader) || HEADER_NAME.test(identityHeader), scope, 'InvalidHeaderName', () =>
-    `${id}.identityHeader must be an HTTP header name such as 'Authorization', got '${identityHeader}'`);
+  checkSourceName(scope, `${id}.identityHeader`, identityHeader, {
+    kind: 'header', pattern: HEADER_NAME, expected: "an HTTP header name such as 'Authorization'", errorId: 'InvalidHeaderName',
+  });
   return {
     identityHeader,
     identitySource: apigateway.IdentitySource.header(identityHeader),

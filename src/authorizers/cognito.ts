@@ -2,7 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { headerTokenSettings } from './authorizer-settings';
+import { COGNITO_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
+import { checkStruct } from '../private/prop-types';
 import { createSecureUserPool } from '../private/secure-user-pool';
 
 /** Options for a Cognito user pool authorizer. */
@@ -33,6 +35,7 @@ export interface CognitoAuthorizerOptions {
 
 export function bindCognitoAuthorizer(context: RestAuthorizerBindContext, options: CognitoAuthorizerOptions): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, COGNITO_AUTHORIZER_OPTIONS, true);
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
 
   const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);

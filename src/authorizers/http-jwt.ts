@@ -2,9 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions } from './http-authorizer-options';
+import { HTTP_COGNITO_AUTHORIZER_OPTIONS, HTTP_JWT_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { identitySourceSuggestion } from '../private/identity-source';
 import { resolveJwtIssuer, userPoolIssuer } from '../private/jwt-issuer';
+import { checkStruct } from '../private/prop-types';
 import { createSecureUserPool, createUserPoolClient } from '../private/secure-user-pool';
 
 const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
@@ -12,12 +15,14 @@ const DEFAULT_TOKEN_SOURCE = '$request.header.Authorization';
 const TOKEN_SOURCE = /^\$request\.(header|querystring)\.[^\s,]+$/;
 
 export function bindHttpJwtAuthorizer(context: HttpAuthorizerBindContext, options: HttpJwtAuthorizerOptions): BoundHttpAuthorizer {
+  checkStruct(context.scope, context.id, options, HTTP_JWT_AUTHORIZER_OPTIONS, true);
   const issuer = resolveJwtIssuer(context.scope, context.id, options);
   return { ...nativeJwtAuthorizer(context, issuer, options.audience, options.identitySource), userPool: options.userPool };
 }
 
 export function bindHttpCognitoAuthorizer(context: HttpAuthorizerBindContext, options: HttpCognitoAuthorizerOptions): BoundHttpAuthorizer {
   const { scope, id } = context;
+  checkStruct(scope, id, options, HTTP_COGNITO_AUTHORIZER_OPTIONS, true);
   const createdPool = options.userPool ? undefined : createSecureUserPool(scope, `${id}UserPool`, options.userPoolProps);
   const userPool = options.userPool ?? createdPool!.userPool;
   const createdClient = options.userPoolClients ? undefined : createdPool?.client ?? createUserPoolClient(scope, `${id}Client`, userPool);
@@ -50,5 +55,5 @@ function nativeJwtAuthorizer(
 
 function checkTokenSource(scope: IConstruct, prop: string, source: string): void {
   check(Token.isUnresolved(source) || TOKEN_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-    `${prop} is '${source}'; a JWT authorizer reads the token from one header or query string parameter: '$request.header.<name>' or '$request.querystring.<name>'`);
+    `${prop} is '${source}'; a JWT authorizer reads the token from one header or query string parameter: '$request.header.<name>' or '$request.querystring.<name>'${identitySourceSuggestion('HTTP', source, ['header', 'querystring'])}`);
 }

@@ -5,9 +5,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl } from './authorizer-settings';
 import { HttpLambdaAuthorizerOptions } from './http-authorizer-options';
+import { HTTP_LAMBDA_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from '../private/http-bound-authorizer';
+import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
+import { checkStruct } from '../private/prop-types';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];
 const IDENTITY_SOURCE = /^(\$request\.(header|querystring)\.[^\s,]+|\$context\.[A-Za-z0-9_.]+|\$stageVariables\.[A-Za-z0-9_]+)$/;
@@ -16,10 +19,11 @@ export function bindHttpLambdaAuthorizer(
   context: HttpAuthorizerBindContext, handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions,
 ): BoundHttpAuthorizer {
   const { scope, httpApi, id } = context;
+  checkStruct(scope, id, options, HTTP_LAMBDA_AUTHORIZER_OPTIONS, true);
   const identitySources = options.identitySources ?? DEFAULT_IDENTITY_SOURCES;
   for (const source of identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-      `${id}.identitySources has '${source}'; expected '$request.header.<name>', '$request.querystring.<name>', '$context.<variable>' or '$stageVariables.<name>'`);
+      `${id}.identitySources has '${source}'; expected '$request.header.<name>', '$request.querystring.<name>', '$context.<variable>' or '$stageVariables.<name>'${identitySourceSuggestion('HTTP', source)}`);
   }
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
   const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;

@@ -3,16 +3,12 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { headerTokenSettings } from './authorizer-settings';
+import { JwtTokenUse } from './jwt-token-use';
+import { JWT_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
+import { checkStruct } from '../private/prop-types';
 
-/** The `token_use` claim a Cognito token must carry. */
-export enum JwtTokenUse {
-  /** ID tokens: identity claims, `aud` is the app client id. */
-  ID = 'id',
-  /** Access tokens: scopes, `client_id` is the app client id. */
-  ACCESS = 'access',
-}
 
 /**
  * What the bundled JWT authorizer verifies and passes on, shared by its REST (`RestAuthorizer.jwt`) and WebSocket
@@ -106,6 +102,7 @@ export interface JwtAuthorizerOptions extends JwtVerificationOptions {
 
 export function bindJwtAuthorizer(context: RestAuthorizerBindContext, options: JwtAuthorizerOptions): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, JWT_AUTHORIZER_OPTIONS, true);
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   const config = jwtConfig(scope, id, options);
 

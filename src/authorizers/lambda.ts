@@ -2,8 +2,12 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl, headerTokenSettings } from './authorizer-settings';
+import { REQUEST_AUTHORIZER_OPTIONS, TOKEN_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { BoundRestAuthorizer, lazyAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
 import { check } from '../private/errors';
+import { identitySourceSuggestion } from '../private/identity-source';
+import { checkStruct } from '../private/prop-types';
+import { regexError } from '../private/values';
 
 /** Options for a Lambda TOKEN authorizer. */
 export interface TokenAuthorizerOptions {
@@ -50,10 +54,12 @@ export function bindTokenAuthorizer(
   context: RestAuthorizerBindContext, handler: lambda.IFunction, options: TokenAuthorizerOptions,
 ): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, TOKEN_AUTHORIZER_OPTIONS, true);
   const { identityHeader, identitySource, resultsCacheTtl } = headerTokenSettings(scope, id, options);
   if (options.validationRegex !== undefined && !Token.isUnresolved(options.validationRegex)) {
-    check(isValidRegex(options.validationRegex), scope, 'InvalidValidationRegex', () =>
-      `${id}.validationRegex must be a valid regular expression, got '${options.validationRegex}'`);
+    const error = regexError(options.validationRegex);
+    check(error === undefined, scope, 'InvalidValidationRegex', () =>
+      `${id}.validationRegex is '${options.validationRegex}', which is not a valid regular expression (${error}); expected a JavaScript regular expression the token must match`);
   }
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'TOKEN',
@@ -77,13 +83,14 @@ export function bindRequestAuthorizer(
   context: RestAuthorizerBindContext, handler: lambda.IFunction, options: RequestAuthorizerOptions,
 ): BoundRestAuthorizer {
   const { scope, restApi, id } = context;
+  checkStruct(scope, id, options, REQUEST_AUTHORIZER_OPTIONS, true);
   const resultsCacheTtl = authorizerCacheTtl(scope, `${id}.resultsCacheTtl`, options.resultsCacheTtl);
   const caching = resultsCacheTtl.isUnresolved() || resultsCacheTtl.toSeconds() > 0;
   check(!caching || options.identitySources.length > 0, scope, 'CachingWithoutIdentitySources', () =>
     `${id}.identitySources is empty while resultsCacheTtl is ${resultsCacheTtl.toSeconds()} seconds; API Gateway keys the cache on the identity sources, so give at least one (e.g. apigateway.IdentitySource.header('Authorization')) or set resultsCacheTtl to Duration.seconds(0)`);
   for (const source of options.identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-      `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x`);
+      `${id}.identitySources has '${source}'; expected a value built with apigateway.IdentitySource: method.request.header.X, method.request.querystring.x, stageVariables.x or context.x${identitySourceSuggestion('REST', source)}`);
   }
   const authorizer = lazyAuthorizer(restApi, id, {
     type: 'REQUEST',
@@ -100,13 +107,4 @@ export function bindRequestAuthorizer(
     providesUsageIdentifierKey: true,
     methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
   };
-}
-
-function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,9 @@
-import { Token } from 'aws-cdk-lib';
 import type { WebSocketJwtAuthorizerOptions } from './websocket-authorizer-options';
 import { requestAuthorizer } from './websocket-lambda';
-import { check } from '../private/errors';
+import { WEBSOCKET_JWT_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
+import { checkSourceName } from '../private/identity-source';
 import { createJwtAuthorizerFunction, jwtConfig } from '../private/jwt-authorizer-function';
+import { checkStruct } from '../private/prop-types';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 const DEFAULT_TOKEN_QUERY_STRING = 'token';
@@ -13,9 +14,14 @@ export function bindWebSocketJwtAuthorizer(
   context: WebSocketAuthorizerBindContext, options: WebSocketJwtAuthorizerOptions,
 ): BoundWebSocketAuthorizer {
   const { scope, prop, id } = context;
+  checkStruct(scope, prop, options, WEBSOCKET_JWT_AUTHORIZER_OPTIONS, true);
   const name = options.tokenQueryString ?? DEFAULT_TOKEN_QUERY_STRING;
-  check(!Token.isUnresolved(name) && QUERY_STRING_NAME.test(name), scope, 'InvalidTokenQueryString', () =>
-    `${prop}.tokenQueryString is '${name}'; expected a query string parameter name of letters, digits, '.', '_' and '-', e.g. 'token'`);
+  checkSourceName(scope, `${prop}.tokenQueryString`, name, {
+    kind: 'querystring',
+    pattern: QUERY_STRING_NAME,
+    expected: "a query string parameter name of letters, digits, '.', '_' and '-', e.g. 'token'",
+    errorId: 'InvalidTokenQueryString',
+  });
   const config = jwtConfig(scope, prop, options, { in: 'query', name });
   const handler = createJwtAuthorizerFunction(scope, `${id}Function`, config, options.logRetention);
   return {

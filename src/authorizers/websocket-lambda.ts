@@ -3,8 +3,11 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-options';
+import { WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS } from '../private/authorizer-option-schemas';
 import { check } from '../private/errors';
+import { identitySourceSuggestion } from '../private/identity-source';
 import { lambdaInvocationUri } from '../private/lambda-invocation-uri';
+import { checkStruct } from '../private/prop-types';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 /** The identity sources API Gateway accepts on WebSocket REQUEST authorizers. */
@@ -14,11 +17,10 @@ export function bindWebSocketLambdaAuthorizer(
   context: WebSocketAuthorizerBindContext, handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions,
 ): BoundWebSocketAuthorizer {
   const { scope, prop } = context;
-  check(Array.isArray(options?.identitySources), scope, 'InvalidIdentitySource', () =>
-    `${prop}.identitySources is ${JSON.stringify(options?.identitySources)}; give a list such as ['route.request.querystring.token'] (an empty list invokes the function for every connection)`);
+  checkStruct(scope, prop, options ?? {}, WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS, true);
   for (const source of options.identitySources) {
     check(Token.isUnresolved(source) || IDENTITY_SOURCE.test(source), scope, 'InvalidIdentitySource', () =>
-      `${prop}.identitySources has '${source}'; WebSocket authorizers read 'route.request.header.<name>', 'route.request.querystring.<name>', 'stageVariables.<name>' or 'context.<variable>'${suggestion(source)}`);
+      `${prop}.identitySources has '${source}'; WebSocket authorizers read 'route.request.header.<name>', 'route.request.querystring.<name>', 'stageVariables.<name>' or 'context.<variable>'${identitySourceSuggestion('WebSocket', source)}`);
   }
   return {
     ...requestAuthorizer(context, handler, options.identitySources),
@@ -52,15 +54,4 @@ export function requestAuthorizer(context: WebSocketAuthorizerBindContext, handl
     bind: () => ({ authorizationType: 'CUSTOM', authorizerId: authorizer.authorizerId }),
   };
   return { authorizationType: 'CUSTOM' as const, routeAuthorizer, function: handler };
-}
-
-/** REST (`method.request.…`) and HTTP (`$request.…`) spellings of the same source, rewritten for WebSocket APIs. */
-function suggestion(source: string): string {
-  const match = /^(?:method\.request\.|\$request\.|request\.)?(headers?|querystring|query)\.(.+)$/.exec(source);
-  if (match) {
-    const kind = match[1].startsWith('header') ? 'header' : 'querystring';
-    return ` (did you mean 'route.request.${kind}.${match[2]}'?)`;
-  }
-  const other = /^\$(stageVariables|context)\.(.+)$/.exec(source);
-  return other ? ` (did you mean '${other[1]}.${other[2]}'?)` : '';
 }

@@ -9,7 +9,6 @@ import { Construct } from 'constructs';
 import { corsPreflight } from './cors-preflight';
 import { createHttpCustomDomain } from './custom-domain';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
-import { checkRestOnlyFeatures, REST_ONLY_API_PROPS, REST_ONLY_ROUTE_OPTIONS } from './rest-only-features';
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './stage';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
@@ -21,7 +20,11 @@ import { LambdaProxyIntegration } from '../private/http-lambda-integration';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from '../private/http-route-key';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { PathVariables } from '../private/path-variables';
+import { ROUTE_OPTIONS_OF, SECURE_HTTP_API } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
+import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateThrottle } from '../private/throttle';
@@ -68,6 +71,7 @@ export class SecureHttpApi extends Construct {
   private readonly authorizerBindings: AuthorizerBindings<HttpApiAuthorizer, BoundHttpAuthorizer>;
   private readonly routes = new Map<string, HttpRouteInfo>();
   private readonly routeThrottles = new RouteThrottleOverrides();
+  private readonly pathVariables = new PathVariables(this, false);
   private readonly integrations = new Map<string, LambdaProxyIntegration>();
   private readonly permissions: LambdaInvokePermissions;
   private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion;
@@ -75,7 +79,7 @@ export class SecureHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
-    checkRestOnlyFeatures(this, '', props, REST_ONLY_API_PROPS);
+    checkConstructProps(this, new.target, props);
     if (props.cors) {
       validateCors(this, props.cors);
     }
@@ -109,7 +113,7 @@ export class SecureHttpApi extends Construct {
     this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : executeApiUrl;
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
 
-    const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption, 'authorizer');
+    const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
@@ -117,6 +121,7 @@ export class SecureHttpApi extends Construct {
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
     validateStackResourceCount(this);
   }
 
@@ -134,10 +139,10 @@ export class SecureHttpApi extends Construct {
    */
   public addRoute(routeKey: string, options: HttpApiRouteOptions): apigatewayv2.HttpRoute {
     const prop = `routes['${routeKey}']`;
-    checkRestOnlyFeatures(this, prop, options, REST_ONLY_ROUTE_OPTIONS);
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.HTTP, true);
     const key = parseHttpRouteKey(this, prop, routeKey);
     this.validateRoute(prop, key, options);
-    const binding = options.isPublic ? undefined : this.bindAuthorizer(options.authorizer ?? this.defaultAuthorizerOption, `${prop}.authorizer`);
+    const binding = options.isPublic ? undefined : this.bindAuthorizer(options.authorizer ?? this.defaultAuthorizerOption);
     const authorizationType = binding?.authorizationType ?? 'NONE';
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${authorizationType}; HTTP APIs check per-route scopes only with JWT authorizers (HttpApiAuthorizer.jwt() or HttpApiAuthorizer.cognito())`);
@@ -218,13 +223,14 @@ export class SecureHttpApi extends Construct {
     check(!(this.cors && key.route?.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
+    if (key.route) {
+      this.pathVariables.reserve(prop, key.route);
+    }
   }
 
   /** One Lambda proxy integration per function and payload format, so that permissions stay one per function. */
   private integrationFor(prop: string, options: HttpApiRouteOptions): apigatewayv2.HttpRouteIntegration {
     if (options.integration) {
-      check(options.integration instanceof apigatewayv2.HttpRouteIntegration, this, 'NotAnHttpIntegration', () =>
-        `${prop}.integration is not an HTTP API integration; use an aws-cdk-lib/aws-apigatewayv2-integrations class such as HttpUrlIntegration (aws-apigateway integrations are for SecureLambdaApi)`);
       check(options.payloadFormatVersion === undefined, this, 'PayloadFormatVersionWithIntegration', () =>
         `${prop}.payloadFormatVersion applies to the Lambda proxy integration of handler, and the route has an integration; set the payload format on the integration instead`);
       return options.integration;
@@ -247,9 +253,9 @@ export class SecureHttpApi extends Construct {
       `${prop} is '${version.version}'; Lambda proxy integrations accept ${LAMBDA_PAYLOAD_VERSIONS.join(' and ')} (PayloadFormatVersion.VERSION_2_0 or VERSION_1_0)`);
   }
 
-  private bindAuthorizer(authorizer: HttpApiAuthorizer, prop: string): BoundHttpAuthorizer {
-    check(authorizer instanceof HttpApiAuthorizer, this, 'NotAnHttpAuthorizer', () =>
-      `${prop} is not an HttpApiAuthorizer; HTTP APIs are authorized with HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)`);
+  private bindAuthorizer(authorizer: HttpApiAuthorizer): BoundHttpAuthorizer {
     return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.httpApi, id));
   }
 }
+
+declareConstructProps(SecureHttpApi, () => SECURE_HTTP_API);

@@ -1,21 +1,18 @@
-import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { httpJsonAccessLogFormat } from './access-log-format';
 import { SecureHttpApiProps } from './secure-http-api-props';
-import { check } from '../private/errors';
 import { RouteThrottleOverrides } from '../private/route-settings';
+import { checkStageName } from '../private/stage-name';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 
-export const DEFAULT_STAGE_NAME = '$default';
-const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
+export { HTTP_DEFAULT_STAGE_NAME as DEFAULT_STAGE_NAME } from '../private/stage-name';
 
 /** Validates the stage's name, throttle and variables. */
 export function validateStageProps(scope: Construct, stageName: string, props: SecureHttpApiProps): void {
-  check(Token.isUnresolved(stageName) || STAGE_NAME.test(stageName), scope, 'InvalidStageName', () =>
-    `stageName is '${stageName}'; use '$default' (the root of the URL) or 1 to 128 letters, digits, hyphens and underscores`);
+  checkStageName(scope, 'stageName', stageName, { defaultStage: true });
   validateThrottle(scope, 'throttle', props.throttle);
   validateStageVariables(scope, 'stageVariables', props.stageVariables);
 }

@@ -4,6 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayKitValidationError } from '../private/errors';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { API_GATEWAY_CLOUDWATCH_ROLE } from '../private/prop-schemas';
+import { checkConstructProps, declareConstructProps } from '../private/prop-types';
 
 /**
  * What API Gateway does with the role: create the execution log groups and their streams, find them, and write
@@ -48,6 +50,7 @@ export class ApiGatewayCloudWatchRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiGatewayCloudWatchRoleProps = {}) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     const registry = registryOf(this);
     const existing = registry.get(regionKey(this));
     if (existing) {
@@ -112,3 +115,5 @@ function regionKey(scope: IConstruct): string {
   const stack = Stack.of(scope);
   return `${stack.account}/${stack.region}`;
 }
+
+declareConstructProps(ApiGatewayCloudWatchRole, () => API_GATEWAY_CLOUDWATCH_ROLE);

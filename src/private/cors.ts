@@ -21,6 +21,8 @@ export function validateCors(scope: IConstruct, cors: CorsOptions): void {
     check(origin === '*' || Token.isUnresolved(origin) || ORIGIN.test(origin), scope, 'CorsInvalidOrigin', () =>
       `cors.allowOrigins has '${origin}'; an origin is a scheme and host without a path, e.g. 'https://app.example.com'`);
   }
+  check(cors.allowMethods === undefined || cors.allowMethods.length > 0, scope, 'CorsNoMethod', () =>
+    "cors.allowMethods is []; browsers would be allowed no method after a preflight, so list the methods, e.g. ['GET', 'POST'], or leave it out for every method");
   for (const method of cors.allowMethods ?? []) {
     check(method === '*' || (ROUTE_METHODS as readonly string[]).includes(method.toUpperCase()), scope, 'CorsInvalidMethod', () =>
       `cors.allowMethods has the unknown method '${method}'; expected '*' or one of ${ROUTE_METHODS.filter((m) => m !== 'ANY').join(', ')}`);

@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
 import { check } from './errors';
+import { closestName, isObject, member, regexError, show } from './values';
 
 /** Checks the value of one keyword; `path` names the keyword, `parent` is the schema it belongs to. */
 type Checker = (walk: SchemaWalk, path: string, value: unknown, parent: Record<string, unknown>) => void;
@@ -174,58 +175,9 @@ const KEYWORDS: Record<keyof apigateway.JsonSchema, Checker> = {
   not: schemaValue,
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** `.name` for identifiers, `['first-name']` otherwise, as the user would write it in TypeScript. */
-function member(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `['${name}']`;
-}
-
-/** The value as the user wrote it, shortened so that a large schema does not drown the message. */
-function show(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
-  } catch {
-    // Cycles and bigints cannot be serialized.
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 function suggestion(keyword: string): string {
   const known = Object.keys(KEYWORDS);
-  const [closest] = known
-    .map((candidate) => ({ candidate, distance: editDistance(keyword.toLowerCase(), candidate.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance);
-  if (closest.distance <= 2) {
-    return `did you mean '${closest.candidate}'?`;
-  }
-  return `API Gateway models are JSON Schema draft 4, written with the keywords of apigateway.JsonSchema: ${known.join(', ')}`;
-}
-
-/** Edit distance where swapping two neighbouring letters (`requried`) counts as one edit, like a deletion or insertion. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    d.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = i === 0 ? j : Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
+  const closest = closestName(keyword, known);
+  return closest ? `did you mean '${closest}'?`
+    : `API Gateway models are JSON Schema draft 4, written with the keywords of apigateway.JsonSchema: ${known.join(', ')}`;
 }

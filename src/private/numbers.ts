@@ -2,13 +2,17 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { check } from './errors';
 
-/** Validates a number against an inclusive range, skipping unresolved tokens. */
-export function checkRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
+/**
+ * Validates a number against an inclusive range, skipping unresolved tokens.
+ * @param whole whether the number counts something (requests, periods), so that a fraction is refused
+ */
+export function checkRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number, whole = false): void {
   if (value === undefined || Token.isUnresolved(value)) {
     return;
   }
   check(Number.isFinite(value) && value >= min && value <= max, scope, 'OutOfRange', () =>
     `${prop} must be between ${min} and ${max}, got ${value}`);
+  check(!whole || Number.isInteger(value), scope, 'NegativeOrFractional', () => `${prop} must be a whole number, got ${value}`);
 }
 
 /** Validates a whole number that must not be negative. */
@@ -33,7 +37,9 @@ export function checkSeconds(scope: IConstruct, prop: string, value: Duration | 
   if (value === undefined || value.isUnresolved()) {
     return;
   }
-  const seconds = value.toSeconds();
+  // aws-cdk-lib refuses a fraction of a second where the duration is rendered, naming neither prop nor construct.
+  const seconds = value.toSeconds({ integral: false });
+  check(Number.isInteger(seconds), scope, 'NegativeOrFractional', () => `${prop} must be a whole number of seconds, got ${seconds} seconds`);
   check(seconds >= min && seconds <= max, scope, 'OutOfRange', () =>
     `${prop} must be between ${min} and ${max} seconds, got ${seconds} seconds`);
 }

@@ -7,6 +7,11 @@ export const CONNECT_ROUTE_KEY = '$connect';
 export const DISCONNECT_ROUTE_KEY = '$disconnect';
 export const DEFAULT_ROUTE_KEY = '$default';
 const PREDEFINED_ROUTE_KEYS: readonly string[] = [CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, DEFAULT_ROUTE_KEY];
+const PREDEFINED_ROUTE_USE: { readonly [key: string]: string } = {
+  [CONNECT_ROUTE_KEY]: 'when a client connects',
+  [DISCONNECT_ROUTE_KEY]: 'when a connection closes',
+  [DEFAULT_ROUTE_KEY]: 'for a message no other route matches',
+};
 
 /**
  * The longest custom route key accepted. API Gateway documents no limit; a custom key is the value a message's
@@ -31,6 +36,9 @@ export function parseWebSocketRouteKey(scope: IConstruct, prop: string, routeKey
   if (PREDEFINED_ROUTE_KEYS.includes(routeKey)) {
     return routeKey;
   }
+  const predefined = PREDEFINED_ROUTE_KEYS.find((key) => key.slice(1) === routeKey.toLowerCase());
+  check(predefined === undefined, scope, 'InvalidRouteKey', () =>
+    `${prop} is '${routeKey}', a custom route key, which messages whose route selection expression evaluates to '${routeKey}' reach; expected '${predefined}', the route API Gateway runs ${PREDEFINED_ROUTE_USE[predefined!]}`);
   check(routeKey.length > 0, scope, 'InvalidRouteKey', () =>
     `${prop} is an empty route key; use '$connect', '$disconnect', '$default', or the value your route selection expression evaluates to, e.g. 'sendMessage'`);
   check(!routeKey.startsWith('$'), scope, 'InvalidRouteKey', () =>

@@ -11,6 +11,8 @@ import {
   validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
+import { API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
@@ -97,6 +99,7 @@ export class ApiCustomDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiCustomDomainProps) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     this.endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
     this.mutualTls = props.mutualTls !== undefined;
     this.validate(props);
@@ -137,6 +140,7 @@ export class ApiCustomDomain extends Construct {
    * multi-level base path such as `orders/v1`
    */
   public addBasePathMapping(api: apigateway.IRestApi, options: CustomDomainMappingOptions): CfnResource {
+    checkStruct(this, '', options, CUSTOM_DOMAIN_MAPPING_OPTIONS, true);
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);
@@ -217,3 +221,5 @@ function executeApiEndpointEnabled(api: apigateway.IRestApi): boolean {
   const cfnApi = cfnRestApiOf(api);
   return cfnApi !== undefined && !Token.isUnresolved(cfnApi.disableExecuteApiEndpoint) && cfnApi.disableExecuteApiEndpoint !== true;
 }
+
+declareConstructProps(ApiCustomDomain, () => API_CUSTOM_DOMAIN);

@@ -3,19 +3,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
-import { CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
+import { METERED_API } from '../private/prop-schemas';
+import { declareConstructProps } from '../private/prop-types';
+import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
 import { UsageTiers } from '../usage-plans/usage-tiers';
-
-/** Where API Gateway reads the API key of a request. */
-export enum ApiKeySource {
-  /** The `x-api-key` header the client sends. */
-  HEADER = 'HEADER',
-  /**
-   * The `usageIdentifierKey` the route's Lambda authorizer returns, e.g. the bundled JWT authorizer with
-   * `usageIdentifierClaim`: tenants are metered by their token and send no key.
-   */
-  AUTHORIZER = 'AUTHORIZER',
-}
 
 /** Properties for {@link MeteredApi}. */
 export interface MeteredApiProps extends SecureLambdaApiProps {
@@ -67,6 +58,11 @@ export class MeteredApi extends SecureLambdaApi {
     for (const [customerId, options] of Object.entries(props.customers ?? {})) {
       this.addCustomer(customerId, options);
     }
+    this.node.addValidation({
+      validate: () => this.tiers.routesKeyedWithoutTiers(this._routes.map((route) => ({
+        key: route.key.key, apiKeyRequired: route.apiKeyRequired, explicit: route.apiKeyRequiredSet,
+      })), ' (the default of MeteredApi)'),
+    });
     if (this.apiKeySource === ApiKeySource.AUTHORIZER) {
       this.node.addValidation({ validate: () => this.routesWithoutUsageIdentifier() });
     }
@@ -115,3 +111,5 @@ export class MeteredApi extends SecureLambdaApi {
       .map((route) => `[UsageIdentifierUnavailable] ${this.node.path}: apiKeySource is AUTHORIZER but the route '${route.key.key}' requires an API key and is authorized by ${route.authorizationType}, which cannot return usageIdentifierKey; authorize it with RestAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or set apiKeyRequired: false on it`);
   }
 }
+
+declareConstructProps(MeteredApi, () => METERED_API);

@@ -12,6 +12,8 @@ import {
   validateMappingTarget,
 } from '../private/custom-domain';
 import { check } from '../private/errors';
+import { PRIVATE_API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
 const INVOKE = 'execute-api:Invoke';
 /**
@@ -88,6 +90,7 @@ export class PrivateApiCustomDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateApiCustomDomainProps) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     this.validate(props);
     this.vpcEndpoints = [...props.vpcEndpoints];
 
@@ -138,6 +141,7 @@ export class PrivateApiCustomDomain extends Construct {
    * @returns the `AWS::ApiGateway::BasePathMappingV2`
    */
   public addBasePathMapping(api: apigateway.IRestApi, options: CustomDomainMappingOptions): apigateway.CfnBasePathMappingV2 {
+    checkStruct(this, '', options, CUSTOM_DOMAIN_MAPPING_OPTIONS, true);
     const { stage, basePath } = options;
     const segments = parseBasePath(this, 'basePath', basePath);
     this.validateMapping(api, stage, basePath, segments);
@@ -273,3 +277,5 @@ function deniedByApiPolicy(api: apigateway.IRestApi, endpoint: ec2.IInterfaceVpc
     return !allowed.some((value) => JSON.stringify(value) === endpointId);
   });
 }
+
+declareConstructProps(PrivateApiCustomDomain, () => PRIVATE_API_CUSTOM_DOMAIN);

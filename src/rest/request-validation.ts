@@ -1,6 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { RestRequestValidationOptions } from './request-validation-options';
 import { check } from '../private/errors';
+import { checkSourceName, HEADER_NAME, SourceNameProp } from '../private/identity-source';
 import { validateJsonSchema } from '../private/json-schema';
 import { ParsedRouteKey } from '../private/route-key';
 
@@ -10,8 +11,14 @@ export interface MethodRequestRequirements {
   readonly requestParameters?: { [parameter: string]: boolean };
 }
 
-/** Header names as HTTP defines them (RFC 9110 tokens). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Methods whose requests have no body: a body model on their routes would never be checked. */
+const BODILESS_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
+const QUERY_STRING_PARAMETER: SourceNameProp = {
+  kind: 'querystring', pattern: /^[^\s&=]+$/, expected: 'a non-empty name without whitespace, & or =', errorId: 'InvalidRequestParameter',
+};
+const HEADER_PARAMETER: SourceNameProp = {
+  kind: 'header', pattern: HEADER_NAME, expected: "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)", errorId: 'InvalidRequestParameter',
+};
 
 /** Turns a route's validation options into method request settings, creating the body model the route declares. */
 export class RequestRequirements {
@@ -22,11 +29,12 @@ export class RequestRequirements {
   public forRoute(prop: string, key: ParsedRouteKey, options: RestRequestValidationOptions): MethodRequestRequirements {
     check(!(options.bodySchema && options.bodyModel), this.restApi, 'BodySchemaAndModel', () =>
       `${prop} has both bodySchema and bodyModel; give the schema to create a model for the route, or a shared model, not both`);
+    const body = options.bodySchema ? 'bodySchema' : options.bodyModel ? 'bodyModel' : undefined;
+    check(!(body && BODILESS_METHODS.includes(key.method)), this.restApi, 'BodyOnBodilessMethod', () =>
+      `${prop}.${body} is set on a ${key.method} route, whose requests carry no body for API Gateway to validate; put it on the route of the method that sends the body (POST, PUT, PATCH), or remove it`);
     const parameters = {
-      ...this.required(`${prop}.requiredQueryStrings`, 'querystring', options.requiredQueryStrings, (name) => name.length > 0 && !/[\s&=]/.test(name),
-        'a non-empty name without whitespace, & or ='),
-      ...this.required(`${prop}.requiredHeaders`, 'header', options.requiredHeaders, (name) => HEADER_NAME.test(name),
-        'an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)'),
+      ...this.required(`${prop}.requiredQueryStrings`, options.requiredQueryStrings, QUERY_STRING_PARAMETER),
+      ...this.required(`${prop}.requiredHeaders`, options.requiredHeaders, HEADER_PARAMETER),
     };
     const model = options.bodyModel ?? (options.bodySchema && this.modelFor(`${prop}.bodySchema`, key, options.bodySchema));
     return {
@@ -35,14 +43,11 @@ export class RequestRequirements {
     };
   }
 
-  private required(
-    prop: string, location: string, names: string[] | undefined, valid: (name: string) => boolean, expected: string,
-  ): Record<string, boolean> {
+  private required(prop: string, names: string[] | undefined, location: SourceNameProp): Record<string, boolean> {
     const parameters: Record<string, boolean> = {};
     (names ?? []).forEach((name, index) => {
-      check(typeof name === 'string' && valid(name), this.restApi, 'InvalidRequestParameter', () =>
-        `${prop}[${index}] is ${JSON.stringify(name)}; expected ${expected}`);
-      const parameter = `method.request.${location}.${name}`;
+      checkSourceName(this.restApi, `${prop}[${index}]`, name, location);
+      const parameter = `method.request.${location.kind}.${name}`;
       check(!(parameter in parameters), this.restApi, 'DuplicateRequestParameter', () =>
         `${prop} lists '${name}' twice; list each parameter once`);
       parameters[parameter] = true;

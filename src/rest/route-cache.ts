@@ -13,6 +13,8 @@ export interface RouteCache {
 }
 
 const KEY_PARAMETER = /^(querystring|header|path)\.([^\s.][^\s]*)$/;
+/** The prefix of method request parameters, which keyParameters leave out. */
+const METHOD_REQUEST = 'method.request.';
 
 /** Validates a route's `cache` option against the route key. */
 export function resolveRouteCache(scope: Construct, prop: string, key: ParsedRouteKey, cache: RouteCacheOptions | undefined): RouteCache | undefined {
@@ -26,10 +28,11 @@ export function resolveRouteCache(scope: Construct, prop: string, key: ParsedRou
   const keyParameters = (cache.keyParameters ?? []).map((parameter, index) => {
     const match = KEY_PARAMETER.exec(parameter);
     check(match !== null, scope, 'InvalidCacheKeyParameter', () =>
-      `${prop}.keyParameters[${index}] is ${JSON.stringify(parameter)}; expected 'querystring.<name>', 'header.<name>' or 'path.<name>'`);
+      `${prop}.keyParameters[${index}] is ${JSON.stringify(parameter)}; expected 'querystring.<name>', 'header.<name>' or 'path.<name>'${
+        parameter.startsWith(METHOD_REQUEST) ? ` (did you mean '${parameter.slice(METHOD_REQUEST.length)}'?)` : ''}`);
     check(match[1] !== 'path' || pathVariables.includes(match[2]), scope, 'InvalidCacheKeyParameter', () =>
       `${prop}.keyParameters[${index}] is '${parameter}' but the route '${key.key}' has ${pathVariables.length ? `only the path variables ${pathVariables.join(', ')}` : 'no path variables'}`);
-    return `method.request.${parameter}`;
+    return `${METHOD_REQUEST}${parameter}`;
   });
   check(new Set(keyParameters).size === keyParameters.length, scope, 'InvalidCacheKeyParameter', () =>
     `${prop}.keyParameters lists a parameter twice: ${JSON.stringify(cache.keyParameters)}`);

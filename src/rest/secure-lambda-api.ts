@@ -33,7 +33,11 @@ import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { PathVariables } from '../private/path-variables';
+import { ROUTE_OPTIONS_OF, SECURE_LAMBDA_API } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { checkPublicRoute } from '../private/public-route';
+import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RestRouteInfo } from '../private/rest-route-info';
 import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
@@ -95,8 +99,7 @@ export class SecureLambdaApi extends Construct {
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
   private readonly authorizerBindings: AuthorizerBindings<RestAuthorizer, BoundRestAuthorizer>;
   private readonly routes = new Map<string, RestRouteInfo>();
-  /** The variable segment used under each parent path: API Gateway allows one per level. */
-  private readonly variableSegments = new Map<string, string>();
+  private readonly pathVariables = new PathVariables(this, true);
   private readonly routeOverrides = new Map<string, RouteStageOverrides>();
   private readonly integrations = new Map<string, apigateway.Integration>();
   private readonly permissions: LambdaInvokePermissions[] = [];
@@ -107,6 +110,7 @@ export class SecureLambdaApi extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     if (props.cors) {
       validateCors(this, props.cors);
     }
@@ -174,8 +178,7 @@ export class SecureLambdaApi extends Construct {
       validateRequestParameters: true,
     });
     this.requestRequirements = new RequestRequirements(this.restApi);
-    const wafLogging = props.waf?.logging ?? (hardened && props.waf?.webAclArn === undefined);
-    const protection = protectStages(this, this.stages, this.primaryStageName, { ...props.waf, logging: wafLogging }, this.logEncryptionKey);
+    const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
     if (props.cors) {
@@ -205,6 +208,7 @@ export class SecureLambdaApi extends Construct {
     for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
       this.addRoute(routeKey, options);
     }
+    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
     if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
       this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
     }
@@ -231,6 +235,7 @@ export class SecureLambdaApi extends Construct {
    */
   public addRoute(routeKey: string, options: RestRouteOptions): apigateway.Method {
     const prop = `routes['${routeKey}']`;
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.REST, true);
     const key = parseRouteKey(this, prop, routeKey);
     this.validateRoute(prop, key, options);
     const cache = resolveRouteCache(this, `${prop}.cache`, key, options.cache);
@@ -274,6 +279,7 @@ export class SecureLambdaApi extends Construct {
       key,
       authorizationType,
       apiKeyRequired,
+      apiKeyRequiredSet: options.apiKeyRequired !== undefined,
       authorizerProvidesApiKey: binding?.providesUsageIdentifierKey === true,
     });
     return method;
@@ -410,7 +416,7 @@ export class SecureLambdaApi extends Construct {
     check(!(this.cors && key.method === 'OPTIONS'), this, 'OptionsRouteWithCors', () =>
       `${prop}: with cors set, the API answers OPTIONS (preflight) itself; remove the OPTIONS route or the cors option`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
-    this.reserveVariableSegments(prop, key);
+    this.pathVariables.reserve(prop, key);
   }
 
   /** With principals in the resource policy, unsigned (anonymous) calls can never match its Allow. */
@@ -418,19 +424,6 @@ export class SecureLambdaApi extends Construct {
     return [...this.routes.values()]
       .filter((route) => route.authorizationType !== apigateway.AuthorizationType.IAM)
       .map((route) => `[SignedCallersOnly] ${this.node.path}: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`);
-  }
-
-  private reserveVariableSegments(prop: string, key: ParsedRouteKey): void {
-    key.segments.forEach((segment, index) => {
-      if (!isVariableSegment(segment)) {
-        return;
-      }
-      const parent = '/' + key.segments.slice(0, index).join('/');
-      const existing = this.variableSegments.get(parent) ?? segment;
-      check(existing === segment, this, 'ConflictingPathVariables', () =>
-        `${prop} uses '${segment}' under '${parent}', where another route uses '${existing}'; API Gateway allows one path variable per level, so use the same name`);
-      this.variableSegments.set(parent, segment);
-    });
   }
 
   /** One Lambda proxy integration per function and cache key, so that permissions stay one per function and stage. */
@@ -459,3 +452,5 @@ export class SecureLambdaApi extends Construct {
     return this.authorizerBindings.bind(authorizer, (id) => authorizer._bind(this, this.restApi, id, this.logEncryptionKey));
   }
 }
+
+declareConstructProps(SecureLambdaApi, () => SECURE_LAMBDA_API);

@@ -7,6 +7,8 @@ import { accessLogMetric, AccessLogMetricDefinition, CANARY_LATENCY, CANARY_REQU
 import { declaredStageName, removeLingeringCanary, stageBaselineDeploymentId } from './canary-custom-resources';
 import { CanaryAlarmOptions, CanaryOptions } from './stage-options';
 import { check } from '../private/errors';
+import { STAGE_CANARY } from '../private/prop-schemas';
+import { checkConstructProps, declareConstructProps } from '../private/prop-types';
 
 /** Where a canary release stands. */
 export enum CanaryRelease {
@@ -52,6 +54,7 @@ export class StageCanary extends Construct {
 
   constructor(scope: Construct, id: string, private readonly props: StageCanaryProps) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     this.cfnStage = props.stage.node.defaultChild as apigateway.CfnStage;
     this.stageName = declaredStageName(this, 'stage', props.stage);
     this.cfnStage.deploymentId = this.baselineDeploymentId();
@@ -160,3 +163,5 @@ export class StageCanary extends Construct {
     return [serverErrorRate, latency];
   }
 }
+
+declareConstructProps(StageCanary, () => STAGE_CANARY);

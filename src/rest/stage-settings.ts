@@ -7,6 +7,7 @@ import { SecureLambdaApiProps } from './secure-lambda-api-props';
 import { CacheClusterSize, CanaryOptions, RestStageOptions, StageCachingOptions } from './stage-options';
 import { check } from '../private/errors';
 import { checkRange, checkSeconds } from '../private/numbers';
+import { checkStageName } from '../private/stage-name';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 
@@ -14,7 +15,6 @@ const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_CACHE_TTL = Duration.minutes(5);
 /** API Gateway allows at most this many stages per REST API. */
 const MAX_STAGES = 10;
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** A stage's cache cluster, with every default applied. */
 export interface StageCache {
@@ -42,11 +42,13 @@ export interface StageSettings {
 
 /** Resolves `stages` (or the single `stageName` stage) against the API-level defaults, validating each. */
 export function resolveStages(scope: Construct, props: SecureLambdaApiProps): StageSettings[] {
-  const declared = props.stages ?? { [props.stageName ?? DEFAULT_STAGE_NAME]: {} };
+  const primaryName = props.stageName ?? DEFAULT_STAGE_NAME;
+  checkStageName(scope, 'stageName', primaryName, { literal: true });
+  const declared = props.stages ?? { [primaryName]: {} };
   const names = Object.keys(declared);
+  names.forEach((name) => checkStageName(scope, `the stage name of stages['${name}']`, name));
   check(names.length > 0 && names.length <= MAX_STAGES, scope, 'StageCount', () =>
     `stages has ${names.length} entries; a REST API has between 1 and ${MAX_STAGES} stages`);
-  const primaryName = props.stageName ?? DEFAULT_STAGE_NAME;
   check(names.includes(primaryName), scope, 'PrimaryStageMissing', () =>
     `stageName is '${primaryName}'${props.stageName ? '' : ' (the default)'} but stages declares ${names.map((n) => `'${n}'`).join(', ')}; set stageName to the stage that api.stage and api.url refer to`);
   validateThrottle(scope, 'throttle', props.throttle);
@@ -55,8 +57,6 @@ export function resolveStages(scope: Construct, props: SecureLambdaApiProps): St
 
 function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: string, options: RestStageOptions, primary: boolean): StageSettings {
   const prop = `stages['${name}']`;
-  check(STAGE_NAME.test(name), scope, 'InvalidStageName', () =>
-    `${prop}: '${name}' is not a valid stage name; use 1 to 128 letters, digits, hyphens and underscores`);
   validateThrottle(scope, `${prop}.throttle`, options.throttle);
   validateStageVariables(scope, `${prop}.variables`, options.variables);
   if (options.canary) {
@@ -109,8 +109,6 @@ function resolveCache(scope: Construct, prop: string, caching: StageCachingOptio
 }
 
 function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): void {
-  check(typeof canary.percentTraffic === 'number', scope, 'CanaryPercentTraffic', () =>
-    `${prop}.percentTraffic is required: the percentage (0 to 100) of requests the canary serves, got ${JSON.stringify(canary.percentTraffic)}`);
   if (!Token.isUnresolved(canary.percentTraffic)) {
     check(Number.isFinite(canary.percentTraffic) && canary.percentTraffic >= 0 && canary.percentTraffic <= 100, scope, 'CanaryPercentTraffic', () =>
       `${prop}.percentTraffic must be between 0 and 100 (a percentage of the stage's requests), got ${canary.percentTraffic}`);
@@ -125,6 +123,6 @@ function validateCanary(scope: Construct, prop: string, canary: CanaryOptions): 
         `${prop}.alarms.latencyP99 must be more than 0 and at most 300 seconds, got ${millis} ms`);
     }
     checkSeconds(scope, `${prop}.alarms.period`, alarms.period, 10, 86400);
-    checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440);
+    checkRange(scope, `${prop}.alarms.evaluationPeriods`, alarms.evaluationPeriods, 1, 1440, true);
   }
 }

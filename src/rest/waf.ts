@@ -1,4 +1,4 @@
-import { ArnFormat, Aws, Fn, Names, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Fn, Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +11,13 @@ import { checkRange } from '../private/numbers';
 const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
 /** AWS WAF delivers logs only to log groups whose name starts with this. */
 const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
+/** The settings of `WafOptions` besides `enabled`. */
+const WAF_SETTINGS = ['webAclArn', 'rateLimitPerIp', 'logging', 'logRetention'] as const;
+/** The settings of the WebACL the API creates, which an imported WebACL does not take. */
+const CREATED_WEB_ACL_SETTINGS = ['rateLimitPerIp', 'logging', 'logRetention'] as const;
+/** A WAFv2 ARN: `arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/name/id`. */
+const ARN = /^arn:[a-z-]+:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/;
+const EXPECTED_WEB_ACL_ARN = 'the ARN of a regional AWS WAF web ACL, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>';
 /** Credentials must not reach the logs. */
 const REDACTED_HEADERS = ['authorization', 'cookie'];
 
@@ -20,19 +27,31 @@ export interface StageProtection {
   readonly logGroup?: logs.LogGroup;
 }
 
-/** Associates every stage with the given WebACL or one new WebACL; the primary stage keeps the single-stage ids. */
+/**
+ * Associates every stage with the given WebACL or one new WebACL; the primary stage keeps the single-stage ids.
+ * @param hardened whether the hardened profile asks for the logs of the WebACL the API creates
+ */
 export function protectStages(
-  scope: Construct, stages: { [stageName: string]: apigateway.Stage }, primaryStageName: string, options: WafOptions = {}, logKey?: kms.IKey,
+  scope: Construct, stages: { [stageName: string]: apigateway.Stage }, primaryStageName: string,
+  options: WafOptions = {}, hardened: boolean, logKey?: kms.IKey,
 ): StageProtection {
   if (options.enabled === false) {
-    check(!options.webAclArn && !options.logging, scope, 'WafDisabledWithSettings', () =>
-      `waf.enabled is false but waf.${options.webAclArn ? 'webAclArn' : 'logging'} is set; remove the setting or enable WAF`);
+    const settings = WAF_SETTINGS.filter((setting) => options[setting] !== undefined);
+    check(settings.length === 0, scope, 'WafDisabledWithSettings', () =>
+      `waf.enabled is false but ${settings.map((setting) => `waf.${setting}`).join(' and ')} ${settings.length > 1 ? 'are' : 'is'} set; remove ${settings.length > 1 ? 'them' : 'it'} or enable WAF`);
     return {};
   }
-  check(!(options.webAclArn && options.logging), scope, 'WafLoggingOnImportedWebAcl', () =>
-    `waf.logging is true with waf.webAclArn '${options.webAclArn}'; logging is configured on the WebACL, so turn it on where that WebACL is defined, or drop webAclArn to let this API create and log its own`);
+  if (options.webAclArn !== undefined) {
+    checkWebAclArn(scope, options.webAclArn);
+    const settings = CREATED_WEB_ACL_SETTINGS.filter((setting) => options[setting] !== undefined && options[setting] !== false);
+    check(settings.length === 0, scope, 'WafSettingOnImportedWebAcl', () =>
+      `${settings.map((setting) => `waf.${setting} is ${JSON.stringify(options[setting])}`).join(' and ')} with waf.webAclArn '${options.webAclArn}'; ${settings.length > 1 ? 'they configure' : 'it configures'} the WebACL this API creates, and webAclArn imports one instead: set ${settings.length > 1 ? 'them' : 'it'} where that WebACL is defined, or drop webAclArn to let this API create its own`);
+  }
+  const logging = options.logging ?? (hardened && options.webAclArn === undefined);
+  check(options.logRetention === undefined || logging, scope, 'WafLogRetentionWithoutLogging', () =>
+    `waf.logRetention is ${options.logRetention} days but WAF logging is off; set waf.logging: true, or remove waf.logRetention`);
   const rateLimit = options.rateLimitPerIp ?? 2000;
-  checkRange(scope, 'waf.rateLimitPerIp', rateLimit, 10, 2_000_000_000);
+  checkRange(scope, 'waf.rateLimitPerIp', rateLimit, 10, 2_000_000_000, true);
   const webAcl = options.webAclArn ? undefined : new wafv2.CfnWebACL(scope, 'WebAcl', {
     scope: 'REGIONAL',
     defaultAction: { allow: {} },
@@ -59,7 +78,7 @@ export function protectStages(
     const id = stageName === primaryStageName ? 'WebAclAssociation' : `WebAclAssociation-${stageName}`;
     new wafv2.CfnWebACLAssociation(scope, id, { resourceArn: stage.stageArn, webAclArn });
   }
-  const logGroup = webAcl && options.logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
+  const logGroup = webAcl && logging ? logWebAcl(scope, webAcl, options, logKey) : undefined;
   return { webAcl, logGroup };
 }
 
@@ -86,4 +105,28 @@ function logWebAcl(scope: Construct, webAcl: wafv2.CfnWebACL, options: WafOption
 
 function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {
   return { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
+}
+
+/**
+ * A stage is associated with a WAFv2 web ACL of REGIONAL scope in its own region, also behind an EDGE endpoint, whose
+ * CloudFront distribution AWS manages. Anything else fails the deployment of the association.
+ */
+function checkWebAclArn(scope: Construct, arn: string): void {
+  if (Token.isUnresolved(arn)) {
+    return;
+  }
+  const parts = ARN.exec(arn);
+  check(parts !== null, scope, 'InvalidWebAclArn', () => `waf.webAclArn is '${arn}'; expected ${EXPECTED_WEB_ACL_ARN}`);
+  const [, service, region, , resource] = parts;
+  check(service === 'wafv2', scope, 'InvalidWebAclArn', () => service.startsWith('waf')
+    ? `waf.webAclArn is '${arn}', a web ACL of AWS WAF Classic, which the stage's AWS::WAFv2::WebACLAssociation cannot use; migrate it to AWS WAF (WAFv2) and give the new ARN, ${EXPECTED_WEB_ACL_ARN}`
+    : `waf.webAclArn is '${arn}', an ARN of ${service}; expected ${EXPECTED_WEB_ACL_ARN}`);
+  const [resourceScope, type] = resource.split('/');
+  check(type === 'webacl', scope, 'InvalidWebAclArn', () =>
+    `waf.webAclArn is '${arn}', a WAFv2 ${type ?? resource}, not a web ACL; expected ${EXPECTED_WEB_ACL_ARN}`);
+  check(resourceScope === 'regional', scope, 'InvalidWebAclArn', () =>
+    `waf.webAclArn is '${arn}', a web ACL of ${resourceScope === 'global' ? 'CLOUDFRONT scope, which protects CloudFront distributions only' : `the scope '${resourceScope}'`}; API Gateway stages take a REGIONAL web ACL of the API's region, also behind an EDGE endpoint`);
+  const apiRegion = Stack.of(scope).region;
+  check(Token.isUnresolved(apiRegion) || region === apiRegion, scope, 'InvalidWebAclArn', () =>
+    `waf.webAclArn is '${arn}', a web ACL of ${region}, and the API is in ${apiRegion}; a web ACL protects resources of its own region, so give one of ${apiRegion}`);
 }

@@ -1,3 +1,4 @@
+export * from './api-key-source';
 export * from './tier-options';
 export * from './customer-api-key';
 export * from './usage-customer';

@@ -21,7 +21,6 @@ const OFFSET_RANGE: Record<apigateway.Period, string> = {
   [apigateway.Period.WEEK]: 'a whole number from 0 (weeks start on Sunday) to 6 (on Saturday)',
   [apigateway.Period.MONTH]: 'a whole number from 0 (months start on the 1st) to 27 (on the 28th)',
 };
-const PERIODS = Object.keys(MAX_OFFSET).map((period) => `Period.${period}`).join(', ');
 
 export function checkTierName(scope: IConstruct, prop: string, name: string): void {
   check(typeof name === 'string' && !Token.isUnresolved(name) && TIER_NAME.test(name), scope, 'InvalidTierName', () =>
@@ -33,23 +32,14 @@ export function checkCustomerId(scope: IConstruct, prop: string, id: string): vo
     `${prop} has the customer id '${id}'; expected 1 to 128 letters, digits or '.', '_', '-', '@', '+' starting with a letter or digit, e.g. 'acme-corp' (the id is known at synth and names the API key and its constructs)`);
 }
 
-/** Validates a quota whose TypeScript type JavaScript callers may not have respected. */
+/** Validates the numbers of a quota, whose types and required props are checked with the tier's props. */
 export function validateQuota(scope: IConstruct, prop: string, quota: QuotaOptions | undefined): void {
   if (quota === undefined) {
     return;
   }
   const { limit, period, offset } = quota;
-  check(limit !== undefined && limit !== null, scope, 'QuotaLimitMissing', () =>
-    `${prop}.limit is ${limit}; expected the number of requests allowed per period, e.g. { limit: 10000, period: Period.MONTH }. Add a limit, or remove the quota for unlimited requests`);
   checkNonNegativeInteger(scope, `${prop}.limit`, limit);
-  check(period !== undefined && period !== null, scope, 'QuotaPeriodMissing', () =>
-    `${prop}.period is ${period}; expected ${PERIODS}. Add the period the limit of ${limit} requests applies to`);
-  if (Token.isUnresolved(period)) {
-    return;
-  }
-  check(Object.prototype.hasOwnProperty.call(MAX_OFFSET, period), scope, 'InvalidQuotaPeriod', () =>
-    `${prop}.period is ${JSON.stringify(period)}; expected ${PERIODS}`);
-  if (offset === undefined || Token.isUnresolved(offset)) {
+  if (Token.isUnresolved(period) || offset === undefined || Token.isUnresolved(offset)) {
     return;
   }
   check(Number.isInteger(offset) && offset >= 0 && offset <= MAX_OFFSET[period], scope, 'QuotaOffsetOutOfRange', () =>

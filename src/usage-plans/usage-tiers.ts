@@ -6,6 +6,8 @@ import { TierOptions } from './tier-options';
 import { checkCustomerId, checkTierName, renderQuota, validateQuota } from './tier-validation';
 import { CustomerOptions, UsageCustomer } from './usage-customer';
 import { check } from '../private/errors';
+import { CUSTOMER_OPTIONS, TIER_OPTIONS } from '../private/option-schemas';
+import { checkStruct } from '../private/prop-types';
 import { parseRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';
 import { ThrottleSettings } from '../throttle';
@@ -80,6 +82,19 @@ export class UsageTiers {
     props.scope.node.addValidation({ validate: () => [...this.unknownRoutes(), ...this.unmanagedStages()] });
   }
 
+  /**
+   * `[ApiKeyWithoutTiers]` for each route that requires an API key while the API has no tier: no key can then be
+   * valid, and API Gateway would refuse every request. Called at synth, since tiers can be added late.
+   * @param defaultNote says why a route that did not set `apiKeyRequired` requires a key
+   */
+  public routesKeyedWithoutTiers(routes: readonly { key: string; apiKeyRequired: boolean; explicit: boolean }[], defaultNote = ''): string[] {
+    if (this.plans.size > 0) {
+      return [];
+    }
+    return routes.filter((route) => route.apiKeyRequired).map((route) =>
+      `[ApiKeyWithoutTiers] ${this.props.scope.node.path}: routes['${route.key}'].apiKeyRequired is true${route.explicit ? '' : defaultNote}, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or ${route.explicit ? 'remove apiKeyRequired' : 'set apiKeyRequired: false'}`);
+  }
+
   /** The customer-managed key encrypting generated key values; created with the first generated key. */
   public get keyEncryptionKey(): kms.Key | undefined {
     return this.createdKey;
@@ -95,6 +110,7 @@ export class UsageTiers {
     checkTierName(scope, prop, name);
     check(!this.plans.has(name), scope, 'DuplicateTier', () =>
       `${prop} is added twice; each tier needs its own name`);
+    checkStruct(scope, prop, options, TIER_OPTIONS, true);
     const id = tierConstructId(name);
     check(scope.node.tryFindChild(id) === undefined, scope, 'ConstructIdClash', () =>
       `${prop} would create the construct '${id}', but ${scope.node.path} already has a child with that id; rename the tier`);
@@ -128,6 +144,7 @@ export class UsageTiers {
     checkCustomerId(scope, prop, id);
     check(!this.customers.has(id), scope, 'DuplicateCustomer', () =>
       `${prop} is added twice; each customer needs its own id`);
+    checkStruct(scope, prop, options, CUSTOMER_OPTIONS, true);
     const plan = this.plans.get(options.tier);
     check(plan !== undefined, scope, 'UnknownTier', () => {
       const tiers = [...this.plans.keys()].map((name) => `'${name}'`).join(', ');

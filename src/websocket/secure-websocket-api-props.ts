@@ -5,9 +5,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
-import { ApiKeySource } from '../rest/metered-api';
 import { ThrottleSettings } from '../throttle';
-import { CustomerOptions, TierOptions } from '../usage-plans';
+import { ApiKeySource, CustomerOptions, TierOptions } from '../usage-plans';
 
 /**
  * One route of a WebSocket API: `$connect` (a client opens a connection), `$disconnect` (it closed), `$default` (a

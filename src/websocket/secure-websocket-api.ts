@@ -1,4 +1,4 @@
-import { Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { Lazy, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -16,8 +16,11 @@ import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-depend
 import { check, GatewayKitValidationError } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
+import { ROUTE_OPTIONS_OF, SECURE_WEBSOCKET_API } from '../private/prop-schemas';
+import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
+import { checkStageName } from '../private/stage-name';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
 import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
@@ -25,13 +28,11 @@ import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambd
 import {
   CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, parseWebSocketRouteKey, validateRouteSelectionExpression, webSocketRouteId,
 } from '../private/websocket-route-key';
-import { ApiKeySource } from '../rest/metered-api';
-import { CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
+import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
 import { UsageTiers } from '../usage-plans/usage-tiers';
 
 const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /** The two API key selection expressions API Gateway supports on WebSocket APIs. */
 const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
   [ApiKeySource.HEADER]: '$request.header.x-api-key',
@@ -90,11 +91,11 @@ export class SecureWebSocketApi extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureWebSocketApiProps = {}) {
     super(scope, id);
+    checkConstructProps(this, new.target, props);
     const routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
     validateRouteSelectionExpression(this, 'routeSelectionExpression', routeSelectionExpression);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
-    check(!Token.isUnresolved(stageName) && STAGE_NAME.test(stageName), this, 'InvalidStageName', () =>
-      `stageName is '${stageName}'; use 1 to 128 letters, digits, hyphens and underscores, e.g. 'prod' (it is the last part of the URL clients connect to)`);
+    checkStageName(this, 'stageName', stageName, { literal: true });
     validateThrottle(this, 'throttle', props.throttle);
     validateStageVariables(this, 'stageVariables', props.stageVariables);
 
@@ -137,6 +138,8 @@ export class SecureWebSocketApi extends Construct {
 
     const routes = props.routes ?? {};
     const connectOptions = routes[CONNECT_ROUTE_KEY] ?? {};
+    // Read before the route is added, to bind its authorizer.
+    checkStruct(this, `routes['${CONNECT_ROUTE_KEY}']`, connectOptions, ROUTE_OPTIONS_OF.WebSocket, true);
     this.connectAuthorizer = this.bindConnectAuthorizer(connectOptions, props.authorizer);
     this.authorizerFunction = this.connectAuthorizer?.function;
     this.addRoute(CONNECT_ROUTE_KEY, connectOptions);
@@ -172,6 +175,7 @@ export class SecureWebSocketApi extends Construct {
    */
   public addRoute(routeKey: string, options: WebSocketApiRouteOptions): apigatewayv2.WebSocketRoute {
     const prop = `routes['${routeKey}']`;
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.WebSocket, true);
     const key = parseWebSocketRouteKey(this, prop, routeKey);
     check(!this.routes.has(key), this, 'DuplicateRoute', () => key === CONNECT_ROUTE_KEY
       ? `${prop}: the API already has its $connect route, created with the API because it carries the authorizer; give $connect's handler and options in the routes prop`
@@ -336,8 +340,6 @@ export class SecureWebSocketApi extends Construct {
     }
     const authorizerProp = options.authorizer ? `${prop}.authorizer` : 'authorizer';
     const authorizer = options.authorizer ?? apiAuthorizer ?? WebSocketApiAuthorizer.iam();
-    check(authorizer instanceof WebSocketApiAuthorizer, this, 'NotAWebSocketAuthorizer', () =>
-      `${authorizerProp} is not a WebSocketApiAuthorizer; WebSocket APIs are authorized with WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)`);
     return authorizer._bind({ scope: this, webSocketApi: this.webSocketApi, id: 'ConnectAuthorizer', prop: authorizerProp });
   }
 
@@ -353,8 +355,6 @@ export class SecureWebSocketApi extends Construct {
       `${prop}.handler is set, but with connectionRegistry the registry's bundled handler serves '${key}' (it ${isConnect ? 'records each new connection in' : 'deletes each closed connection from'} connectionTable); remove the handler (the route's other options still apply), or remove connectionRegistry to serve '${key}' yourself`);
     check(options.handler !== undefined || isConnect || servedByRegistry, this, 'RouteWithoutHandler', () =>
       `${prop} has no handler; every route but $connect${this.registry ? ' and $disconnect (served by the connection registry)' : ''} needs the Lambda function that serves it`);
-    check(options.apiKeyRequired === undefined || typeof options.apiKeyRequired === 'boolean', this, 'InvalidApiKeyRequired', () =>
-      `${prop}.apiKeyRequired is ${JSON.stringify(options.apiKeyRequired)}; expected true or false`);
     validateThrottle(this, `${prop}.throttle`, options.throttle);
   }
 
@@ -393,9 +393,9 @@ export class SecureWebSocketApi extends Construct {
   private apiKeyProblems(): string[] {
     const path = this.node.path;
     if (!this.metered) {
-      return [...this.routes.entries()]
-        .filter(([, route]) => route.apiKeyRequired)
-        .map(([key]) => `[ApiKeyWithoutTiers] ${path}: routes['${key}'].apiKeyRequired is true, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or remove apiKeyRequired`);
+      return this.tiers.routesKeyedWithoutTiers([...this.routes.entries()].map(([key, route]) => ({
+        key, apiKeyRequired: route.apiKeyRequired === true, explicit: true,
+      })));
     }
     const keyed = [...this.routes.keys()].some((key) => this.apiKeyRequired(key, this.routes.get(key)!.apiKeyRequired));
     if (keyed && this.apiKeySource === ApiKeySource.AUTHORIZER && !this.connectAuthorizer?.providesUsageIdentifierKey) {
@@ -404,3 +404,5 @@ export class SecureWebSocketApi extends Construct {
     return [];
   }
 }
+
+declareConstructProps(SecureWebSocketApi, () => SECURE_WEBSOCKET_API);

@@ -95,9 +95,9 @@ describe('default authorization', () => {
 
   test('a RestAuthorizer is rejected, on the API and on a route', () => {
     expect(() => newHttpApi(() => untyped({ authorizer: RestAuthorizer.iam() })))
-      .toThrow(/\[NotAnHttpAuthorizer\] TestStack\/Api: authorizer is not an HttpApiAuthorizer; .*RestAuthorizer is for SecureLambdaApi/);
+      .toThrow(/\[NotAnHttpAuthorizer\] TestStack\/Api: authorizer is a RestAuthorizer; expected an HttpApiAuthorizer: .*RestAuthorizer is for SecureLambdaApi/);
     expect(() => newHttpApi((handler) => ({ routes: { 'GET /a': untyped({ handler, authorizer: RestAuthorizer.iam() }) } })))
-      .toThrow(/routes\['GET \/a'\]\.authorizer is not an HttpApiAuthorizer/);
+      .toThrow(/routes\['GET \/a'\]\.authorizer is a RestAuthorizer; expected an HttpApiAuthorizer/);
   });
 
   test('a public route with an authorizer or scopes is rejected', () => {
@@ -196,6 +196,10 @@ describe('JWT authorizer', () => {
     ['no audience', { issuer: ISSUER, audience: [] }, /\[JwtAudience\] .*DefaultAuthorizer\.audience is empty/],
     ['a token source that is not a header or query string', { issuer: ISSUER, identitySource: '$context.authorizer' },
       /\[InvalidIdentitySource\] .*DefaultAuthorizer\.identitySource is '\$context\.authorizer'; a JWT authorizer reads the token from one header or query string/],
+    ['a bare header name as the token source', { issuer: ISSUER, identitySource: 'Authorization' },
+      /identitySource is 'Authorization'; .* \(did you mean '\$request\.header\.Authorization'\?\)$/],
+    ['a token source in the REST API spelling', { issuer: ISSUER, identitySource: 'method.request.querystring.token' },
+      /identitySource is 'method\.request\.querystring\.token'; .* \(did you mean '\$request\.querystring\.token'\?\)$/],
   ])('%s is rejected', (_, options, message) => {
     expect(() => newHttpApi(() => ({ authorizer: HttpApiAuthorizer.jwt({ audience: ['api'], ...options }) }))).toThrow(message);
   });
@@ -307,7 +311,9 @@ describe('Lambda authorizer', () => {
     ['caching without identity sources', { identitySources: [] },
       /\[CachingWithoutIdentitySources\] .*DefaultAuthorizer\.identitySources is empty while resultsCacheTtl is 300 seconds/],
     ['a REST identity source', { identitySources: ['method.request.header.Authorization'] },
-      /\[InvalidIdentitySource\] .*DefaultAuthorizer\.identitySources has 'method\.request\.header\.Authorization'; expected '\$request\.header\.<name>'/],
+      /\[InvalidIdentitySource\] .*DefaultAuthorizer\.identitySources has 'method\.request\.header\.Authorization'; expected '\$request\.header\.<name>'.* \(did you mean '\$request\.header\.Authorization'\?\)$/],
+    ['a WebSocket identity source', { identitySources: ['route.request.querystring.key'] }, /\(did you mean '\$request\.querystring\.key'\?\)$/],
+    ['a REST stage variable', { identitySources: ['stageVariables.realm'] }, /\(did you mean '\$stageVariables\.realm'\?\)$/],
     ['a cache TTL over an hour', { resultsCacheTtl: Duration.hours(2) }, /DefaultAuthorizer\.resultsCacheTtl must be between 0 and 3600 seconds, got 7200 seconds/],
   ])('%s is rejected', (_, options, message) => {
     expect(() => newHttpApi((_h, s) => ({ authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn'), options) }))).toThrow(message);

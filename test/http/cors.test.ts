@@ -22,7 +22,8 @@ describe('CORS', () => {
   });
 
   test('takes the headers, methods, credentials, max age and exposed headers given', () => {
-    const { stack } = newHttpApi(() => ({
+    const { stack } = newHttpApi((handler) => ({
+      routes: { 'GET /items': { handler } },
       cors: {
         allowOrigins: [ORIGIN],
         allowHeaders: ['Authorization'],

@@ -71,7 +71,8 @@ describe('custom domain', () => {
   });
 
   test('uses the certificate given, and creates no record without a hosted zone', () => {
-    const { stack, api } = newHttpApi((_, s) => ({
+    const { stack, api } = newHttpApi((handler, s) => ({
+      routes: { 'GET /items': { handler } },
       customDomain: { domainName: 'api.example.com', certificate: acm.Certificate.fromCertificateArn(s, 'Cert', EU_WEST_1_CERTIFICATE) },
     }));
     expect(countOf(stack, 'AWS::CertificateManager::Certificate')).toBe(0);

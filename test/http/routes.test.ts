@@ -1,3 +1,4 @@
+import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -121,10 +122,9 @@ describe('Lambda permissions and resource count', () => {
     expect(resourceCount(20) - resourceCount(10)).toBe(10);
   });
 
-  test('the API without routes is a constant number of resources: API, stage, log group', () => {
-    const { stack } = newHttpApi();
+  test('besides its routes, the API is a constant number of resources: API, stage, log group', () => {
+    const { stack } = newHttpApi((handler) => ({ routes: { 'GET /items': { handler } } }));
     expect(countOf(stack, 'AWS::ApiGatewayV2::Api') + countOf(stack, 'AWS::ApiGatewayV2::Stage') + countOf(stack, 'AWS::Logs::LogGroup')).toBe(3);
-    expect(Object.keys(templateOf(stack).findResources('AWS::ApiGatewayV2::Route'))).toEqual([]);
   });
 });
 
@@ -143,6 +143,15 @@ describe('bad routes', () => {
     expect(route(routeKey)).toThrow(message);
   });
 
+  test('two variable names at one level are rejected, as API Gateway refuses them', () => {
+    expect(() => newHttpApi((handler) => ({ routes: { 'GET /items/{id}': { handler }, 'GET /items/{itemId}/parts': { handler } } }))).toThrow(
+      "[ConflictingPathVariables] TestStack/Api: routes['GET /items/{itemId}/parts'] uses '{itemId}' under '/items', where another route uses '{id}'; API Gateway allows one path variable per level, so use the same name");
+  });
+
+  test('a greedy variable next to a named one is accepted', () => {
+    expect(() => newHttpApi((handler) => ({ routes: { 'GET /items/{id}': { handler }, 'ANY /items/{proxy+}': { handler } } }))).not.toThrow();
+  });
+
   test('a route declared twice is rejected', () => {
     expect(() => newHttpApi((handler) => ({ routes: { 'GET /items': { handler }, 'get  /items': { handler } } })))
       .toThrow(/^\[DuplicateRoute\] TestStack\/Api: routes\['get {2}\/items'\]: the route 'GET \/items' is declared twice/);
@@ -159,7 +168,7 @@ describe('bad routes', () => {
 
   test('a REST API integration is rejected', () => {
     expect(route('GET /x', () => ({ integration: new apigateway.MockIntegration() as unknown as apigatewayv2.HttpRouteIntegration })))
-      .toThrow(/\[NotAnHttpIntegration\] .*routes\['GET \/x'\]\.integration is not an HTTP API integration/);
+      .toThrow(/\[NotAnHttpIntegration\] .*routes\['GET \/x'\]\.integration is a MockIntegration; expected an HTTP API integration/);
   });
 
   test('a payload format on a route with an integration is rejected', () => {
@@ -179,9 +188,21 @@ describe('bad routes', () => {
       .toThrow(/routes\['GET \/x'\]\.throttle\.rateLimit must be 0 or more, got -1/);
   });
 
+  test('an API without routes is refused at synth, naming routes', () => {
+    const { stack } = newHttpApi(() => ({ routes: {} }));
+    expect(() => (stack.node.root as App).synth()).toThrow(
+      "[NoRoutes] TestStack/Api: routes is {} and no route was added with addRoute(); expected at least one route, e.g. routes: { 'GET /items': { handler } }");
+  });
+
+  test('routes added with addRoute() after construction count', () => {
+    const { stack, api, fn } = newHttpApi();
+    api.addRoute('$default', { handler: fn });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
   test('the HTTP API is the default child, for escape hatches', () => {
     const stack = newStack();
-    const api = new SecureHttpApi(stack, 'Api');
+    const api = new SecureHttpApi(stack, 'Api', { routes: { 'GET /items': { handler: newFunction(stack) } } });
     expect(api.node.defaultChild).toBe(api.httpApi);
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'Api', ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
   });

@@ -23,7 +23,7 @@ describe('stage', () => {
   });
 
   test('a named stage is the first segment of the URL', () => {
-    const { stack, api } = newHttpApi(() => ({ stageName: 'live' }));
+    const { stack, api } = newHttpApi((handler) => ({ stageName: 'live', routes: { 'GET /items': { handler } } }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'live' });
     expect(stack.resolve(api.url)['Fn::Join'][1]).toContain('/live/');
   });
@@ -59,7 +59,8 @@ describe('stage', () => {
   });
 
   test('takes the retention, throttle, detailed metrics and stage variables given', () => {
-    const { stack } = newHttpApi(() => ({
+    const { stack } = newHttpApi((handler) => ({
+      routes: { 'GET /items': { handler } },
       accessLogRetention: logs.RetentionDays.ONE_MONTH,
       throttle: { rateLimit: 50, burstLimit: 100 },
       detailedMetrics: true,

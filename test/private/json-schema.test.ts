@@ -127,7 +127,7 @@ describe('invalid schemas', () => {
   });
 
   test('a pattern that is not a string is rejected', () => {
-    expect(onProperty({ pattern: /^a/ })).toThrow(`${PROP}.properties.name.pattern is {}; expected a regular expression as a string`);
+    expect(onProperty({ pattern: /^a/ })).toThrow(`${PROP}.properties.name.pattern is a RegExp; expected a regular expression as a string`);
   });
 
   test('a patternProperties key that does not compile is rejected', () => {

@@ -113,6 +113,13 @@ describe('caching', () => {
     }))).toThrow(/routes\['GET \/items'\]\.cache\.keyParameters\[0\] is "cookie.session"; expected 'querystring.<name>', 'header.<name>' or 'path.<name>'/);
   });
 
+  test('refuses a full method request parameter as a cache key parameter, suggesting the short form', () => {
+    expect(() => newApi((handler) => ({
+      stages: { prod: { caching: {} } },
+      routes: { 'GET /items': { handler, isPublic: true, cache: { keyParameters: ['method.request.querystring.page'] } } },
+    }))).toThrow(/keyParameters\[0\] is "method\.request\.querystring\.page"; expected 'querystring\.<name>', 'header\.<name>' or 'path\.<name>' \(did you mean 'querystring\.page'\?\)$/);
+  });
+
   test('refuses a path cache key parameter the route does not have', () => {
     expect(() => newApi((handler) => ({
       stages: { prod: { caching: {} } },

@@ -171,8 +171,13 @@ describe('canary releases', () => {
       expect(() => apiWithCanary({ percentTraffic: -1 })).toThrow(/canary\.percentTraffic must be between 0 and 100 .* got -1/);
     });
 
+    test('refuses a fractional number of evaluation periods', () => {
+      expect(() => apiWithCanary({ percentTraffic: 10, alarms: { evaluationPeriods: 2.5 } }))
+        .toThrow("[NegativeOrFractional] TestStack/Api: stages['prod'].canary.alarms.evaluationPeriods must be a whole number, got 2.5");
+    });
+
     test('refuses a canary without percentTraffic', () => {
-      expect(() => apiWithCanary({} as CanaryOptions)).toThrow(/stages\['prod'\]\.canary\.percentTraffic is required/);
+      expect(() => apiWithCanary({} as CanaryOptions)).toThrow(/\[CanaryPercentTraffic\] .*stages\['prod'\]\.canary\.percentTraffic is undefined; expected the percentage \(0 to 100\) of requests the canary serves/);
     });
 
     test('refuses promoting the canary of a stage that does not exist', () => {

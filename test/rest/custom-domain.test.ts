@@ -264,6 +264,20 @@ describe('base path mappings', () => {
 });
 
 describe('validation', () => {
+  test('a mapping without a stage is rejected', () => {
+    const { stack, domain } = newDomain();
+    const api = newSecureApi(stack, 'Api');
+    expect(() => domain.addBasePathMapping(api.restApi, {} as any)).toThrow(
+      '[MissingProp] TestStack/Domain: stage is undefined; expected a stage of the mapped API (apigateway.IStage), e.g. api.stage');
+  });
+
+  test('a misspelt mapping option is rejected with the closest option', () => {
+    const { stack, domain } = newDomain();
+    const api = newSecureApi(stack, 'Api');
+    expect(() => domain.addBasePathMapping(api.restApi, { stage: api.stage, basepath: 'orders' } as any))
+      .toThrow("[UnknownProp] TestStack/Domain: basepath is not a prop of CustomDomainMappingOptions; did you mean 'basePath'?");
+  });
+
   test('a domain without a certificate or a hosted zone is rejected', () => {
     expect(() => new ApiCustomDomain(newStack(), 'Domain', { domainName: 'api.example.com' }))
       .toThrow(/domainName 'api.example.com' has neither certificate nor hostedZone; give certificate .* or hostedZone/);

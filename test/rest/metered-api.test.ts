@@ -106,6 +106,18 @@ describe('MeteredApi', () => {
     templateOf(stack).hasResourceProperties('AWS::ApiGateway::UsagePlan', { UsagePlanName: 'enterprise' });
   });
 
+  test('without any tier, a route that requires an API key is refused at synth', () => {
+    const { stack } = meteredApi(() => ({ tiers: {} }));
+    expect(() => (stack.node.root as App).synth()).toThrow(
+      "[ApiKeyWithoutTiers] TestStack/Api: routes['GET /items'].apiKeyRequired is true (the default of MeteredApi), but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or set apiKeyRequired: false");
+  });
+
+  test('tiers may all be added after construction', () => {
+    const { stack, api } = meteredApi(() => ({ tiers: {} }));
+    api.addTier('free', { quota: { limit: 100, period: apigateway.Period.DAY } });
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+  });
+
   test('keeps every customer\'s key and association when another customer is added, removed or reordered', () => {
     const logicalIds = (customerIds: string[]) => {
       const { stack } = meteredApi(() => ({ customers: Object.fromEntries(customerIds.map((id) => [id, { tier: 'free' }])) }));

@@ -74,14 +74,36 @@ describe('request validation errors', () => {
     }))).toThrow(/\[BodySchemaAndModel\].*routes\['POST \/items'\] has both bodySchema and bodyModel/);
   });
 
+  test.each(['GET', 'HEAD', 'OPTIONS'])('a body schema on a %s route is rejected: its requests carry no body', (method) => {
+    expect(() => withRoute(`${method} /items`, { bodySchema: itemSchema })).toThrow(
+      `[BodyOnBodilessMethod] TestStack/Api/Api: routes['${method} /items'].bodySchema is set on a ${method} route, whose requests carry no body for API Gateway to validate; put it on the route of the method that sends the body (POST, PUT, PATCH), or remove it`);
+  });
+
+  test('a body model on a GET route is rejected', () => {
+    expect(() => newApi((handler, stack) => ({ routes: { 'GET /items': { handler, bodyModel: apigateway.Model.fromModelName(stack, 'M', 'Item') } } })))
+      .toThrow(/\[BodyOnBodilessMethod\] .*routes\['GET \/items'\]\.bodyModel is set on a GET route/);
+  });
+
+  test('a body schema on an ANY or DELETE route is accepted', () => {
+    expect(() => withRoute('ANY /items', { bodySchema: itemSchema })).not.toThrow();
+    expect(() => withRoute('DELETE /items', { bodySchema: itemSchema })).not.toThrow();
+  });
+
   test('an invalid header name is rejected', () => {
     expect(() => withRoute('GET /items', { requiredHeaders: ['X Tenant'] }))
-      .toThrow(/\[InvalidRequestParameter\].*routes\['GET \/items'\]\.requiredHeaders\[0\] is "X Tenant"; expected an HTTP header name/);
+      .toThrow(/\[InvalidRequestParameter\].*routes\['GET \/items'\]\.requiredHeaders\[0\] is 'X Tenant'; expected an HTTP header name/);
+  });
+
+  test('a full request parameter name is rejected with the name alone', () => {
+    expect(() => withRoute('GET /items', { requiredHeaders: ['method.request.header.X-Tenant'] })).toThrow(
+      "[InvalidRequestParameter] TestStack/Api/Api: routes['GET /items'].requiredHeaders[0] is 'method.request.header.X-Tenant', a full identity source; expected the header name alone: 'X-Tenant'");
+    expect(() => withRoute('GET /items', { requiredQueryStrings: ['method.request.querystring.page'] }))
+      .toThrow(/requiredQueryStrings\[0\] is 'method\.request\.querystring\.page', a full identity source; expected the query string parameter name alone: 'page'/);
   });
 
   test('an empty query string name is rejected', () => {
     expect(() => withRoute('GET /items', { requiredQueryStrings: [''] }))
-      .toThrow(/routes\['GET \/items'\]\.requiredQueryStrings\[0\] is ""; expected a non-empty name/);
+      .toThrow(/routes\['GET \/items'\]\.requiredQueryStrings\[0\] is ''; expected a non-empty name/);
   });
 
   test('a parameter listed twice is rejected', () => {

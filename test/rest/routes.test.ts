@@ -1,3 +1,4 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { countOf, newApi, newFunction, templateOf } from '../support/fixtures';
@@ -75,6 +76,25 @@ describe('routes', () => {
     templateOf(stack).hasResourceProperties('AWS::ApiGateway::Method', {
       Integration: Match.objectLike({ Type: 'HTTP_PROXY', Uri: 'https://example.com/upstream' }),
     });
+  });
+});
+
+describe('an API without routes', () => {
+  const synth = (stack: Stack) => () => (stack.node.root as App).synth();
+
+  test.each([
+    ['no routes prop', {}, 'undefined'],
+    ['empty routes', { routes: {} }, '{}'],
+  ])('is refused at synth with %s, naming routes rather than the methods of aws-cdk-lib', (_, props, shown) => {
+    const { stack } = newApi(() => props);
+    expect(synth(stack)).toThrow(
+      `[NoRoutes] TestStack/Api: routes is ${shown} and no route was added with addRoute(); expected at least one route, e.g. routes: { 'GET /items': { handler } }`);
+  });
+
+  test('is accepted once a route is added with addRoute()', () => {
+    const { stack, api, fn } = newApi();
+    api.addRoute('GET /items', { handler: fn });
+    expect(synth(stack)).not.toThrow();
   });
 });
 

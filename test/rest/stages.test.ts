@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -119,7 +120,20 @@ describe('stages', () => {
 
   test('refuses an invalid stage name', () => {
     expect(() => newApi(() => ({ stageName: 'my stage', stages: { 'my stage': {} } })))
-      .toThrow(/stages\['my stage'\]: 'my stage' is not a valid stage name; use 1 to 128 letters, digits, hyphens and underscores/);
+      .toThrow("[InvalidStageName] TestStack/Api: stageName is 'my stage'; expected 1 to 128 letters, digits, hyphens and underscores, e.g. 'prod'");
+  });
+
+  test('refuses an invalid stageName before noticing it is not among the stages', () => {
+    expect(() => newApi(() => ({ stageName: 'live!', stages: { prod: {} } }))).toThrow(/^\[InvalidStageName\] TestStack\/Api: stageName is 'live!'/);
+  });
+
+  test('refuses an invalid key of stages before the primary stage is looked for', () => {
+    expect(() => newApi(() => ({ stages: { 'my stage': {}, 'prod': {} } })))
+      .toThrow("[InvalidStageName] TestStack/Api: the stage name of stages['my stage'] is 'my stage'; expected 1 to 128 letters, digits, hyphens and underscores, e.g. 'prod'");
+  });
+
+  test('refuses a stageName token: stage names name constructs', () => {
+    expect(() => newApi(() => ({ stageName: Lazy.string({ produce: () => 'prod' }) }))).toThrow(/\[InvalidStageName\] .*stageName is a token \(.*\); expected a literal stage name/);
   });
 
   test('refuses more than ten stages', () => {

@@ -57,6 +57,11 @@ describe('route options', () => {
       .toThrow(/is isPublic: true and also has authorizationScopes \["a"\]/);
   });
 
+  test.each(['', 'items read'])('the scope %j is rejected: it is no OAuth scope', (name) => {
+    expect(build((handler) => ({ authorizer: RestAuthorizer.cognito(), routes: { 'GET /items': { handler, authorizationScopes: ['items/read', name] } } }))).toThrow(
+      `[InvalidScope] TestStack/Api: routes['GET /items'].authorizationScopes[1] is '${name}'; expected an OAuth scope, printable characters without spaces, e.g. 'items/read'`);
+  });
+
   test('scopes on a route without a Cognito authorizer are rejected', () => {
     expect(build((handler) => ({ routes: { 'GET /items': { handler, authorizationScopes: ['items/read'] } } })))
       .toThrow(/authorizationScopes is \["items\/read"\] but the route's authorizer is AWS_IAM; REST APIs check per-route scopes only with RestAuthorizer.cognito\(\)/);
@@ -99,12 +104,36 @@ describe('authorizers', () => {
 
   test('an invalid validation regex is rejected', () => {
     expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { validationRegex: '^(Bearer' })))
-      .toThrow(/DefaultAuthorizer.validationRegex must be a valid regular expression, got '\^\(Bearer'/);
+      .toThrow(/\[InvalidValidationRegex\] .*DefaultAuthorizer\.validationRegex is '\^\(Bearer', which is not a valid regular expression \(.*Unterminated group\); expected a JavaScript regular expression/);
   });
 
   test('an invalid identity header is rejected', () => {
     expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: 'X Token' })))
-      .toThrow(/DefaultAuthorizer.identityHeader must be an HTTP header name such as 'Authorization', got 'X Token'/);
+      .toThrow(/\[InvalidHeaderName\] .*DefaultAuthorizer\.identityHeader is 'X Token'; expected an HTTP header name such as 'Authorization'/);
+  });
+
+  test.each([
+    ['Cognito', () => RestAuthorizer.cognito({ identityHeader: 'method.request.header.Authorization' })],
+    ['TOKEN', (fn: lambda.IFunction) => RestAuthorizer.token(fn, { identityHeader: 'method.request.header.Authorization' })],
+    ['JWT', () => RestAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['a'], identityHeader: 'method.request.header.Authorization' })],
+  ])('a full identity source as the identityHeader of a %s authorizer is rejected with the header name alone', (_, authorizer) => {
+    expect(withAuthorizer(authorizer)).toThrow(
+      "[InvalidHeaderName] TestStack/Api: DefaultAuthorizer.identityHeader is 'method.request.header.Authorization', a full identity source; expected the header name alone: 'Authorization'");
+  });
+
+  test('an identity header in the spelling of another API type is rejected with the header name alone', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: '$request.header.X-Token' })))
+      .toThrow(/identityHeader is '\$request\.header\.X-Token', a full identity source; expected the header name alone: 'X-Token'/);
+  });
+
+  test('an identity header that reads a query string parameter is rejected', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.token(fn, { identityHeader: 'method.request.querystring.token' }))).toThrow(
+      "[InvalidHeaderName] TestStack/Api: DefaultAuthorizer.identityHeader is 'method.request.querystring.token', which reads a query string parameter; expected an HTTP header name such as 'Authorization'");
+  });
+
+  test('an identity source of a REQUEST authorizer in the HTTP API spelling is rejected with the REST spelling', () => {
+    expect(withAuthorizer((fn) => RestAuthorizer.request(fn, { identitySources: ['$request.header.Authorization'] })))
+      .toThrow(/\[InvalidIdentitySource\] .*identitySources has '\$request\.header\.Authorization'; .* \(did you mean 'method\.request\.header\.Authorization'\?\)$/);
   });
 
   test('a JWT authorizer without audience or client ids is rejected', () => {
@@ -152,6 +181,16 @@ describe('CORS and stage', () => {
 
   test('an empty origin list is rejected', () => {
     expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: [] } }))).toThrow(/cors.allowOrigins is empty/);
+  });
+
+  test('an empty method list is rejected', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], allowMethods: [] } }))).toThrow(
+      "[CorsNoMethod] TestStack/Api: cors.allowMethods is []; browsers would be allowed no method after a preflight, so list the methods, e.g. ['GET', 'POST'], or leave it out for every method");
+  });
+
+  test('a max age with a fraction of a second is rejected with its prop, not in aws-cdk-lib', () => {
+    expect(build((handler) => ({ routes: { 'GET /a': { handler } }, cors: { allowOrigins: ['*'], maxAge: Duration.millis(1500) } }))).toThrow(
+      '[NegativeOrFractional] TestStack/Api: cors.maxAge must be a whole number of seconds, got 1.5 seconds');
   });
 
   test('an unknown CORS method is rejected', () => {

@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { WafOptions } from '../../src';
 import { newApi, templateOf } from '../support/fixtures';
 
 describe('WAF', () => {
@@ -81,15 +83,56 @@ describe('WAF logging', () => {
 });
 
 describe('WAF option errors', () => {
+  const withWaf = (waf: WafOptions) => () => newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf }));
+  const SHARED = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/abc';
+
   test('settings on a disabled WAF are rejected', () => {
-    expect(() => newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { enabled: false, logging: true } })))
-      .toThrow(/\[WafDisabledWithSettings\].*waf.enabled is false but waf.logging is set/);
+    expect(withWaf({ enabled: false, logging: true })).toThrow(/\[WafDisabledWithSettings\].*waf.enabled is false but waf.logging is set/);
+  });
+
+  test('every setting on a disabled WAF is listed, whatever its value', () => {
+    expect(withWaf({ enabled: false, rateLimitPerIp: 100, logging: false, logRetention: logs.RetentionDays.ONE_WEEK })).toThrow(
+      '[WafDisabledWithSettings] TestStack/Api: waf.enabled is false but waf.rateLimitPerIp and waf.logging and waf.logRetention are set; remove them or enable WAF');
   });
 
   test('logging on a WebACL defined elsewhere is rejected', () => {
-    const arn = 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shared/abc';
-    expect(() => newApi((handler) => ({ routes: { 'GET /items': { handler } }, waf: { webAclArn: arn, logging: true } })))
-      .toThrow(/\[WafLoggingOnImportedWebAcl\].*waf.logging is true with waf.webAclArn .*turn it on where that WebACL is defined/);
+    expect(withWaf({ webAclArn: SHARED, logging: true }))
+      .toThrow(/\[WafSettingOnImportedWebAcl\].*waf.logging is true with waf.webAclArn .*set it where that WebACL is defined, or drop webAclArn/);
+  });
+
+  test('a rate limit for a WebACL defined elsewhere is rejected', () => {
+    expect(withWaf({ webAclArn: SHARED, rateLimitPerIp: 500 })).toThrow(
+      `[WafSettingOnImportedWebAcl] TestStack/Api: waf.rateLimitPerIp is 500 with waf.webAclArn '${SHARED}'; it configures the WebACL this API creates, and webAclArn imports one instead: set it where that WebACL is defined, or drop webAclArn to let this API create its own`);
+  });
+
+  test('a fractional rate limit is rejected: WAF counts requests', () => {
+    expect(withWaf({ rateLimitPerIp: 100.5 })).toThrow('[NegativeOrFractional] TestStack/Api: waf.rateLimitPerIp must be a whole number, got 100.5');
+  });
+
+  test('a log retention without logging is rejected', () => {
+    expect(withWaf({ logRetention: logs.RetentionDays.ONE_WEEK })).toThrow(
+      '[WafLogRetentionWithoutLogging] TestStack/Api: waf.logRetention is 7 days but WAF logging is off; set waf.logging: true, or remove waf.logRetention');
+  });
+
+  test.each([
+    ['garbage', 'not-an-arn', /waf\.webAclArn is 'not-an-arn'; expected the ARN of a regional AWS WAF web ACL, arn:aws:wafv2:<region>:<account>:regional\/webacl\/<name>\/<id>$/],
+    ['a WAF Classic regional web ACL', 'arn:aws:waf-regional:eu-west-1:123456789012:webacl/abc', /a web ACL of AWS WAF Classic, which the stage's AWS::WAFv2::WebACLAssociation cannot use; migrate it to AWS WAF \(WAFv2\)/],
+    ['a WAF Classic global web ACL', 'arn:aws:waf::123456789012:webacl/abc', /a web ACL of AWS WAF Classic/],
+    ['a WAFv2 IP set', 'arn:aws:wafv2:eu-west-1:123456789012:regional/ipset/office/abc', /'arn:aws:wafv2:eu-west-1:123456789012:regional\/ipset\/office\/abc', a WAFv2 ipset, not a web ACL/],
+    ['a CloudFront web ACL', 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn/abc', /a web ACL of CLOUDFRONT scope, which protects CloudFront distributions only; API Gateway stages take a REGIONAL web ACL of the API's region/],
+    ['a web ACL of another region', 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/shared/abc', /a web ACL of us-east-1, and the API is in eu-west-1; a web ACL protects resources of its own region/],
+    ['the ARN of another service', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/abc', /an ARN of elasticloadbalancing; expected the ARN of a regional AWS WAF web ACL/],
+  ])('%s as webAclArn is rejected', (_, webAclArn, message) => {
+    expect(withWaf({ webAclArn })).toThrow(/^\[InvalidWebAclArn\] TestStack\/Api: /);
+    expect(withWaf({ webAclArn })).toThrow(message);
+  });
+
+  test('a web ACL ARN that is a token is accepted', () => {
+    expect(() => newApi((handler, stack) => ({
+      routes: { 'GET /items': { handler } },
+      waf: { webAclArn: new wafv2.CfnWebACL(stack, 'Shared', { scope: 'REGIONAL', defaultAction: { allow: {} }, visibilityConfig: VISIBILITY }).attrArn },
+    }))).not.toThrow();
   });
 });
 
+const VISIBILITY = { cloudWatchMetricsEnabled: false, sampledRequestsEnabled: false, metricName: 'shared' };

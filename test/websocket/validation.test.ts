@@ -19,6 +19,9 @@ describe('route keys', () => {
     ['x'.repeat(129), /is 129 characters long; custom route keys are limited to 128 characters/],
     [' sendMessage', /routes\[' sendMessage'\] is " sendMessage", with leading or trailing whitespace or a control character; .* e\.g\. 'sendMessage'/],
     ['send\nMessage', /with leading or trailing whitespace or a control character/],
+    ['connect', /^\[InvalidRouteKey\] TestStack\/Api: routes\['connect'\] is 'connect', a custom route key, which messages whose route selection expression evaluates to 'connect' reach; expected '\$connect', the route API Gateway runs when a client connects$/],
+    ['Disconnect', /routes\['Disconnect'\] is 'Disconnect', a custom route key, .*; expected '\$disconnect', the route API Gateway runs when a connection closes$/],
+    ['default', /expected '\$default', the route API Gateway runs for a message no other route matches$/],
   ])('%j is rejected', (routeKey, message) => {
     expect(route(routeKey)).toThrow(message);
   });
@@ -103,7 +106,7 @@ describe('authorization', () => {
 
   test('an authorizer of another API type is rejected', () => {
     expect(build(() => ({ authorizer: untyped<WebSocketApiAuthorizer>(RestAuthorizer.iam()) })))
-      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is not a WebSocketApiAuthorizer; WebSocket APIs are authorized with WebSocketApiAuthorizer\.iam\(\), lambda\(\) or jwt\(\)/);
+      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is a RestAuthorizer; expected a WebSocketApiAuthorizer: WebSocketApiAuthorizer\.iam\(\), lambda\(\) or jwt\(\)/);
   });
 
   test.each([
@@ -112,18 +115,30 @@ describe('authorization', () => {
     ['$stageVariables.tenant', /\(did you mean 'stageVariables\.tenant'\?\)/],
     ['route.request.body.token', /authorizer\.identitySources has 'route\.request\.body\.token'/],
     ['route.request.header.', /authorizer\.identitySources has 'route\.request\.header\.'/],
+    ['Authorization', /authorizer\.identitySources has 'Authorization'; .* \(did you mean 'route\.request\.header\.Authorization'\?\)/],
   ])('the identity source %j is rejected', (source, message) => {
     expect(lambdaAuthorizer({ identitySources: [source] })).toThrow(message);
   });
 
   test('identity sources must be a list', () => {
     expect(lambdaAuthorizer(untyped<WebSocketLambdaAuthorizerOptions>({})))
-      .toThrow(/\[InvalidIdentitySource\] .*authorizer\.identitySources is undefined; give a list such as \['route\.request\.querystring\.token'\]/);
+      .toThrow(/\[InvalidIdentitySource\] .*authorizer\.identitySources is undefined; expected a list such as \['route\.request\.querystring\.token'\]/);
   });
 
   test('a JWT token query string that is not a parameter name is rejected', () => {
     expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString: 'to ken' }) })))
       .toThrow(/\[InvalidTokenQueryString\] .*authorizer\.tokenQueryString is 'to ken'; expected a query string parameter name/);
+  });
+
+  test.each(['route.request.querystring.token', '$request.querystring.token', 'method.request.querystring.token'])(
+    'a full identity source %j as the JWT token query string is rejected with the parameter name alone', (tokenQueryString) => {
+      expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString }) })))
+        .toThrow(`[InvalidTokenQueryString] TestStack/Api: authorizer.tokenQueryString is '${tokenQueryString}', a full identity source; expected the query string parameter name alone: 'token'`);
+    });
+
+  test('a JWT token query string that reads a header is rejected', () => {
+    expect(build(() => ({ authorizer: WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'], tokenQueryString: 'route.request.header.Authorization' }) })))
+      .toThrow(/tokenQueryString is 'route\.request\.header\.Authorization', which reads a header; expected a query string parameter name/);
   });
 
   test('the JWT authorizer refuses to accept tokens of any audience', () => {
@@ -153,7 +168,7 @@ describe('route options', () => {
 
   test('a non-boolean apiKeyRequired is rejected', () => {
     expect(build((handler) => ({ routes: { sendMessage: { handler, apiKeyRequired: untyped<boolean>('yes') } } })))
-      .toThrow(/\[InvalidApiKeyRequired\] .*routes\['sendMessage'\]\.apiKeyRequired is "yes"; expected true or false/);
+      .toThrow(/\[InvalidPropType\] .*routes\['sendMessage'\]\.apiKeyRequired is 'yes'; expected true or false/);
   });
 });
 
@@ -188,7 +203,7 @@ describe('connection registry', () => {
 describe('stage', () => {
   test('a stage name that is not a URL segment is rejected', () => {
     expect(build(() => ({ stageName: 'prod/v1' })))
-      .toThrow(/\[InvalidStageName\] .*stageName is 'prod\/v1'; use 1 to 128 letters, digits, hyphens and underscores/);
+      .toThrow(/\[InvalidStageName\] .*stageName is 'prod\/v1'; expected 1 to 128 letters, digits, hyphens and underscores/);
   });
 
   test('an invalid stage variable is rejected', () => {

@@ -1,7 +1,9 @@
 "use strict";
+var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
@@ -15,15 +17,28 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/handlers/jwt-authorizer.lambda.ts
 var jwt_authorizer_lambda_exports = {};
 __export(jwt_authorizer_lambda_exports, {
+  BoundedJwksFetcher: () => BoundedJwksFetcher,
+  JWKS_RESPONSE_TIMEOUT_MS: () => JWKS_RESPONSE_TIMEOUT_MS,
+  JwksTooLargeError: () => JwksTooLargeError,
+  MAX_JWKS_BYTES: () => MAX_JWKS_BYTES,
   createJwtAuthorizer: () => createJwtAuthorizer,
   handler: () => handler
 });
 module.exports = __toCommonJS(jwt_authorizer_lambda_exports);
+var https = __toESM(require("https"));
 
 // node_modules/aws-jwt-verify/dist/esm/error.js
 var JwtBaseError = class extends Error {
@@ -1136,6 +1151,9 @@ function parseJwtAuthorizerConfig(raw) {
   if (config.tokenUse !== void 0 && config.tokenUse !== "id" && config.tokenUse !== "access") {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.tokenUse must be "id" or "access", got ${JSON.stringify(config.tokenUse)}`);
   }
+  if (config.requireExpiration !== void 0 && typeof config.requireExpiration !== "boolean") {
+    throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.requireExpiration must be true or false, got ${JSON.stringify(config.requireExpiration)}`);
+  }
   if (config.usageIdentifierClaim !== void 0 && !(typeof config.usageIdentifierClaim === "string" && CLAIM_NAME.test(config.usageIdentifierClaim))) {
     throw new Error(`${JWT_AUTHORIZER_CONFIG_ENV}.usageIdentifierClaim must be a non-empty claim name without whitespace, got ${JSON.stringify(config.usageIdentifierClaim)}`);
   }
@@ -1143,7 +1161,7 @@ function parseJwtAuthorizerConfig(raw) {
 }
 
 // src/handlers/jwt-authorizer-log.lambda-shared.ts
-var OPERATOR_REASONS = /* @__PURE__ */ new Set(["invalid-config", "jwks-unavailable", "invalid-jwks", "unexpected"]);
+var OPERATOR_REASONS = /* @__PURE__ */ new Set(["invalid-config", "jwks-unavailable", "oversized-jwks", "invalid-jwks", "unexpected"]);
 function logDecision(record) {
   const level = record.decision !== "unauthorized" ? "INFO" : OPERATOR_REASONS.has(record.reason) ? "ERROR" : "WARN";
   writeLine({ level, ...record });
@@ -1221,7 +1239,7 @@ function policy(effect, apiArn) {
 }
 function scopesIn(value) {
   if (typeof value === "string") {
-    return value.split(/\s+/).filter((scope) => scope !== "");
+    return value.split(" ").filter((scope) => scope !== "");
   }
   return Array.isArray(value) ? value.filter((scope) => typeof scope === "string") : [];
 }
@@ -1317,18 +1335,18 @@ function buildAuthorizer(props) {
   const usageIdentifierClaim = props.config.usageIdentifierClaim;
   return async (event) => {
     try {
-      const request2 = readAuthorizerRequest(event, tokenSource);
-      const claims = await props.verify(request2.token);
+      const request3 = readAuthorizerRequest(event, tokenSource);
+      const claims = await props.verify(request3.token);
       if (!hasAllScopes(claims, requiredScopes)) {
         logDecision({ decision: "deny", reason: "missing-scope" });
-        return denyResult(claims, request2.apiArn);
+        return denyResult(claims, request3.apiArn);
       }
       const usage = usageIdentifierClaim === void 0 ? void 0 : usageIdentifierOf(claims, usageIdentifierClaim);
       if (usage && "problem" in usage) {
         logDecision({ decision: "deny", reason: `${usage.problem}-usage-identifier` });
-        return denyResult(claims, request2.apiArn);
+        return denyResult(claims, request3.apiArn);
       }
-      const result = allowResult(claims, request2.apiArn, contextClaims, usage?.key);
+      const result = allowResult(claims, request3.apiArn, contextClaims, usage?.key);
       logDecision({ decision: "allow", reason: "verified" });
       return result;
     } catch (error) {
@@ -1358,7 +1376,80 @@ function reasonFor(error, classify) {
 }
 
 // src/handlers/jwt-authorizer.lambda.ts
+var MAX_JWKS_BYTES = 1024 * 1024;
+var JWKS_RESPONSE_TIMEOUT_MS = 3e3;
+var JwksTooLargeError = class extends NonRetryableFetchError {
+};
+var BoundedJwksFetcher = class {
+  responseTimeoutMs;
+  request;
+  constructor(options = {}) {
+    this.responseTimeoutMs = options.responseTimeoutMs ?? JWKS_RESPONSE_TIMEOUT_MS;
+    this.request = options.request;
+  }
+  async fetch(uri) {
+    try {
+      return await this.fetchOnce(uri);
+    } catch (error) {
+      if (error instanceof NonRetryableFetchError) {
+        throw error;
+      }
+      return this.fetchOnce(uri);
+    }
+  }
+  fetchOnce(uri) {
+    const request3 = this.request ?? https.request;
+    return new Promise((resolve, reject) => {
+      const chunks = [];
+      let received = 0;
+      let settled = false;
+      const finish = (error) => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        clearTimeout(timer);
+        if (error) {
+          req.destroy();
+          reject(error);
+        } else {
+          const body = Buffer.concat(chunks, received);
+          resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+        }
+      };
+      const tooLarge = () => new JwksTooLargeError(uri, `Response body exceeds ${MAX_JWKS_BYTES} bytes`);
+      const req = request3(uri, { method: "GET" }, (response) => {
+        if (response.statusCode !== 200) {
+          finish(new NonRetryableFetchError(uri, `Status code is ${response.statusCode}, expected 200`));
+          return;
+        }
+        if (Number(response.headers["content-length"]) > MAX_JWKS_BYTES) {
+          finish(tooLarge());
+          return;
+        }
+        response.on("data", (chunk) => {
+          received += chunk.length;
+          if (received > MAX_JWKS_BYTES) {
+            finish(tooLarge());
+          } else {
+            chunks.push(chunk);
+          }
+        });
+        response.on("end", () => finish(void 0));
+        response.on("error", (error) => finish(new FetchError(uri, error.message)));
+        response.on("close", () => finish(new FetchError(uri, "Connection closed before the response was complete")));
+      });
+      const timer = setTimeout(() => finish(new FetchError(uri, `Response time-out (after ${this.responseTimeoutMs} ms.)`)), this.responseTimeoutMs);
+      timer.unref();
+      req.on("error", (error) => finish(new FetchError(uri, error.message)));
+      req.end();
+    });
+  }
+};
+var JwtWithoutExpirationError = class extends JwtInvalidClaimError {
+};
 var REASONS = [
+  [JwtWithoutExpirationError, "missing-expiration"],
   [JwtExpiredError, "expired"],
   [JwtNotBeforeError, "not-yet-valid"],
   [JwtInvalidIssuerError, "wrong-issuer"],
@@ -1372,6 +1463,7 @@ var REASONS = [
   [JwtWithoutValidKidError, "unknown-key"],
   [KidNotFoundInJwksError, "unknown-key"],
   [WaitPeriodNotYetEndedJwkError, "unknown-key"],
+  [JwksTooLargeError, "oversized-jwks"],
   [FetchError, "jwks-unavailable"],
   [JwksValidationError, "invalid-jwks"],
   [JwkValidationError, "invalid-jwks"],
@@ -1380,14 +1472,18 @@ var REASONS = [
 ];
 function createJwtAuthorizer(config, options = {}) {
   const clientIds = config.clientIds ?? [];
+  const requireExpiration = config.requireExpiration ?? true;
   const verifier = JwtVerifier.create(
     {
       issuer: config.issuer,
       audience: config.audience && config.audience.length > 0 ? config.audience : null,
       ...config.jwksUri ? { jwksUri: config.jwksUri } : {},
-      customJwtCheck: ({ payload }) => checkCognitoClaims(payload, clientIds, config.tokenUse)
+      customJwtCheck: ({ payload }) => {
+        checkExpirationPresent(payload, requireExpiration);
+        checkCognitoClaims(payload, clientIds, config.tokenUse);
+      }
     },
-    { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher }) }
+    { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher ?? new BoundedJwksFetcher() }) }
   );
   if (options.jwks) {
     verifier.cacheJwks(options.jwks);
@@ -1397,6 +1493,11 @@ function createJwtAuthorizer(config, options = {}) {
     verify: (token) => verifier.verify(token),
     classify: classifyVerificationError
   });
+}
+function checkExpirationPresent(payload, required) {
+  if (required && payload.exp === void 0) {
+    throw new JwtWithoutExpirationError("Token has no exp claim", void 0, "a numeric exp claim");
+  }
 }
 function checkCognitoClaims(payload, clientIds, tokenUse) {
   if (tokenUse !== void 0 && payload.token_use !== tokenUse) {
@@ -1426,6 +1527,10 @@ async function handler(event) {
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
+  BoundedJwksFetcher,
+  JWKS_RESPONSE_TIMEOUT_MS,
+  JwksTooLargeError,
+  MAX_JWKS_BYTES,
   createJwtAuthorizer,
   handler
 });
