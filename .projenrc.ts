@@ -38,6 +38,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     bundlingOptions: { sourcemap: false },
   },
   lambdaAutoDiscover: true,
+  // Bundled by the tasks that write lib/ or pack it (below), not by pre-compile alone.
+  bundlerOptions: { runBundleTask: javascript.RunBundleTask.MANUAL },
 
   bundledDeps: [],
   devDeps: [
@@ -69,6 +71,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
+
+// jsii's warnings say how the API reads in the other languages (a member named `lambda` becomes `lambda_` in Python):
+// the build fails on them instead of silencing the reserved-word ones, as projen does by default.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w');
+
+// The bundled handlers (assets/handlers/*) are part of what lib/ needs at synth: every task that writes lib/ or packs it
+// bundles them first, so that no path (compile, watch, build, package:js) produces a package without them.
+const bundleTask = project.tasks.tryFind('bundle')!;
+project.compileTask.prependSpawn(bundleTask);
+project.watchTask.prependSpawn(bundleTask);
+const packageJs = project.tasks.tryFind('package:js')!;
+packageJs.prependSpawn(bundleTask);
 
 // projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.
 project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVENV);
