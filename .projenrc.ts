@@ -32,6 +32,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
   depsUpgrade: false,
   buildWorkflow: false,
 
+  // jsii targets. Names follow cdklabs' conventions for an organisation `gatewaykit` (cdk-nag is `cdk-nag` / `cdk_nag`,
+  // `io.github.cdklabs`, `Cdklabs.CdkNag`, `github.com/cdklabs/cdk-nag-go`), made to read naturally for this package.
+  publishToPypi: { distName: 'cdk-gatewaykit', module: 'cdk_gatewaykit' },
+  publishToMaven: {
+    // io.github.<GitHub organisation> is the namespace Maven Central verifies against the GitHub organisation.
+    mavenGroupId: 'io.github.gatewaykit',
+    mavenArtifactId: 'cdk-gatewaykit',
+    javaPackage: 'io.github.gatewaykit.cdk',
+    mavenServerId: 'central-ossrh',
+  },
+  publishToNuget: { dotNetNamespace: 'GatewayKit.Cdk', packageId: 'GatewayKit.Cdk' },
+  // Go modules are served from a git repository: the release pushes the generated module to this one (GO_GITHUB_TOKEN).
+  publishToGo: { moduleName: 'github.com/gatewaykit/cdk-gatewaykit-go', packageName: 'cdkgatewaykit' },
+
   lambdaOptions: {
     // Pinned: projen's default picks the newest runtime of the synth region, which makes snapshots region-dependent.
     runtime: awscdk.LambdaRuntime.NODEJS_24_X,
@@ -90,7 +104,7 @@ project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVE
 project.deps.addDependency('@aws-cdk/integ-tests-alpha@2.245.0-alpha.0', DependencyType.DEVENV);
 // unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
-for (const path of ['/examples', '/bench', '/integ-tests', '/cdk.json', '/.ci', '/cdk.out']) {
+for (const path of ['/examples', '/bench', '/integ-tests', '/build-tools', '/cdk.json', '/.ci', '/cdk.out']) {
   project.addPackageIgnore(path);
 }
 project.package.addField('engines', { node: '>= 20.0.0' });
@@ -125,16 +139,20 @@ const bench = project.addTask('bench', {
 });
 
 // Type-aware eslint resolves each file's nearest tsconfig; these folders are typed like the tests.
-for (const dir of ['bench', 'examples', 'integ-tests']) {
+// The package test's app (build-tools/package-test/app) imports the package by its name: it is compiled in the package
+// test against the installed tarball, not here.
+const PACKAGE_TEST_APP = 'build-tools/package-test/app';
+for (const dir of ['bench', 'examples', 'integ-tests', 'build-tools']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
       compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
       include: ['**/*.ts'],
-      exclude: ['**/*.snapshot/**'],
+      exclude: ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
     },
   });
 }
+project.eslint!.addIgnorePattern(`/${PACKAGE_TEST_APP}/`);
 
 // The local runtime and operations CLI: a plain Node package (no jsii), an npm workspace installed from the same lockfile,
 // compiled with the library and tested by the same jest run. Its dependencies never reach the construct package.
@@ -213,6 +231,33 @@ project.compileTask.spawn(cliCompile);
 // Its tests run in the library's jest run (one report for CI); worker threads load the compiled cli/lib.
 project.jest!.addTestMatch(`<rootDir>/${CLI_DIR}/test/**/*.test.ts`);
 project.eslint!.addIgnorePattern(`/${CLI_DIR}/lib/`);
+
+// Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
+// Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or
+// package:<language>) where they are installed. The CLI is packed with the library's version.
+const packageCli = project.addTask('package:cli', {
+  description: 'Pack the gatewaykit CLI into dist/cli with the library\'s version',
+});
+packageCli.spawn(cliCompile, { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'cli/lib/bin.js\') ? 1 : 0)"' });
+packageCli.exec('ts-node --transpile-only build-tools/pack-cli.ts');
+packageJs.spawn(packageCli);
+project.packageTask.reset();
+project.packageTask.spawn(packageJs);
+
+// What `package` checks after packing (the build's last step, whose own steps projen locks): the packages work where
+// users install them, and the other languages' code is generated and the Python compiles.
+const testBindings = project.addTask('test:bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings (jsii-pacmak --code-only) and byte-compile the Python',
+  exec: 'ts-node --transpile-only build-tools/bindings.ts',
+  receiveArgs: true,
+});
+const testPackage = project.addTask('test:package', {
+  description: 'Install the packed library and CLI into a fresh CDK app outside the repository and synthesize every API type from them',
+  exec: 'ts-node --transpile-only build-tools/package-test/run.ts',
+  receiveArgs: true,
+});
+project.packageTask.spawn(testBindings);
+project.packageTask.spawn(testPackage);
 
 // The README's main command: synthesize the example app and serve it with the runtime built from this repo.
 const serveExample = project.addTask('serve:example', {
