@@ -1,4 +1,5 @@
-import { awscdk, javascript, DependencyType, JsonFile } from 'projen';
+import { readFileSync } from 'fs';
+import { awscdk, javascript, release, DependencyType, JsonFile, JsonPatch, ReleasableCommits } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const CDK_VERSION = '2.257.0';
@@ -26,12 +27,24 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typescriptVersion: '~6.0.0',
   projenVersion: '0.103.25',
 
-  // CI is `.ci/run`; no hosted workflows, release pipeline or dependency bots on this project.
-  github: false,
-  release: false,
+  // CI is `.ci/run` (no hosted build workflow, no dependency bots). GitHub is on for one generated file only: the release
+  // workflow (.github/workflows/release.yml), which runs when the repository is on GitHub; no local task depends on it.
+  github: true,
+  githubOptions: { mergify: false, pullRequestLint: false },
   depsUpgrade: false,
   buildWorkflow: false,
+  pullRequestTemplate: false,
+  // The release workflow's Node.js: jsii 6 supports 22 and 24, and the release tooling (commit-and-tag-version) needs 22.
+  workflowNodeVersion: '22.x',
 
+  // Releases as cdklabs libraries make them: every push to main whose commits since the last tag include a `feat:` or
+  // `fix:` (Conventional Commits) is released with the version they imply (semantic versioning; before 1.0 a breaking
+  // change bumps the minor version, anything else the patch), a changelog, a git tag and a GitHub release, and is
+  // published to every registry below.
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.continuous(),
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  releaseToNpm: true,
   // jsii targets. Names follow cdklabs' conventions for an organisation `gatewaykit` (cdk-nag is `cdk-nag` / `cdk_nag`,
   // `io.github.cdklabs`, `Cdklabs.CdkNag`, `github.com/cdklabs/cdk-nag-go`), made to read naturally for this package.
   publishToPypi: { distName: 'cdk-gatewaykit', module: 'cdk_gatewaykit' },
@@ -234,7 +247,8 @@ project.eslint!.addIgnorePattern(`/${CLI_DIR}/lib/`);
 
 // Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
 // Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or
-// package:<language>) where they are installed. The CLI is packed with the library's version.
+// package:<language>) where they are installed, as the release workflow's jobs do. The CLI is released with the
+// library, under the same version, and published by the same npm job.
 const packageCli = project.addTask('package:cli', {
   description: 'Pack the gatewaykit CLI into dist/cli with the library\'s version',
 });
@@ -243,6 +257,14 @@ packageCli.exec('ts-node --transpile-only build-tools/pack-cli.ts');
 packageJs.spawn(packageCli);
 project.packageTask.reset();
 project.packageTask.spawn(packageJs);
+// The release's npm job repacks with package:js (library and CLI) and publishes dist/js; it publishes dist/cli too.
+// The patch applies only to the step it expects (a failed `test` drops it silently): checked after synth, below.
+const PUBLISH_NPM = "npx '-p' 'publib@latest' 'publib-npm'";
+project.github!.tryFindWorkflow('release')!.file!.patch(
+  JsonPatch.test('/jobs/release_npm/steps/9/name', 'Release'),
+  JsonPatch.test('/jobs/release_npm/steps/9/run', PUBLISH_NPM),
+  JsonPatch.replace('/jobs/release_npm/steps/9/run', `${PUBLISH_NPM} && ${PUBLISH_NPM} dist/cli`),
+);
 
 // What `package` checks after packing (the build's last step, whose own steps projen locks): the packages work where
 // users install them, and the other languages' code is generated and the Python compiles.
@@ -275,3 +297,7 @@ bench.exec('ts-node --transpile-only bench/run.ts', { receiveArgs: true });
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 project.synth();
+
+if (!readFileSync('.github/workflows/release.yml', 'utf8').includes(`${PUBLISH_NPM} dist/cli`)) {
+  throw new Error('.projenrc.ts: the release workflow\'s npm job no longer has the step that publishes dist/cli; update the patch');
+}
