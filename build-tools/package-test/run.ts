@@ -131,12 +131,15 @@ function writeApp(dir: string, libraryTgz: string, cliTgz: string): void {
   fs.copyFileSync(path.join(__dirname, 'app', 'app.ts'), path.join(dir, 'app.ts'));
 }
 
-function install(dir: string): void {
+/** Installs from the npm cache alone if it has everything, else from the registry for what it lacks; says which. */
+function install(dir: string): string {
   const common = ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'];
   try {
     run('npm', [...common, '--offline'], dir);
+    return 'from the npm cache';
   } catch {
     run('npm', [...common, '--prefer-offline'], dir);
+    return 'from the npm cache and the registry';
   }
 }
 
@@ -217,7 +220,7 @@ function main(): void {
   const started = Date.now();
   try {
     writeApp(dir, libraryTgz, cliTgz);
-    step('install', () => install(dir));
+    const installedFrom = step('install', () => install(dir));
     checkInstalledPackage(dir);
     step('tsc', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], dir));
     step('synth', () => execFileSync(process.execPath, ['app.js'], {
@@ -228,7 +231,7 @@ function main(): void {
     checkAssembly(outdir, dir);
     step('gatewaykit --version', () => checkCli(dir, cliTgz));
     const total = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`package test: ${path.basename(libraryTgz)} and ${path.basename(cliTgz)} installed into a fresh app, `
+    console.log(`package test: ${path.basename(libraryTgz)} and ${path.basename(cliTgz)} installed into a fresh app ${installedFrom}, `
       + `${Object.keys(EXPECTED).length} stacks synthesized and checked in ${total} s (${timings.join(', ')})`);
   } catch (error: any) {
     // A failed command's output says why: show it after the message.
