@@ -36,8 +36,8 @@ export class HttpApiAuthorizer {
       (context) => bindHttpCognitoAuthorizer(context, options));
   }
 
-  /** A Lambda authorizer running your function on headers, query strings, context or stage variables. */
-  public static lambda(handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions = {}): HttpApiAuthorizer {
+  /** A Lambda authorizer of the REQUEST type (as on REST APIs) running your function on headers, query strings, context or stage variables. */
+  public static request(handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions = {}): HttpApiAuthorizer {
     return new HttpApiAuthorizer(`Lambda${Names.nodeUniqueId(handler.node)}`, (context) => bindHttpLambdaAuthorizer(context, handler, options));
   }
 

@@ -30,7 +30,7 @@ export class WebSocketApiAuthorizer {
    * A Lambda REQUEST authorizer running your function on headers, query strings, stage variables or context of the
    * handshake; it returns an IAM policy allowing or denying `execute-api:Invoke` on the `methodArn` it receives.
    */
-  public static lambda(handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions): WebSocketApiAuthorizer {
+  public static request(handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions): WebSocketApiAuthorizer {
     return new WebSocketApiAuthorizer((context) => bindWebSocketLambdaAuthorizer(context, handler, options));
   }
 

@@ -290,7 +290,7 @@ describe('authorizer options', () => {
   });
 
   test('an HTTP Lambda authorizer response type outside the enum is refused', () => {
-    expect(httpAuthorizer((fn) => HttpApiAuthorizer.lambda(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
+    expect(httpAuthorizer((fn) => HttpApiAuthorizer.request(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
       /DefaultAuthorizer\.responseType is 'BOOLEAN'; expected one of HttpLambdaResponseType/);
   });
 

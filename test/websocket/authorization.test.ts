@@ -45,7 +45,7 @@ describe('$connect authorization', () => {
 
   test('a Lambda REQUEST authorizer runs the function on its identity sources, with one permission scoped to the authorizer', () => {
     const { stack, api } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), {
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), {
         identitySources: ['route.request.header.Authorization', 'route.request.querystring.tenant'],
       }),
     }));
@@ -67,21 +67,21 @@ describe('$connect authorization', () => {
 
   test('WebSocket authorizers have no result cache setting', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.header.Authorization'] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.header.Authorization'] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerResultTtlInSeconds: Match.absent() });
   });
 
   test('stage variables and context variables are accepted identity sources', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['stageVariables.tenant', 'context.requestId'] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['stageVariables.tenant', 'context.requestId'] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { IdentitySource: ['stageVariables.tenant', 'context.requestId'] });
   });
 
   test('a Lambda authorizer without identity sources runs on every connection attempt', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: [] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: [] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', IdentitySource: Match.absent() });
   });
@@ -133,7 +133,7 @@ describe('$connect authorization', () => {
   test('routes[\'$connect\'].authorizer replaces the API\'s authorizer', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({
       authorizer: WebSocketApiAuthorizer.iam(),
-      routes: { $connect: { handler, authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }) } },
+      routes: { $connect: { handler, authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }) } },
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
   });
