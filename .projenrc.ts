@@ -80,7 +80,7 @@ for (const path of ['/examples', '/bench', '/integ-tests', '/cdk.json', '/.ci', 
 }
 project.package.addField('engines', { node: '>= 20.0.0' });
 // The WebSocket runtime helper runs in user Lambda functions, whose Node.js runtime provides the AWS SDK clients.
-project.eslint?.allowDevDeps('src/websocket-runtime.ts');
+project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
 
 const integEnv = { TS_NODE_TRANSPILE_ONLY: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
 const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';

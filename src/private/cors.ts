@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { CorsOptions } from '../cors';
 import { check } from './errors';
 import { checkSeconds } from './numbers';
 import { ROUTE_METHODS } from './route-key';
+import { CorsOptions } from '../common/cors';
 
 export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key', 'Authorization'];
 const ORIGIN = /^https?:\/\/[^/\s]+$/;

@@ -4,8 +4,8 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ApiCustomDomainOptions } from '../common/custom-domain-options';
 import {
   BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
   validateMappingTarget, validateTruststoreKey,
@@ -16,46 +16,6 @@ import { checkConstructProps, checkStruct, declareConstructProps } from '../priv
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
-
-/** Mutual TLS: clients must present a certificate that chains to one in the truststore. */
-export interface MutualTlsOptions {
-  /**
-   * The bucket holding the truststore. API Gateway reads it with the permissions of whoever deploys the domain,
-   * so nothing is granted on it.
-   */
-  readonly truststoreBucket: s3.IBucket;
-  /** The key of the truststore object: a PEM file of the trusted CA certificates. */
-  readonly truststoreKey: string;
-  /**
-   * The version of the truststore object to use (the bucket must be versioned). Pin a version to roll out a new
-   * truststore by changing this value: API Gateway reads the truststore only when the domain is updated.
-   * @default - the latest version at the time the domain is created or updated
-   */
-  readonly truststoreVersion?: string;
-}
-
-/** A custom domain's name, certificate, DNS zone and client authentication. */
-export interface ApiCustomDomainOptions {
-  /** The custom domain name, lowercase, e.g. `api.example.com`, or a wildcard such as `*.example.com`. */
-  readonly domainName: string;
-  /**
-   * The ACM certificate for `domainName`: in the stack's region for a REGIONAL domain, in us-east-1 for an EDGE one.
-   * With mutual TLS it must be a public certificate issued by ACM.
-   * @default - a certificate for `domainName`, validated by DNS in `hostedZone`
-   */
-  readonly certificate?: acm.ICertificate;
-  /**
-   * The public hosted zone that contains `domainName`; an alias A record for the domain is created in it.
-   * @default - no DNS record is created (point your DNS at `domainName.domainNameAliasDomainName`), and `certificate` is required
-   */
-  readonly hostedZone?: route53.IHostedZone;
-  /**
-   * Require every client to present a certificate trusted by a truststore in S3 (REGIONAL domains only). Also disable
-   * the default `execute-api` endpoint of the mapped APIs, or clients can bypass mutual TLS through it.
-   * @default - no mutual TLS: clients are not asked for a certificate
-   */
-  readonly mutualTls?: MutualTlsOptions;
-}
 
 /** Properties of an `ApiCustomDomain`. */
 export interface ApiCustomDomainProps extends ApiCustomDomainOptions {

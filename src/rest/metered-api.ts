@@ -3,10 +3,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
+import { ApiKeySource } from '../common/api-key-source';
 import { METERED_API } from '../private/prop-schemas';
 import { declareConstructProps } from '../private/prop-types';
-import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
-import { UsageTiers } from '../usage-plans/usage-tiers';
+import { UsageTiers } from '../usage-plans/private/usage-tiers';
+import { TierOptions } from '../usage-plans/tier-options';
+import { CustomerOptions, UsageCustomer } from '../usage-plans/usage-customer';
 
 /** Properties for {@link MeteredApi}. */
 export interface MeteredApiProps extends SecureLambdaApiProps {

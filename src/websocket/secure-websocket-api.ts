@@ -8,11 +8,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { webSocketJsonAccessLogFormat } from './access-log-format';
-import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './connection-registry';
+import { webSocketJsonAccessLogFormat } from './private/access-log-format';
+import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './private/connection-registry';
 import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
+import type { BoundWebSocketAuthorizer } from '../authorizers/private/bound-websocket-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
-import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
+import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { check, GatewayKitValidationError } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
@@ -23,13 +24,14 @@ import { RouteThrottleOverrides } from '../private/route-settings';
 import { checkStageName } from '../private/stage-name';
 import { validateStageVariables } from '../private/stage-variables';
 import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
-import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
-import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from '../private/websocket-integrations';
+import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from './private/websocket-integrations';
 import {
   CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, parseWebSocketRouteKey, validateRouteSelectionExpression, webSocketRouteId,
-} from '../private/websocket-route-key';
-import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
-import { UsageTiers } from '../usage-plans/usage-tiers';
+} from './private/websocket-route-key';
+import { ApiKeySource } from '../common/api-key-source';
+import { UsageTiers } from '../usage-plans/private/usage-tiers';
+import { TierOptions } from '../usage-plans/tier-options';
+import { CustomerOptions, UsageCustomer } from '../usage-plans/usage-customer';
 
 const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
