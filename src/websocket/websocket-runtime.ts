@@ -21,6 +21,7 @@
 // The Lambda Node.js runtime provides the AWS SDK; user bundles keep it external, as NodejsFunction does by default.
 import { ApiGatewayManagementApiClient, DeleteConnectionCommand, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { DeleteItemCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { createLogger, errorFields } from '../handlers/log.lambda-shared';
 import {
   CONNECTIONS_TABLE_ENV,
   MANAGEMENT_ENDPOINT_ENV,
@@ -28,7 +29,6 @@ import {
   readTableName,
 } from '../handlers/websocket-connections-config.lambda-shared';
 import { isConnectionId } from '../handlers/websocket-event.lambda-shared';
-import { errorFields, writeLog } from '../handlers/websocket-log.lambda-shared';
 import {
   CONNECTION_PROJECTION,
   connectionKey,
@@ -103,7 +103,7 @@ export interface BroadcastResult {
   readonly failed: number;
 }
 
-const LOG_SOURCE = 'gatewaykit-websocket-runtime';
+const log = createLogger('gatewaykit-websocket-runtime');
 
 /**
  * The connections registered by a SecureWebSocketApi's connection registry, and the management API to reach them.
@@ -157,7 +157,7 @@ export class WebSocketConnections {
           counts[await this.post(connectionId, payload) ? 'sent' : 'gone'] += 1;
         } catch (error) {
           counts.failed += 1;
-          writeLog(LOG_SOURCE, 'WARN', { operation: 'broadcast', outcome: 'failed', connectionId, ...errorFields(error) });
+          log('WARN', { operation: 'broadcast', outcome: 'failed', connectionId, ...errorFields(error) });
         }
       });
     }
@@ -229,7 +229,7 @@ export class WebSocketConnections {
     try {
       await this.dynamoDb.send(new DeleteItemCommand({ TableName: this.tableName, Key: connectionKey(connectionId) }));
     } catch (error) {
-      writeLog(LOG_SOURCE, 'WARN', { operation, outcome: 'registration-not-deleted', connectionId, tableName: this.tableName, ...errorFields(error) });
+      log('WARN', { operation, outcome: 'registration-not-deleted', connectionId, tableName: this.tableName, ...errorFields(error) });
     }
   }
 }

@@ -135,7 +135,7 @@ describe('send', () => {
       outcome: 'registration-not-deleted',
       connectionId: 'conn-gone=',
       tableName: TABLE_NAME,
-      errorName: 'Error',
+      errorName: 'AccessDeniedException',
       message: 'not authorized to perform dynamodb:DeleteItem',
     }]);
   });
