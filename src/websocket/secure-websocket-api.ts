@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { webSocketJsonAccessLogFormat } from './private/access-log-format';
+import { webSocketAccessLogFormat } from './private/access-log-format';
 import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './private/connection-registry';
 import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
 import type { BoundWebSocketAuthorizer } from '../authorizers/private/bound-websocket-authorizer';
@@ -308,7 +308,7 @@ export class SecureWebSocketApi extends Construct {
       stageVariables: props.stageVariables,
       accessLogSettings: {
         destination: new apigatewayv2.LogGroupLogDestination(this.accessLogGroup),
-        format: webSocketJsonAccessLogFormat(),
+        format: webSocketAccessLogFormat(),
       },
     });
     const defaults: apigatewayv2.CfnStage.RouteSettingsProperty = {

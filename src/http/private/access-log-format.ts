@@ -1,17 +1,12 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { jsonAccessLogFormat } from '../../private/access-log-format';
 
 /**
- * One JSON object per request, with the route, error and authorizer fields that explain a 4XX or 5XX (the standard
- * fields alone say only that a request failed, not why), from the `$context` variables of HTTP API access logs. Every
- * value is a quoted string, so that each line is valid JSON whatever API Gateway substitutes (`-` for a missing number).
+ * The JSON access log of HTTP API stages: the route, error and authorizer fields that explain a 4XX or 5XX (the
+ * standard fields alone say only that a request failed, not why), from the `$context` variables of HTTP APIs.
  */
-export function httpJsonAccessLogFormat(): apigateway.AccessLogFormat {
-  const fields = {
-    requestId: '$context.requestId',
-    extendedRequestId: '$context.extendedRequestId',
-    requestTime: '$context.requestTime',
-    apiId: '$context.apiId',
-    stage: '$context.stage',
+export function httpAccessLogFormat(): apigateway.AccessLogFormat {
+  return jsonAccessLogFormat({
     domainName: '$context.domainName',
     ip: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
@@ -27,6 +22,5 @@ export function httpJsonAccessLogFormat(): apigateway.AccessLogFormat {
     integrationErrorMessage: '$context.integrationErrorMessage',
     errorMessage: '$context.error.message',
     authorizerError: '$context.authorizer.error',
-  };
-  return apigateway.AccessLogFormat.custom(JSON.stringify(fields));
+  });
 }

@@ -1,7 +1,7 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { httpJsonAccessLogFormat } from './access-log-format';
+import { httpAccessLogFormat } from './access-log-format';
 import { RouteThrottleOverrides } from '../../private/route-settings';
 import { checkStageName } from '../../private/stage-name';
 import { validateStageVariables } from '../../private/stage-variables';
@@ -39,7 +39,7 @@ export function createHttpStage(
     stageVariables: props.stageVariables,
     accessLogSettings: {
       destination: new apigatewayv2.LogGroupLogDestination(accessLogGroup),
-      format: httpJsonAccessLogFormat(),
+      format: httpAccessLogFormat(),
     },
   });
   const defaults = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit, detailedMetricsEnabled };

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 /** Namespace of the metrics gatewaykit derives from access logs. */
 export const ACCESS_LOG_METRIC_NAMESPACE = 'GatewayKit/ApiGateway';
 
-/** A metric counted or measured from a stage's JSON access log, whose values are all strings (see `jsonAccessLogFormat`). */
+/** A metric counted or measured from a stage's JSON access log, whose values are all strings (see `restAccessLogFormat`). */
 export interface AccessLogMetricDefinition {
   readonly metricName: string;
   readonly filterPattern: logs.IFilterPattern;

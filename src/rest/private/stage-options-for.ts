@@ -1,6 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { jsonAccessLogFormat } from './access-log-format';
+import { restAccessLogFormat } from './access-log-format';
 import { StageSettings } from './stage-settings';
 
 /** The aws-cdk-lib stage options of one resolved stage; method settings are rendered separately, late. */
@@ -9,7 +9,7 @@ export function stageOptionsFor(settings: StageSettings, accessLogGroup: logs.IL
     stageName: settings.name,
     description: settings.description,
     accessLogDestination: new apigateway.LogGroupLogDestination(accessLogGroup),
-    accessLogFormat: jsonAccessLogFormat(),
+    accessLogFormat: restAccessLogFormat(),
     tracingEnabled: settings.tracingEnabled,
     clientCertificateId,
     cacheClusterEnabled: settings.cache ? true : undefined,

@@ -1,18 +1,13 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { jsonAccessLogFormat } from '../../private/access-log-format';
 
 /**
- * One JSON object per connection event and message, from the `$context` variables of WebSocket API access logs: the
- * event (CONNECT, MESSAGE, DISCONNECT), route, connection and message ids that tie a message to its connection, and
- * the error, integration and authorizer fields that explain a refused connection or a failed message. Every value is
- * a quoted string, so that each line is valid JSON whatever API Gateway substitutes (`-` for a missing value).
+ * The JSON access log of WebSocket API stages, one line per connection event and message: the event (CONNECT,
+ * MESSAGE, DISCONNECT), route, connection and message ids that tie a message to its connection, and the error,
+ * integration and authorizer fields that explain a refused connection or a failed message.
  */
-export function webSocketJsonAccessLogFormat(): apigateway.AccessLogFormat {
-  const fields = {
-    requestId: '$context.requestId',
-    extendedRequestId: '$context.extendedRequestId',
-    requestTime: '$context.requestTime',
-    apiId: '$context.apiId',
-    stage: '$context.stage',
+export function webSocketAccessLogFormat(): apigateway.AccessLogFormat {
+  return jsonAccessLogFormat({
     ip: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
     eventType: '$context.eventType',
@@ -27,6 +22,5 @@ export function webSocketJsonAccessLogFormat(): apigateway.AccessLogFormat {
     errorType: '$context.error.responseType',
     authorizerError: '$context.authorizer.error',
     authorizerPrincipalId: '$context.authorizer.principalId',
-  };
-  return apigateway.AccessLogFormat.custom(JSON.stringify(fields));
+  });
 }
