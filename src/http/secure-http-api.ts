@@ -18,6 +18,7 @@ import { validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaProxyIntegration } from './private/http-lambda-integration';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
+import { executeApiArn } from '../private/arns';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
@@ -212,7 +213,7 @@ export class SecureHttpApi extends Construct {
 
   /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
   private executeApiArn(path: string): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.httpApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+    return executeApiArn(this, this.httpApi.apiId, `${this.stage.stageName}/${path}`);
   }
 
   private validateRoute(prop: string, key: ParsedHttpRouteKey, options: HttpApiRouteOptions): void {

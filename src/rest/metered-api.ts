@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
 import { ApiKeySource } from '../common/api-key-source';
+import { wildcardMethod } from '../private/arns';
 import { METERED_API } from '../private/prop-schemas';
 import { declareConstructProps } from '../private/prop-types';
 import { UsageTiers } from '../usage-plans/private/usage-tiers';
@@ -103,7 +104,7 @@ export class MeteredApi extends SecureLambdaApi {
   /** `routeKey` arrives normalised by the tiers, so it compares with the parsed keys of the routes. */
   private usagePlanMethodPath(routeKey: string): string | undefined {
     const key = this._routes.find((route) => route.key.key === routeKey)?.key;
-    return key && `${key.path}/${key.method === 'ANY' ? '*' : key.method}`;
+    return key && `${key.path}/${wildcardMethod(key)}`;
   }
 
   /** With the key source AUTHORIZER, a key-metered route without a Lambda authorizer could never be called. */

@@ -30,6 +30,7 @@ import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
@@ -40,7 +41,7 @@ import { checkConstructProps, checkStruct, declareConstructProps } from '../priv
 import { checkPublicRoute } from '../private/public-route';
 import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
-import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
+import { parseRouteKey, ParsedRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';
 
 /** The stage the API Gateway console's "Test" button invokes methods in. */
@@ -302,11 +303,10 @@ export class SecureLambdaApi extends Construct {
       `routeKey '${routeKey}' is not a route of this API; routes are ${[...this.routes.keys()].join(', ') || 'none yet'}`);
     check(route.authorizationType === apigateway.AuthorizationType.IAM, this, 'GrantOnNonIamRoute', () =>
       `routeKey '${routeKey}' is authorized by ${route.authorizationType}, not IAM; an IAM grant has no effect on it (use RestAuthorizer.iam() for the route)`);
-    const arnPath = '/' + key.segments.map((s) => (isVariableSegment(s) ? '*' : s)).join('/');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
-      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi(key.method === 'ANY' ? '*' : key.method, arnPath, stage.name)),
+      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi(wildcardMethod(key), arnResourcePath(key), stage.name)),
     });
   }
 

@@ -1,4 +1,4 @@
-import { Lazy, Names, Stack } from 'aws-cdk-lib';
+import { Lazy, Names } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -14,6 +14,7 @@ import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-webs
 import type { BoundWebSocketAuthorizer } from '../authorizers/private/bound-websocket-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { executeApiArn } from '../private/arns';
 import { check, GatewayKitValidationError } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
@@ -325,7 +326,7 @@ export class SecureWebSocketApi extends Construct {
 
   /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
   private executeApiArn(path: string): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.webSocketApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+    return executeApiArn(this, this.webSocketApi.apiId, `${this.stage.stageName}/${path}`);
   }
 
   /** The authorizer of `$connect`; undefined when `$connect` is public. */

@@ -1,15 +1,15 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { authorizerCacheTtl } from './authorizer-settings';
 import { HttpLambdaAuthorizerOptions } from '../http-authorizer-options';
 import { HTTP_LAMBDA_AUTHORIZER_OPTIONS } from './authorizer-option-schemas';
 import { BoundHttpAuthorizer, HttpAuthorizerBindContext, lazyHttpAuthorizer } from './bound-http-authorizer';
+import { lambdaInvocationUri } from '../../private/arns';
 import { check } from '../../private/errors';
 import { identitySourceSuggestion } from '../../private/identity-source';
-import { lambdaInvocationUri } from '../../private/lambda-invocation-uri';
+import { allowInvokeThroughAuthorizer } from '../../private/lambda-permissions';
 import { checkStruct } from '../../private/prop-types';
 
 const DEFAULT_IDENTITY_SOURCES = ['$request.header.Authorization'];
@@ -45,11 +45,7 @@ export function bindHttpLambdaAuthorizer(
       // Optional without caching; an empty list is not a valid value.
       (authorizer.node.defaultChild as apigatewayv2.CfnAuthorizer).identitySource = undefined;
     }
-    handler.addPermission(`${id}InvokePermission`, {
-      scope,
-      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
-      sourceArn: Stack.of(scope).formatArn({ service: 'execute-api', resource: httpApi.apiId, resourceName: `authorizers/${authorizer.authorizerId}` }),
-    });
+    allowInvokeThroughAuthorizer(scope, `${id}InvokePermission`, handler, httpApi.apiId, authorizer.authorizerId);
     return authorizer;
   });
   return { ...lazy, supportsScopes: false, function: handler };

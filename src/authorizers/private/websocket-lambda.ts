@@ -1,13 +1,13 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { WebSocketLambdaAuthorizerOptions } from '../websocket-authorizer-options';
 import { WEBSOCKET_LAMBDA_AUTHORIZER_OPTIONS } from './authorizer-option-schemas';
 import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from './bound-websocket-authorizer';
+import { lambdaInvocationUri } from '../../private/arns';
 import { check } from '../../private/errors';
 import { identitySourceSuggestion } from '../../private/identity-source';
-import { lambdaInvocationUri } from '../../private/lambda-invocation-uri';
+import { allowInvokeThroughAuthorizer } from '../../private/lambda-permissions';
 import { checkStruct } from '../../private/prop-types';
 
 /** The identity sources API Gateway accepts on WebSocket REQUEST authorizers. */
@@ -45,11 +45,7 @@ export function requestAuthorizer(context: WebSocketAuthorizerBindContext, handl
     // Optional for REQUEST authorizers; an empty list is not a valid value.
     (authorizer.node.defaultChild as apigatewayv2.CfnAuthorizer).identitySource = undefined;
   }
-  handler.addPermission(`${id}InvokePermission`, {
-    scope,
-    principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
-    sourceArn: Stack.of(scope).formatArn({ service: 'execute-api', resource: webSocketApi.apiId, resourceName: `authorizers/${authorizer.authorizerId}` }),
-  });
+  allowInvokeThroughAuthorizer(scope, `${id}InvokePermission`, handler, webSocketApi.apiId, authorizer.authorizerId);
   const routeAuthorizer: apigatewayv2.IWebSocketRouteAuthorizer = {
     bind: () => ({ authorizationType: 'CUSTOM', authorizerId: authorizer.authorizerId }),
   };

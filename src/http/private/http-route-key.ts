@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../../private/route-key';
+import { routeArnPath } from '../../private/arns';
+import { parseRouteKey, ParsedRouteKey } from '../../private/route-key';
 
 /** The route key of the HTTP API route that serves every request no other route matches. */
 export const DEFAULT_ROUTE_KEY = '$default';
@@ -37,6 +38,5 @@ export function httpRouteArnPath(key: ParsedHttpRouteKey): string {
   if (!key.route) {
     return '*';
   }
-  const method = key.route.method === 'ANY' ? '*' : key.route.method;
-  return `${method}/${key.route.segments.map((segment) => (isVariableSegment(segment) ? '*' : segment)).join('/')}`;
+  return routeArnPath(key.route);
 }

@@ -1,4 +1,4 @@
-import { ArnFormat, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -14,6 +14,7 @@ import {
   StageBaselineProperties,
   StageCanaryRemovalProperties,
 } from '../../handlers/stage-canary-properties.lambda-shared';
+import { restApiStageArn } from '../../private/arns';
 import { check } from '../../private/errors';
 import { grantsPolicyOf, ManagedPolicyRole } from '../../private/managed-policy-role';
 import { inEveryPack, suppressNagRules, XRAY_WILDCARD_SUPPRESSION } from '../../private/nag-suppressions';
@@ -182,13 +183,7 @@ class StageCanaryHandler extends Construct {
     // its Delete calls nothing.
     const { policyDependable } = this.role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: options.actions,
-      resources: [Stack.of(this).formatArn({
-        service: 'apigateway',
-        account: '',
-        resource: '/restapis',
-        resourceName: `${restApiId}/stages/${stageName}`,
-        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      })],
+      resources: [restApiStageArn(this, restApiId, stageName)],
     }));
     // So that its first run is authorized.
     resource.node.addDependency(policyDependable!);

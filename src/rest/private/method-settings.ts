@@ -2,6 +2,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { RouteCache } from './route-cache';
 import { StageSettings } from './stage-settings';
 import { ThrottleSettings } from '../../common/throttle';
+import { wildcardMethod } from '../../private/arns';
 import { ParsedRouteKey } from '../../private/route-key';
 
 /** What a route sets for itself on every stage. */
@@ -27,7 +28,7 @@ export function renderMethodSettings(stage: StageSettings, routes: readonly Rout
     setting('/*', '*', stage.throttle),
     ...routes
       .filter((route) => route.throttle || (route.cache && stage.cache))
-      .map(({ key, throttle, cache }) => setting(methodSettingPath(key), key.method === 'ANY' ? '*' : key.method, throttle ?? {}, cache)),
+      .map(({ key, throttle, cache }) => setting(methodSettingPath(key), wildcardMethod(key), throttle ?? {}, cache)),
   ];
 }
 

@@ -1,7 +1,7 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { lambdaInvocationUri } from '../../private/lambda-invocation-uri';
+import { lambdaInvocationUri } from '../../private/arns';
 
 /**
  * An integration whose `AWS::ApiGatewayV2::Integration` is created under `scope` with the id given, instead of under
