@@ -37,9 +37,9 @@ export interface MeteredApiProps extends SecureLambdaApiProps {
  */
 export class MeteredApi extends SecureLambdaApi {
   /** The usage plan of each tier, by tier name. */
-  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan };
   /** Every customer added, by customer id. */
-  public readonly customers: { [customerId: string]: UsageCustomer } = {};
+  public readonly customers: { [customerId: string]: UsageCustomer };
 
   private readonly tiers: UsageTiers;
   private readonly apiKeySource: ApiKeySource;
@@ -55,6 +55,8 @@ export class MeteredApi extends SecureLambdaApi {
       knownRouteKeys: () => this._routes.map((route) => route.key.key),
       propPrefix: 'tiers',
     });
+    this.usagePlans = this.tiers.usagePlans;
+    this.customers = this.tiers.customersById;
     for (const [name, options] of Object.entries(props.tiers)) {
       this.addTier(name, options);
     }
@@ -81,9 +83,7 @@ export class MeteredApi extends SecureLambdaApi {
    * @returns the usage plan created
    */
   public addTier(name: string, options: TierOptions): apigateway.UsagePlan {
-    const plan = this.tiers.addTier(name, options);
-    this.usagePlans[name] = plan;
-    return plan;
+    return this.tiers.addTier(name, options);
   }
 
   /**
@@ -92,9 +92,7 @@ export class MeteredApi extends SecureLambdaApi {
    * @returns the customer, whose `grantRead` lets a portal or operator read the key value
    */
   public addCustomer(customerId: string, options: CustomerOptions): UsageCustomer {
-    const customer = this.tiers.addCustomer(customerId, options);
-    this.customers[customerId] = customer;
-    return customer;
+    return this.tiers.addCustomer(customerId, options);
   }
 
   protected apiKeyRequiredByDefault(): boolean {

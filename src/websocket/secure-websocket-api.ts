@@ -78,9 +78,9 @@ export class SecureWebSocketApi extends Construct {
   /** The function of the `$connect` authorizer: the Lambda authorizer's, or the bundled JWT authorizer. */
   public readonly authorizerFunction?: lambda.IFunction;
   /** The usage plan of each tier, by tier name. */
-  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan };
   /** Every customer added, by customer id. */
-  public readonly customers: { [customerId: string]: UsageCustomer } = {};
+  public readonly customers: { [customerId: string]: UsageCustomer };
 
   private readonly registry?: ConnectionRegistry;
   private readonly connectAuthorizer?: BoundWebSocketAuthorizer;
@@ -134,7 +134,10 @@ export class SecureWebSocketApi extends Construct {
       },
       knownRouteKeys: () => [...this.routes.keys()],
       propPrefix: 'tiers',
+      planDependencies: [this.stage],
     });
+    this.usagePlans = this.tiers.usagePlans;
+    this.customers = this.tiers.customersById;
     (this.webSocketApi.node.defaultChild as apigatewayv2.CfnApi).apiKeySelectionExpression = Lazy.string({
       produce: () => (this.metered ? API_KEY_SELECTION_EXPRESSIONS[this.apiKeySource] : undefined),
     });
@@ -225,11 +228,7 @@ export class SecureWebSocketApi extends Construct {
    * @returns the usage plan created
    */
   public addTier(name: string, options: TierOptions): apigateway.UsagePlan {
-    const plan = this.tiers.addTier(name, options);
-    // The plan names the stage by its name, not by a reference: it must wait for the stage to exist.
-    plan.node.addDependency(this.stage);
-    this.usagePlans[name] = plan;
-    return plan;
+    return this.tiers.addTier(name, options);
   }
 
   /**
@@ -238,9 +237,7 @@ export class SecureWebSocketApi extends Construct {
    * @returns the customer, whose `grantRead` lets a portal or operator read the key value
    */
   public addCustomer(customerId: string, options: CustomerOptions): UsageCustomer {
-    const customer = this.tiers.addCustomer(customerId, options);
-    this.customers[customerId] = customer;
-    return customer;
+    return this.tiers.addCustomer(customerId, options);
   }
 
   /**
@@ -294,7 +291,7 @@ export class SecureWebSocketApi extends Construct {
 
   /** Whether the API has tiers, and so API keys. */
   private get metered(): boolean {
-    return this.tiers.plans.size > 0;
+    return this.tiers.metered;
   }
 
   private createStage(stageName: string, props: SecureWebSocketApiProps): apigatewayv2.WebSocketStage {

@@ -1,7 +1,7 @@
 import { Lazy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { TierOptions } from '../tier-options';
 import { checkCustomerId, checkTierName, renderQuota, validateQuota } from './tier-validation';
 import { ThrottleSettings } from '../../common/throttle';
@@ -54,6 +54,12 @@ export interface UsageTiersProps {
    * @default - the message lists no routes
    */
   readonly knownRouteKeys?: () => string[];
+  /**
+   * What every tier's usage plan must be deployed after: a plan that names a stage by its name, not by a reference,
+   * must wait for the stage to exist.
+   * @default - nothing beyond the plan's references
+   */
+  readonly planDependencies?: IDependable[];
 }
 
 type CfnApiStage = apigateway.CfnUsagePlan.ApiStageProperty;
@@ -71,8 +77,11 @@ interface RouteThrottle {
  * constructs. Every tier covers every stage of the API.
  */
 export class UsageTiers {
-  /** The usage plan of each tier, by tier name. */
-  public readonly plans = new Map<string, apigateway.UsagePlan>();
+  /** The usage plan of each tier, by tier name: the API's `usagePlans`. */
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  /** Every customer added, by customer id: the API's `customers`. */
+  public readonly customersById: { [customerId: string]: UsageCustomer } = {};
+  private readonly plans = new Map<string, apigateway.UsagePlan>();
   private readonly routeThrottles = new Map<string, RouteThrottle[]>();
   private readonly customers = new Map<string, UsageCustomer>();
   private readonly l2Stages = new Map<string, unknown>();
@@ -93,6 +102,11 @@ export class UsageTiers {
     }
     return routes.filter((route) => route.apiKeyRequired).map((route) =>
       `[ApiKeyWithoutTiers] ${this.props.scope.node.path}: routes['${route.key}'].apiKeyRequired is true${route.explicit ? '' : defaultNote}, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or ${route.explicit ? 'remove apiKeyRequired' : 'set apiKeyRequired: false'}`);
+  }
+
+  /** Whether the API has tiers, and so API keys. */
+  public get metered(): boolean {
+    return this.plans.size > 0;
   }
 
   /** The customer-managed key encrypting generated key values; created with the first generated key. */
@@ -128,8 +142,12 @@ export class UsageTiers {
     // The L2's own list of stages stays empty unless the plan is used as an escape hatch, which `unmanagedStages` refuses.
     this.l2Stages.set(name, resource.apiStages);
     resource.apiStages = Lazy.any({ produce: () => this.renderApiStages(routeThrottles) });
+    for (const dependency of this.props.planDependencies ?? []) {
+      plan.node.addDependency(dependency);
+    }
 
     this.plans.set(name, plan);
+    this.usagePlans[name] = plan;
     this.routeThrottles.set(name, routeThrottles);
     return plan;
   }
@@ -163,6 +181,7 @@ export class UsageTiers {
       encryptionKey: () => this.encryptionKey(),
     });
     this.customers.set(id, customer);
+    this.customersById[id] = customer;
     return customer;
   }
 
