@@ -9,16 +9,16 @@ import { Construct } from 'constructs';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
 import { corsPreflight } from './private/cors-preflight';
 import { createHttpCustomDomain } from './private/custom-domain';
+import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
+import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
 import { check } from '../private/errors';
 import { LambdaProxyIntegration } from './private/http-lambda-integration';
-import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
-import { executeApiArn } from '../private/arns';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
@@ -81,13 +81,9 @@ export class SecureHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
-    if (props.cors) {
-      validateCors(this, props.cors);
-    }
-    this.cors = props.cors !== undefined;
+    this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
-    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
-      `two different HttpApiAuthorizer objects share the identity '${identity}' (the same kind and function, user pool or issuer); create the authorizer once and pass the same object to each route`);
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'HttpApiAuthorizer', 'function, user pool or issuer');
     this.payloadFormatVersion = props.payloadFormatVersion ?? apigatewayv2.PayloadFormatVersion.VERSION_2_0;
     this.checkPayloadFormatVersion('payloadFormatVersion', this.payloadFormatVersion);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
@@ -108,10 +104,7 @@ export class SecureHttpApi extends Construct {
     if (props.customDomain) {
       this.customDomain = createHttpCustomDomain(new Construct(this, 'CustomDomain'), props.customDomain, this.httpApi, this.stage);
     }
-    // aws-cdk-lib refuses apiEndpoint once the default endpoint is disabled.
-    const stack = Stack.of(this);
-    const executeApiUrl = `https://${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName === DEFAULT_STAGE_NAME ? '' : `${stageName}/`}`;
-    this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : executeApiUrl;
+    this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : this.executeApiUrl(stageName);
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
 
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
@@ -119,10 +112,7 @@ export class SecureHttpApi extends Construct {
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
 
-    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
-      this.addRoute(routeKey, options);
-    }
-    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
+    this.addRoutes(props.routes);
     validateStackResourceCount(this);
   }
 
@@ -209,6 +199,19 @@ export class SecureHttpApi extends Construct {
   /** Requests (sum per period), from API Gateway's metrics. */
   public metricRequests(options: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
     return this.stage.metricCount({ statistic: cloudwatch.Stats.SUM, ...options });
+  }
+
+  /** The stage's URL on the default endpoint, written out: aws-cdk-lib refuses apiEndpoint once that endpoint is disabled. */
+  private executeApiUrl(stageName: string): string {
+    const stack = Stack.of(this);
+    return `https://${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName === DEFAULT_STAGE_NAME ? '' : `${stageName}/`}`;
+  }
+
+  private addRoutes(routes: { [routeKey: string]: HttpApiRouteOptions } | undefined): void {
+    for (const [routeKey, options] of Object.entries(routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+    requireRoutes(this, routes, () => this.routes.size, "'GET /items': { handler }");
   }
 
   /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */

@@ -29,6 +29,7 @@ import { StageCanary } from './stage-canary';
 import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
+import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
@@ -46,6 +47,14 @@ import { validateThrottle } from '../private/throttle';
 
 /** The stage the API Gateway console's "Test" button invokes methods in. */
 const TEST_INVOKE_STAGE = 'test-invoke-stage';
+
+/** How clients reach the REST API, and who may call it. */
+interface RestApiEndpoint {
+  readonly endpointType: apigateway.EndpointType;
+  /** The interface VPC endpoints of a PRIVATE API. */
+  readonly vpcEndpoints: ec2.IInterfaceVpcEndpoint[];
+  readonly policy?: iam.PolicyDocument;
+}
 
 /** Options for the metric helpers of an API. */
 export interface ApiMetricOptions extends cloudwatch.MetricOptions {
@@ -112,60 +121,25 @@ export class SecureLambdaApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
-    if (props.cors) {
-      validateCors(this, props.cors);
-    }
-    this.cors = props.cors !== undefined;
+    this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
-    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
-      `two different RestAuthorizer objects share the identity '${identity}' (the same kind and function or user pool); create the authorizer once and pass the same object to each route`);
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'RestAuthorizer', 'function or user pool');
     const hardened = props.hardened ?? false;
     if (hardened) {
       checkHardenedProfile(this, props);
     }
     this.stageSettings = resolveStages(this, props);
-    const primary = this.stageSettings.find((settings) => settings.primary)!;
-    this.primaryStageName = primary.name;
+    this.primaryStageName = this.stageSettings.find((settings) => settings.primary)!.name;
+
     const endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
     const privateEndpoints = privateEndpointsFor(this, endpointType, props.privateEndpoint);
     this.vpcEndpoint = privateEndpoints.created;
-    const generatedPolicy = buildResourcePolicy(this, props.resourcePolicy, {
-      isPrivate: endpointType === apigateway.EndpointType.PRIVATE,
-      privateEndpointIds: privateEndpoints.endpoints.map((endpoint) => endpoint.vpcEndpointId),
-    });
-    check(!(props.policy && generatedPolicy), this, 'PolicyAndGeneratedPolicy', () =>
-      `policy is set together with ${props.resourcePolicy ? 'resourcePolicy' : 'endpointType PRIVATE'}, which generates the resource policy; express the restriction with resourcePolicy and add further statements with restApi.addToResourcePolicy()`);
-    if (props.clientCertificate ?? hardened) {
-      this.clientCertificate = new apigateway.CfnClientCertificate(this, 'ClientCertificate', {
-        description: `Presented by API Gateway to the HTTP backends of ${this.node.path}`,
-      });
-    }
-
+    const policy = this.resourcePolicy(props, endpointType, privateEndpoints.endpoints);
+    this.clientCertificate = this.createClientCertificate(props.clientCertificate ?? hardened);
     this.logEncryptionKey = hardened ? logEncryptionKey(this) : undefined;
-    for (const settings of this.stageSettings) {
-      this.accessLogGroups[settings.name] = new logs.LogGroup(this, settings.primary ? 'AccessLogs' : `AccessLogs-${settings.name}`, {
-        retention: settings.accessLogRetention,
-        encryptionKey: this.logEncryptionKey,
-      });
-    }
-    this.accessLogGroup = this.accessLogGroups[primary.name];
-    this.restApi = new apigateway.RestApi(this, 'Api', {
-      restApiName: props.apiName ?? id,
-      description: props.description,
-      // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
-      cloudWatchRole: false,
-      deploy: true,
-      // A stage with a canary keeps serving an earlier deployment, which CloudFormation must not delete.
-      retainDeployments: true,
-      policy: props.policy ?? generatedPolicy,
-      endpointConfiguration: {
-        types: [endpointType],
-        vpcEndpoints: privateEndpoints.endpoints.length ? privateEndpoints.endpoints : undefined,
-      },
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
-      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
-      deployOptions: stageOptionsFor(primary, this.accessLogGroup, this.clientCertificate?.ref),
-    });
+    this.accessLogGroup = this.createAccessLogGroups();
+
+    this.restApi = this.createRestApi(id, props, { endpointType, vpcEndpoints: privateEndpoints.endpoints, policy });
     this.node.defaultChild = this.restApi;
     this.url = this.restApi.url;
     this.stage = this.restApi.deploymentStage;
@@ -174,10 +148,7 @@ export class SecureLambdaApi extends Construct {
       hardenStageCanaryHandler(this);
     }
 
-    this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
+    this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
@@ -185,36 +156,15 @@ export class SecureLambdaApi extends Construct {
     if (props.cors) {
       addCorsGatewayResponses(this.restApi, props.cors);
     }
-    if (props.customDomain) {
-      check(endpointType !== apigateway.EndpointType.PRIVATE, this, 'CustomDomainOnPrivateApi', () =>
-        `customDomain '${props.customDomain!.domainName}' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain (reached through VPC endpoints) and map the stage with its addBasePathMapping()`);
-      const { basePath, ...domainProps } = props.customDomain;
-      this.customDomain = new ApiCustomDomain(this, 'CustomDomain', { ...domainProps, endpointType });
-      this.customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
-    }
+    this.customDomain = this.createCustomDomain(props.customDomain, endpointType);
 
-    for (const settings of this.stageSettings) {
-      const idPrefix = settings.primary ? 'InvokePermission' : `InvokePermission-${settings.name}-`;
-      this.permissions.push(new LambdaInvokePermissions(this, idPrefix, this.restApi.arnForExecuteApi('*', '/*', settings.name)));
-    }
-    if (props.allowTestInvoke) {
-      this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
-    }
-
+    this.createInvokePermissions(props.allowTestInvoke ?? false);
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
-
-    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
-      this.addRoute(routeKey, options);
-    }
-    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
-    if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
-      this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
-    }
-    dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
-    validateStackResourceCount(this);
+    this.addRoutes(props.routes);
+    this.addValidations(props);
   }
 
   /**
@@ -361,6 +311,97 @@ export class SecureLambdaApi extends Construct {
   /** Whether routes require an API key unless they say otherwise. */
   protected apiKeyRequiredByDefault(): boolean {
     return false;
+  }
+
+  /** The hand-written `policy`, or the one `resourcePolicy` and a PRIVATE endpoint generate; never both. */
+  private resourcePolicy(
+    props: SecureLambdaApiProps, endpointType: apigateway.EndpointType, vpcEndpoints: ec2.IInterfaceVpcEndpoint[],
+  ): iam.PolicyDocument | undefined {
+    const generatedPolicy = buildResourcePolicy(this, props.resourcePolicy, {
+      isPrivate: endpointType === apigateway.EndpointType.PRIVATE,
+      privateEndpointIds: vpcEndpoints.map((endpoint) => endpoint.vpcEndpointId),
+    });
+    check(!(props.policy && generatedPolicy), this, 'PolicyAndGeneratedPolicy', () =>
+      `policy is set together with ${props.resourcePolicy ? 'resourcePolicy' : 'endpointType PRIVATE'}, which generates the resource policy; express the restriction with resourcePolicy and add further statements with restApi.addToResourcePolicy()`);
+    return props.policy ?? generatedPolicy;
+  }
+
+  private createClientCertificate(enabled: boolean): apigateway.CfnClientCertificate | undefined {
+    return enabled ? new apigateway.CfnClientCertificate(this, 'ClientCertificate', {
+      description: `Presented by API Gateway to the HTTP backends of ${this.node.path}`,
+    }) : undefined;
+  }
+
+  /** One log group per stage, the primary stage's keeping the id of a single-stage API; returns the primary's. */
+  private createAccessLogGroups(): logs.LogGroup {
+    for (const settings of this.stageSettings) {
+      this.accessLogGroups[settings.name] = new logs.LogGroup(this, settings.primary ? 'AccessLogs' : `AccessLogs-${settings.name}`, {
+        retention: settings.accessLogRetention,
+        encryptionKey: this.logEncryptionKey,
+      });
+    }
+    return this.accessLogGroups[this.primaryStageName];
+  }
+
+  /** The REST API, deploying the primary stage; the other stages are created by `createStages`. */
+  private createRestApi(id: string, props: SecureLambdaApiProps, endpoint: RestApiEndpoint): apigateway.RestApi {
+    const primary = this.stageSettings.find((settings) => settings.primary)!;
+    return new apigateway.RestApi(this, 'Api', {
+      restApiName: props.apiName ?? id,
+      description: props.description,
+      // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
+      cloudWatchRole: false,
+      deploy: true,
+      // A stage with a canary keeps serving an earlier deployment, which CloudFormation must not delete.
+      retainDeployments: true,
+      policy: endpoint.policy,
+      endpointConfiguration: {
+        types: [endpoint.endpointType],
+        vpcEndpoints: endpoint.vpcEndpoints.length ? endpoint.vpcEndpoints : undefined,
+      },
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
+      deployOptions: stageOptionsFor(primary, this.accessLogGroup, this.clientCertificate?.ref),
+    });
+  }
+
+  private createCustomDomain(options: CustomDomainOptions | undefined, endpointType: apigateway.EndpointType): ApiCustomDomain | undefined {
+    if (!options) {
+      return undefined;
+    }
+    check(endpointType !== apigateway.EndpointType.PRIVATE, this, 'CustomDomainOnPrivateApi', () =>
+      `customDomain '${options.domainName}' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain (reached through VPC endpoints) and map the stage with its addBasePathMapping()`);
+    const { basePath, ...domainProps } = options;
+    const customDomain = new ApiCustomDomain(this, 'CustomDomain', { ...domainProps, endpointType });
+    customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
+    return customDomain;
+  }
+
+  /** One invoke permission per function and stage (and for the console's test invocations), granted as routes add functions. */
+  private createInvokePermissions(allowTestInvoke: boolean): void {
+    for (const settings of this.stageSettings) {
+      const idPrefix = settings.primary ? 'InvokePermission' : `InvokePermission-${settings.name}-`;
+      this.permissions.push(new LambdaInvokePermissions(this, idPrefix, this.restApi.arnForExecuteApi('*', '/*', settings.name)));
+    }
+    if (allowTestInvoke) {
+      this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
+    }
+  }
+
+  private addRoutes(routes: { [routeKey: string]: RestRouteOptions } | undefined): void {
+    for (const [routeKey, options] of Object.entries(routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+    requireRoutes(this, routes, () => this.routes.size, "'GET /items': { handler }");
+  }
+
+  /** What can only be checked once the app is complete, and what the account and the stack must allow. */
+  private addValidations(props: SecureLambdaApiProps): void {
+    if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
+      this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
+    }
+    dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
+    validateStackResourceCount(this);
   }
 
   private createStages(): void {

@@ -15,11 +15,15 @@ export class AuthorizerBindings<A extends IdentifiedAuthorizer, B> {
   private readonly bindings = new Map<A, B>();
   private readonly ids = new Set<string>();
 
-  /** @param duplicateMessage the error for two objects sharing an identity, given that identity */
+  /**
+   * @param className the authorizer class, as the error for two objects sharing an identity names it
+   * @param identifiedBy what an identity is made of besides the kind, e.g. `function or user pool`
+   */
   constructor(
     private readonly scope: IConstruct,
     private readonly defaultAuthorizer: A,
-    private readonly duplicateMessage: (identity: string) => string,
+    private readonly className: string,
+    private readonly identifiedBy: string,
   ) {}
 
   /** The binding of `authorizer`, made on first use with `bind(id)`. */
@@ -27,7 +31,8 @@ export class AuthorizerBindings<A extends IdentifiedAuthorizer, B> {
     let bound = this.bindings.get(authorizer);
     if (bound === undefined) {
       const id = authorizer === this.defaultAuthorizer ? 'DefaultAuthorizer' : `${authorizer._identity}Authorizer`;
-      check(!this.ids.has(id), this.scope, 'DuplicateAuthorizer', () => this.duplicateMessage(authorizer._identity));
+      check(!this.ids.has(id), this.scope, 'DuplicateAuthorizer', () =>
+        `two different ${this.className} objects share the identity '${authorizer._identity}' (the same kind and ${this.identifiedBy}); create the authorizer once and pass the same object to each route`);
       this.ids.add(id);
       bound = bind(id);
       this.bindings.set(authorizer, bound);

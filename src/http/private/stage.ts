@@ -5,7 +5,7 @@ import { httpAccessLogFormat } from './access-log-format';
 import { RouteThrottleOverrides } from '../../private/route-settings';
 import { checkStageName } from '../../private/stage-name';
 import { validateStageVariables } from '../../private/stage-variables';
-import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../../private/throttle';
+import { stageThrottle, validateThrottle } from '../../private/throttle';
 import { SecureHttpApiProps } from '../secure-http-api-props';
 
 export { HTTP_DEFAULT_STAGE_NAME as DEFAULT_STAGE_NAME } from '../../private/stage-name';
@@ -25,10 +25,7 @@ export function createHttpStage(
   scope: Construct, httpApi: apigatewayv2.HttpApi, stageName: string, props: SecureHttpApiProps, accessLogGroup: logs.ILogGroup,
   routeThrottles: RouteThrottleOverrides,
 ): apigatewayv2.HttpStage {
-  const throttle = {
-    rateLimit: props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
-    burstLimit: props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
-  };
+  const throttle = stageThrottle(props.throttle);
   const detailedMetricsEnabled = props.detailedMetrics ?? false;
   const stage = new apigatewayv2.HttpStage(scope, 'Stage', {
     httpApi,

@@ -5,13 +5,12 @@ import { Construct } from 'constructs';
 import { checkHardenedSetting, HARDENED_CACHE } from './hardened-profile';
 import { check } from '../../private/errors';
 import { checkRange, checkSeconds } from '../../private/numbers';
-import { checkStageName } from '../../private/stage-name';
+import { checkStageName, DEFAULT_STAGE_NAME } from '../../private/stage-name';
 import { validateStageVariables } from '../../private/stage-variables';
-import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../../private/throttle';
+import { stageThrottle, validateThrottle } from '../../private/throttle';
 import { SecureLambdaApiProps } from '../secure-lambda-api-props';
 import { CacheClusterSize, CanaryOptions, RestStageOptions, StageCachingOptions } from '../stage-options';
 
-const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_CACHE_TTL = Duration.minutes(5);
 /** API Gateway allows at most this many stages per REST API. */
 const MAX_STAGES = 10;
@@ -72,10 +71,7 @@ function resolveStage(scope: Construct, props: SecureLambdaApiProps, name: strin
     primary,
     description: options.description,
     variables: options.variables ?? {},
-    throttle: {
-      rateLimit: options.throttle?.rateLimit ?? props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
-      burstLimit: options.throttle?.burstLimit ?? props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
-    },
+    throttle: stageThrottle(options.throttle, props.throttle),
     loggingLevel: options.loggingLevel ?? props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
     tracingEnabled: options.tracingEnabled ?? props.tracingEnabled ?? true,
     accessLogRetention: options.accessLogRetention ?? props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
