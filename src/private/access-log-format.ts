@@ -9,6 +9,16 @@ const REQUEST_FIELDS = {
   stage: '$context.stage',
 };
 
+/** How REST and HTTP APIs answered a request: status, size, and the time spent in API Gateway and in the integration. */
+export const RESPONSE_FIELDS = {
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+};
+
 /**
  * One JSON object per request: the request fields every API type logs, then `fields`, the `$context` variables of
  * the API type. Every value is a quoted string, so that each line is valid JSON whatever API Gateway substitutes (`-`

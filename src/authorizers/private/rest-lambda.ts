@@ -35,15 +35,7 @@ export function bindTokenAuthorizer(
     validationRegex: options.validationRegex,
     resultsCacheTtl: resultsCacheTtl.toSeconds(),
   }, () => new apigateway.TokenAuthorizer(scope, id, { handler, identitySource, validationRegex: options.validationRegex, resultsCacheTtl }));
-  return {
-    authorizationType: apigateway.AuthorizationType.CUSTOM,
-    authorizer,
-    supportsScopes: false,
-    function: handler,
-    // The user's code decides; it may return usageIdentifierKey.
-    providesUsageIdentifierKey: true,
-    methodNagSuppressions: [LAMBDA_AUTHORIZER_COG4],
-  };
+  return lambdaAuthorizerBinding(authorizer, handler);
 }
 
 export function bindRequestAuthorizer(
@@ -65,6 +57,11 @@ export function bindRequestAuthorizer(
     identitySources: options.identitySources,
     resultsCacheTtl: resultsCacheTtl.toSeconds(),
   }, () => new apigateway.RequestAuthorizer(scope, id, { handler, identitySources: options.identitySources, resultsCacheTtl }));
+  return lambdaAuthorizerBinding(authorizer, handler);
+}
+
+/** What a TOKEN or REQUEST authorizer running the user's function binds to a method. */
+function lambdaAuthorizerBinding(authorizer: () => apigateway.IAuthorizer, handler: lambda.IFunction): BoundRestAuthorizer {
   return {
     authorizationType: apigateway.AuthorizationType.CUSTOM,
     authorizer,

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { jsonAccessLogFormat } from '../../private/access-log-format';
+import { jsonAccessLogFormat, RESPONSE_FIELDS } from '../../private/access-log-format';
 
 /**
  * The JSON access log of HTTP API stages: the route, error and authorizer fields that explain a 4XX or 5XX (the
@@ -13,12 +13,7 @@ export function httpAccessLogFormat(): apigateway.AccessLogFormat {
     httpMethod: '$context.httpMethod',
     routeKey: '$context.routeKey',
     path: '$context.path',
-    protocol: '$context.protocol',
-    status: '$context.status',
-    responseLength: '$context.responseLength',
-    responseLatency: '$context.responseLatency',
-    integrationLatency: '$context.integrationLatency',
-    integrationStatus: '$context.integrationStatus',
+    ...RESPONSE_FIELDS,
     integrationErrorMessage: '$context.integrationErrorMessage',
     errorMessage: '$context.error.message',
     authorizerError: '$context.authorizer.error',

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { jsonAccessLogFormat } from '../../private/access-log-format';
+import { jsonAccessLogFormat, RESPONSE_FIELDS } from '../../private/access-log-format';
 
 /**
  * The JSON access log of REST API stages: the error and authorizer fields that explain a 4XX or 5XX (the standard
@@ -16,12 +16,7 @@ export function restAccessLogFormat(): apigateway.AccessLogFormat {
     apiKeyId: '$context.identity.apiKeyId',
     httpMethod: '$context.httpMethod',
     resourcePath: '$context.resourcePath',
-    protocol: '$context.protocol',
-    status: '$context.status',
-    responseLength: '$context.responseLength',
-    responseLatency: '$context.responseLatency',
-    integrationLatency: '$context.integrationLatency',
-    integrationStatus: '$context.integrationStatus',
+    ...RESPONSE_FIELDS,
     errorMessage: '$context.error.message',
     errorType: '$context.error.responseType',
     authorizerError: '$context.authorizer.error',
