@@ -1,4 +1,4 @@
-import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
+import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -17,7 +17,7 @@ import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
 import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
-import { check } from '../private/errors';
+import { check, warn } from '../private/errors';
 import { LambdaProxyIntegration } from './private/http-lambda-integration';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
@@ -138,7 +138,7 @@ export class SecureHttpApi extends Construct {
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${authorizationType}; HTTP APIs check per-route scopes only with JWT authorizers (HttpApiAuthorizer.jwt() or HttpApiAuthorizer.cognito())`);
     if (this.cors && binding && (!key.route || key.route.method === 'ANY')) {
-      Annotations.of(this).addWarningV2('@gatewaykit/cors-preflight-authorized',
+      warn(this, '@gatewaykit/cors-preflight-authorized',
         `${prop} matches OPTIONS requests and is authorized by ${authorizationType}, so browsers' CORS preflight requests, which carry no credentials, reach it instead of API Gateway's CORS answer and are refused; route explicit methods instead (e.g. 'GET' and 'POST' for 'ANY'), or declare it isPublic and authorize in the handler`);
     }
 

@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -10,7 +10,7 @@ import {
   BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
   validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
-import { check } from '../private/errors';
+import { check, warn } from '../private/errors';
 import { API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
@@ -151,7 +151,7 @@ export class ApiCustomDomain extends Construct {
     check(segments.length < 2 || this.endpointType === apigateway.EndpointType.REGIONAL, this, 'MultiLevelBasePathOnEdge', () =>
       `${where} has several levels, which API Gateway supports only on REGIONAL custom domains, and this domain is ${this.endpointType}; use a single-level basePath or endpointType REGIONAL`);
     if (this.mutualTls && executeApiEndpointEnabled(api)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/mtls-default-endpoint-enabled',
+      warn(this, '@gatewaykit/mtls-default-endpoint-enabled',
         `API ${api.node.path} is mapped to a domain that requires mutual TLS but its default execute-api endpoint is enabled, so clients can call it without a certificate; set disableExecuteApiEndpoint: true on the API, or acknowledge this warning if the API's own authorization is enough.`);
     }
   }
@@ -170,7 +170,7 @@ export class ApiCustomDomain extends Construct {
         `certificate is in ${region} but this REGIONAL domain is in ${stackRegion}; API Gateway requires a regional domain's certificate in the domain's own region, so pass a certificate from ${stackRegion}`);
     }
     if (edge && (created ? Token.isUnresolved(stackRegion) : region === undefined)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/edge-certificate-region-unknown',
+      warn(this, '@gatewaykit/edge-certificate-region-unknown',
         `endpointType is EDGE and the region of the ${created ? 'created' : 'given'} certificate is not known at synth, so it cannot be checked; API Gateway requires an edge-optimized domain's certificate in ${EDGE_CERTIFICATE_REGION}. Deploy to ${EDGE_CERTIFICATE_REGION} or pass a ${EDGE_CERTIFICATE_REGION} certificate, then acknowledge this warning.`);
     }
   }

@@ -5,6 +5,7 @@ import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
 import { ApiKeySource } from '../common/api-key-source';
 import { wildcardMethod } from '../private/arns';
+import { validationProblem } from '../private/errors';
 import { METERED_API } from '../private/prop-schemas';
 import { declareConstructProps } from '../private/prop-types';
 import { UsageTiers } from '../usage-plans/private/usage-tiers';
@@ -109,7 +110,7 @@ export class MeteredApi extends SecureLambdaApi {
   private routesWithoutUsageIdentifier(): string[] {
     return this._routes
       .filter((route) => route.apiKeyRequired && !route.authorizerProvidesApiKey)
-      .map((route) => `[UsageIdentifierUnavailable] ${this.node.path}: apiKeySource is AUTHORIZER but the route '${route.key.key}' requires an API key and is authorized by ${route.authorizationType}, which cannot return usageIdentifierKey; authorize it with RestAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or set apiKeyRequired: false on it`);
+      .map((route) => validationProblem('UsageIdentifierUnavailable', this, `apiKeySource is AUTHORIZER but the route '${route.key.key}' requires an API key and is authorized by ${route.authorizationType}, which cannot return usageIdentifierKey; authorize it with RestAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or set apiKeyRequired: false on it`));
   }
 }
 

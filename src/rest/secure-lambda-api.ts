@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from 'aws-cdk-lib';
+import { Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -33,7 +33,7 @@ import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
-import { check } from '../private/errors';
+import { check, validationProblem, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
@@ -197,7 +197,7 @@ export class SecureLambdaApi extends Construct {
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${binding?.authorizationType ?? 'NONE'}; REST APIs check per-route scopes only with RestAuthorizer.cognito() (for the JWT authorizer, use its requiredScopes)`);
     if (cache && binding && !cacheKeyIncludesCaller(cache)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/cache-shared-between-callers',
+      warn(this, '@gatewaykit/cache-shared-between-callers',
         `${prop}.cache: the route is authorized but its cache key does not include header.Authorization, so a response cached for one caller is served to every other authorized caller; add 'header.Authorization' to keyParameters unless the responses are the same for everyone`);
     }
 
@@ -464,7 +464,7 @@ export class SecureLambdaApi extends Construct {
   private routesUnreachableBySignedCallers(): string[] {
     return [...this.routes.values()]
       .filter((route) => route.authorizationType !== apigateway.AuthorizationType.IAM)
-      .map((route) => `[SignedCallersOnly] ${this.node.path}: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`);
+      .map((route) => validationProblem('SignedCallersOnly', this, `resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`));
   }
 
   /** One Lambda proxy integration per function and cache key, so that permissions stay one per function and stage. */

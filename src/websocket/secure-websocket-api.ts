@@ -16,7 +16,7 @@ import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { ApiKeySource } from '../common/api-key-source';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { executeApiArn } from '../private/arns';
-import { check, GatewayKitValidationError } from '../private/errors';
+import { check, GatewayKitValidationError, validationProblem } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { ROUTE_OPTIONS_OF, SECURE_WEBSOCKET_API } from '../private/prop-schemas';
@@ -373,7 +373,6 @@ export class SecureWebSocketApi extends Construct {
   }
 
   private apiKeyProblems(): string[] {
-    const path = this.node.path;
     if (!this.metered) {
       return this.tiers.routesKeyedWithoutTiers([...this.routes.entries()].map(([key, route]) => ({
         key, apiKeyRequired: route.apiKeyRequired === true, explicit: true,
@@ -381,7 +380,7 @@ export class SecureWebSocketApi extends Construct {
     }
     const keyed = [...this.routes.keys()].some((key) => this.apiKeyRequired(key, this.routes.get(key)!.apiKeyRequired));
     if (keyed && this.apiKeySource === ApiKeySource.AUTHORIZER && !this.connectAuthorizer?.providesUsageIdentifierKey) {
-      return [`[UsageIdentifierUnavailable] ${path}: apiKeySource is AUTHORIZER but $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, which cannot return usageIdentifierKey, so no connection would carry an API key; authorize $connect with WebSocketApiAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or use ApiKeySource.HEADER`];
+      return [validationProblem('UsageIdentifierUnavailable', this, `apiKeySource is AUTHORIZER but $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, which cannot return usageIdentifierKey, so no connection would carry an API key; authorize $connect with WebSocketApiAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or use ApiKeySource.HEADER`)];
     }
     return [];
   }

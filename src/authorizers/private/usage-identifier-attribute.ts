@@ -1,6 +1,8 @@
-import { Annotations, Lazy, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { Lazy, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import type { WarningId } from '../../private/error-ids';
+import { validationProblem, warn } from '../../private/errors';
 
 /**
  * The standard attributes an app client can be allowed to write, as Cognito names them (and as they appear as claims).
@@ -17,7 +19,7 @@ const CUSTOM_PREFIX = 'custom:';
 /** `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`, the issuer of a user pool's tokens. */
 const COGNITO_ISSUER = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[^/]+$/;
 
-const UNVERIFIED_WARNING = '@gatewaykit/usage-identifier-claim-unverified';
+const UNVERIFIED_WARNING: WarningId = '@gatewaykit/usage-identifier-claim-unverified';
 
 /** Attributes of each user pool that a usage identifier claim reads, so that the library's own clients leave them out. */
 const usageIdentifierAttributes = new WeakMap<cognito.IUserPool, Set<string>>();
@@ -46,7 +48,7 @@ export function guardUsageIdentifierAttribute(scope: IConstruct, prop: string, s
   }
   const unseenPool = poolWithUnseenClients(source);
   if (unseenPool) {
-    Annotations.of(scope).addWarningV2(UNVERIFIED_WARNING,
+    warn(scope, UNVERIFIED_WARNING,
       `${prop}.usageIdentifierClaim reads ${claim} of ${unseenPool}, whose app clients are not all in this app: make sure `
       + `none of them can write ${claim} (give each writeAttributes without it), or a user could set it to another `
       + `customer's API key. Once checked, acknowledge this with Annotations.of(scope).acknowledgeWarning('${UNVERIFIED_WARNING}', reason).`);
@@ -137,7 +139,7 @@ function writeAccess(written: unknown, attribute: string): string | undefined {
 }
 
 function writableClientMessage(scope: IConstruct, prop: string, attribute: string, client: WritingClient): string {
-  return `[UsageIdentifierClaimWritable] ${scope.node.path}: ${prop}.usageIdentifierClaim is '${attribute}', but app client `
+  return validationProblem('UsageIdentifierClaimWritable', scope, `${prop}.usageIdentifierClaim is '${attribute}', but app client `
     + `${client.path} can write that attribute (${client.reason}): a user could set it to another customer's API key. Give `
-    + `the client writeAttributes without ${attribute}, e.g. new cognito.ClientAttributes().withStandardAttributes({ email: true }).`;
+    + `the client writeAttributes without ${attribute}, e.g. new cognito.ClientAttributes().withStandardAttributes({ email: true }).`);
 }

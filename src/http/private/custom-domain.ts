@@ -1,4 +1,4 @@
-import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -6,7 +6,7 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 import { CustomDomainOptions } from '../../common/custom-domain-options';
 import { certificateRegion, parseBasePath, validateDomainInZone, validateDomainName, validateTruststoreKey } from '../../private/custom-domain';
-import { check } from '../../private/errors';
+import { check, warn } from '../../private/errors';
 import { HttpApiCustomDomain } from '../http-api-custom-domain';
 
 /**
@@ -58,7 +58,7 @@ export function createHttpCustomDomain(
       new route53Targets.ApiGatewayv2DomainProperties(domainName.regionalDomainName, domainName.regionalHostedZoneId)),
   });
   if (options.mutualTls && !httpApi.disableExecuteApiEndpoint) {
-    Annotations.of(scope).addWarningV2('@gatewaykit/mtls-default-endpoint-enabled',
+    warn(scope, '@gatewaykit/mtls-default-endpoint-enabled',
       `${prop}.mutualTls requires client certificates on the domain, but the API's default execute-api endpoint is enabled, so clients can call it without a certificate; set disableExecuteApiEndpoint: true, or acknowledge this warning if the API's own authorization is enough.`);
   }
   const url = `https://${options.domainName}/${segments.length ? `${segments.join('/')}/` : ''}`;

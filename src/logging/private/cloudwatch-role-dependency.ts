@@ -1,5 +1,6 @@
-import { Annotations, AspectPriority, Aspects } from 'aws-cdk-lib';
+import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { warn } from '../../private/errors';
 import { ApiGatewayCloudWatchRole } from '../api-gateway-cloudwatch-role';
 
 /**
@@ -20,7 +21,7 @@ export function dependOnAccountCloudWatchRole(
       if (role) {
         stages().forEach((stage) => stage.node.addDependency(role));
       } else {
-        Annotations.of(api).addWarningV2('@gatewaykit/no-cloudwatch-role',
+        warn(api, '@gatewaykit/no-cloudwatch-role',
           'No ApiGatewayCloudWatchRole in this app for the stack\'s region: the stage\'s execution logging works only if the account\'s API Gateway CloudWatch role is already set. Add `new ApiGatewayCloudWatchRole(stack, \'CloudWatchRole\')` once per app, or acknowledge this warning if the account is configured elsewhere.');
       }
     },

@@ -5,7 +5,7 @@ import { Construct, IDependable } from 'constructs';
 import { TierOptions } from '../tier-options';
 import { checkCustomerId, checkTierName, renderQuota, validateQuota } from './tier-validation';
 import { ThrottleSettings } from '../../common/throttle';
-import { check } from '../../private/errors';
+import { check, validationProblem } from '../../private/errors';
 import { CUSTOMER_OPTIONS, TIER_OPTIONS } from '../../private/option-schemas';
 import { checkStruct } from '../../private/prop-types';
 import { parseRouteKey } from '../../private/route-key';
@@ -101,7 +101,7 @@ export class UsageTiers {
       return [];
     }
     return routes.filter((route) => route.apiKeyRequired).map((route) =>
-      `[ApiKeyWithoutTiers] ${this.props.scope.node.path}: routes['${route.key}'].apiKeyRequired is true${route.explicit ? '' : defaultNote}, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or ${route.explicit ? 'remove apiKeyRequired' : 'set apiKeyRequired: false'}`);
+      validationProblem('ApiKeyWithoutTiers', this.props.scope, `routes['${route.key}'].apiKeyRequired is true${route.explicit ? '' : defaultNote}, but the API has no tiers, so no API key can be valid and API Gateway would refuse every request; add tiers (or call addTier), or ${route.explicit ? 'remove apiKeyRequired' : 'set apiKeyRequired: false'}`));
   }
 
   /** Whether the API has tiers, and so API keys. */
@@ -226,7 +226,7 @@ export class UsageTiers {
     const stack = Stack.of(this.props.scope);
     return [...this.l2Stages.entries()]
       .filter(([, stages]) => stack.resolve(stages) !== undefined)
-      .map(([name]) => `[UnmanagedPlanStage] ${this.props.scope.node.path}: the usage plan of ${this.props.propPrefix}['${name}'] has stages added with addApiStage(), but every tier covers exactly the stages of its API and nothing else; remove the addApiStage() call (a plan for another API belongs to that API's tiers)`);
+      .map(([name]) => validationProblem('UnmanagedPlanStage', this.props.scope, `the usage plan of ${this.props.propPrefix}['${name}'] has stages added with addApiStage(), but every tier covers exactly the stages of its API and nothing else; remove the addApiStage() call (a plan for another API belongs to that API's tiers)`));
   }
 
   private unknownRoutes(): string[] {
@@ -234,7 +234,7 @@ export class UsageTiers {
     const listed = known.length ? ` The API's routes are ${known.map((key) => `'${key}'`).join(', ')}.` : '';
     return [...this.routeThrottles.values()].flat()
       .filter((route) => this.props.methodPathOf(route.key) === undefined)
-      .map((route) => `[UnknownRoute] ${this.props.scope.node.path}: ${route.prop} names the route '${route.key}', which the API does not have.${listed} Add the route, or remove its throttle`);
+      .map((route) => validationProblem('UnknownRoute', this.props.scope, `${route.prop} names the route '${route.key}', which the API does not have.${listed} Add the route, or remove its throttle`));
   }
 
   private encryptionKey(): kms.Key {

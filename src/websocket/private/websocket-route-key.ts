@@ -1,6 +1,6 @@
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { check } from '../../private/errors';
+import { check, warn } from '../../private/errors';
 
 /** The routes API Gateway itself selects: on connection, on disconnection, and when no other route matches. */
 export const CONNECT_ROUTE_KEY = '$connect';
@@ -106,7 +106,7 @@ export function validateRouteSelectionExpression(scope: IConstruct, prop: string
     variables++;
   }
   if (variables === 0) {
-    Annotations.of(scope).addWarningV2('@gatewaykit/static-route-selection-expression',
+    warn(scope, '@gatewaykit/static-route-selection-expression',
       `${prop} is '${expression}', which has no variable: every message evaluates to the route key '${expression.replace(/\\\$/g, '$')}'. Use '$request.body.<path>' to route on a field of the message, e.g. '$request.body.action'`);
   }
 }
