@@ -94,7 +94,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  eslintOptions: { dirs: ['src', 'cli/src'], devdirs: ['test', 'cli/test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
+  eslintOptions: { dirs: ['src', 'cli/src'], devdirs: ['test', 'cli/test', 'bench', 'integ-tests', 'examples', 'projenrc'] },
 
   gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
@@ -121,8 +121,27 @@ for (const path of ['/examples', '/bench', '/integ-tests', '/build-tools', '/cdk
   project.addPackageIgnore(path);
 }
 project.package.addField('engines', { node: '>= 20.0.0' });
+/**
+ * Size limits at the levels the code met when they were set (2026-12, lines of code without blank lines and comments):
+ * src/ 392 lines per file and 50 per function (bench/, integ-tests/, examples/ and .projenrc.ts, far below, share
+ * them); cli/src/ 195 and 74; the tests 463 and 219 (a describe block is a function). Lower them as files are split;
+ * never raise them to let a file grow.
+ */
+const SIZE_LIMITS = {
+  code: { maxLines: 400, maxLinesPerFunction: 50 },
+  cli: { maxLines: 200, maxLinesPerFunction: 75 },
+  tests: { maxLines: 500, maxLinesPerFunction: 220 },
+};
+const sizeRules = (limits: { maxLines: number; maxLinesPerFunction: number }) => ({
+  'max-lines': ['error', { max: limits.maxLines, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['error', { max: limits.maxLinesPerFunction, skipBlankLines: true, skipComments: true }],
+});
+project.eslint!.addRules(sizeRules(SIZE_LIMITS.code));
+project.eslint!.addOverride({ files: ['cli/src/**/*.ts'], rules: sizeRules(SIZE_LIMITS.cli) });
+project.eslint!.addOverride({ files: ['test/**/*.ts', 'cli/test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
+
 // The WebSocket runtime helper runs in user Lambda functions, whose Node.js runtime provides the AWS SDK clients.
-project.eslint?.allowDevDeps('src/websocket-runtime.ts');
+project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
 
 const integEnv = { TS_NODE_TRANSPILE_ONLY: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
 const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';

@@ -4,10 +4,10 @@ import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions, HttpLambdaAuthorizerOptions } from './http-authorizer-options';
-import { bindHttpCognitoAuthorizer, bindHttpJwtAuthorizer } from './http-jwt';
-import { bindHttpLambdaAuthorizer } from './http-lambda';
-import type { BoundHttpAuthorizer, HttpAuthorizerBindContext } from '../private/http-bound-authorizer';
-import { jwtIssuerIdentity } from '../private/jwt-issuer';
+import type { BoundHttpAuthorizer, HttpAuthorizerBindContext } from './private/bound-http-authorizer';
+import { bindHttpCognitoAuthorizer, bindHttpJwtAuthorizer } from './private/http-jwt';
+import { bindHttpLambdaAuthorizer } from './private/http-lambda';
+import { jwtIssuerIdentity } from './private/jwt-issuer';
 
 type Binder = (context: HttpAuthorizerBindContext) => BoundHttpAuthorizer;
 

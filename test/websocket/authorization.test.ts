@@ -4,15 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newWebSocketApi } from './support';
 import { JwtTokenUse, WebSocketApiAuthorizer } from '../../src';
+import { JWT_AUTHORIZER_CONFIG_ENV } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 import { countOf, newFunction, templateOf } from '../support/fixtures';
-
-const JWT_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
 
 /** The configuration the bundled JWT authorizer function receives. */
 function jwtConfigOf(stack: Stack, api: { authorizerFunction?: lambda.IFunction }) {
   const logicalId = stack.getLogicalId(api.authorizerFunction!.node.defaultChild as lambda.CfnFunction);
   const resource = templateOf(stack).toJSON().Resources[logicalId];
-  return JSON.parse(resource.Properties.Environment.Variables[JWT_CONFIG_ENV]);
+  return JSON.parse(resource.Properties.Environment.Variables[JWT_AUTHORIZER_CONFIG_ENV]);
 }
 
 describe('$connect authorization', () => {
