@@ -203,7 +203,7 @@ const cli = new typescript.TypeScriptProject({
   eslintOptions: { dirs: ['src'], devdirs: ['test'] },
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
-    jestConfig: { maxWorkers: 2 },
+    jestConfig: { maxWorkers: 2, globalSetup: '<rootDir>/test/support/compile-workers.ts' },
   },
 });
 /** Makes the subproject's generated files name the file that generates them (projen would name a .projenrc.js of its own). */
