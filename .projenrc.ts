@@ -1,4 +1,5 @@
-import { awscdk, javascript, typescript, DependencyType, JsonFile, ProjenrcFile } from 'projen';
+import { readFileSync } from 'fs';
+import { awscdk, javascript, release, typescript, DependencyType, JsonFile, JsonPatch, ProjenrcFile, ReleasableCommits } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 // Versions the library and the CLI (cli/) share, defined once.
@@ -32,11 +33,37 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typescriptVersion: TYPESCRIPT_VERSION,
   projenVersion: '0.103.25',
 
-  // CI is `.ci/run`; no hosted workflows, release pipeline or dependency bots on this project.
-  github: false,
-  release: false,
+  // CI is `.ci/run` (no hosted build workflow, no dependency bots). GitHub is on for one generated file only: the release
+  // workflow (.github/workflows/release.yml), which runs when the repository is on GitHub; no local task depends on it.
+  github: true,
+  githubOptions: { mergify: false, pullRequestLint: false },
   depsUpgrade: false,
   buildWorkflow: false,
+  pullRequestTemplate: false,
+  // The release workflow's Node.js: jsii 6 supports 22 and 24, and the release tooling (commit-and-tag-version) needs 22.
+  workflowNodeVersion: '22.x',
+
+  // Releases as cdklabs libraries make them: every push to main whose commits since the last tag include a `feat:` or
+  // `fix:` (Conventional Commits) is released with the version they imply (semantic versioning; before 1.0 a breaking
+  // change bumps the minor version, anything else the patch), a changelog, a git tag and a GitHub release, and is
+  // published to every registry below.
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.continuous(),
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  releaseToNpm: true,
+  // jsii targets. Names follow cdklabs' conventions for an organisation `gatewaykit` (cdk-nag is `cdk-nag` / `cdk_nag`,
+  // `io.github.cdklabs`, `Cdklabs.CdkNag`, `github.com/cdklabs/cdk-nag-go`), made to read naturally for this package.
+  publishToPypi: { distName: 'cdk-gatewaykit', module: 'cdk_gatewaykit' },
+  publishToMaven: {
+    // io.github.<GitHub organisation> is the namespace Maven Central verifies against the GitHub organisation.
+    mavenGroupId: 'io.github.gatewaykit',
+    mavenArtifactId: 'cdk-gatewaykit',
+    javaPackage: 'io.github.gatewaykit.cdk',
+    mavenServerId: 'central-ossrh',
+  },
+  publishToNuget: { dotNetNamespace: 'GatewayKit.Cdk', packageId: 'GatewayKit.Cdk' },
+  // Go modules are served from a git repository: the release pushes the generated module to this one (GO_GITHUB_TOKEN).
+  publishToGo: { moduleName: 'github.com/gatewaykit/cdk-gatewaykit-go', packageName: 'cdkgatewaykit' },
 
   lambdaOptions: {
     // Pinned: projen's default picks the newest runtime of the synth region, which makes snapshots region-dependent.
@@ -44,6 +71,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     bundlingOptions: { sourcemap: false },
   },
   lambdaAutoDiscover: true,
+  // Bundled by the tasks that write lib/ or pack it (below), not by pre-compile alone.
+  bundlerOptions: { runBundleTask: javascript.RunBundleTask.MANUAL },
 
   bundledDeps: [],
   devDeps: [
@@ -76,17 +105,48 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
 
+// jsii's warnings say how the API reads in the other languages (a member named `lambda` becomes `lambda_` in Python):
+// the build fails on them instead of silencing the reserved-word ones, as projen does by default.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w');
+
+// The bundled handlers (assets/handlers/*) are part of what lib/ needs at synth: every task that writes lib/ or packs it
+// bundles them first, so that no path (compile, watch, build, package:js) produces a package without them.
+const bundleTask = project.tasks.tryFind('bundle')!;
+project.compileTask.prependSpawn(bundleTask);
+project.watchTask.prependSpawn(bundleTask);
+const packageJs = project.tasks.tryFind('package:js')!;
+packageJs.prependSpawn(bundleTask);
+
 // projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.
 project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVENV);
 project.deps.addDependency(INTEG_TESTS_ALPHA, DependencyType.DEVENV);
 // unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
-for (const path of ['/examples', '/bench', '/integ-tests', '/cdk.json', '/.ci', '/cdk.out']) {
+for (const path of ['/examples', '/bench', '/integ-tests', '/build-tools', '/cdk.json', '/.ci', '/cdk.out']) {
   project.addPackageIgnore(path);
 }
 project.package.addField('engines', { node: '>= 20.0.0' });
+/**
+ * Size limits at the levels the code met when they were set (2026-12, lines of code without blank lines and comments):
+ * src/ 392 lines per file and 50 per function (bench/, integ-tests/, examples/ and .projenrc.ts, far below, share
+ * them); cli/src/ 195 and 74; the tests 463 and 219 (a describe block is a function). Lower them as files are split;
+ * never raise them to let a file grow.
+ */
+const SIZE_LIMITS = {
+  code: { maxLines: 400, maxLinesPerFunction: 50 },
+  cli: { maxLines: 200, maxLinesPerFunction: 75 },
+  tests: { maxLines: 500, maxLinesPerFunction: 220 },
+};
+const sizeRules = (limits: { maxLines: number; maxLinesPerFunction: number }) => ({
+  'max-lines': ['error', { max: limits.maxLines, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['error', { max: limits.maxLinesPerFunction, skipBlankLines: true, skipComments: true }],
+});
+project.eslint!.addRules(sizeRules(SIZE_LIMITS.code));
+project.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
+
 // The WebSocket runtime helper runs in user Lambda functions, whose Node.js runtime provides the AWS SDK clients.
-project.eslint?.allowDevDeps('src/websocket-runtime.ts');
+project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
 
 const integEnv = { TS_NODE_TRANSPILE_ONLY: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
 const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';
@@ -116,16 +176,20 @@ const bench = project.addTask('bench', {
 });
 
 // Type-aware eslint resolves each file's nearest tsconfig; these folders are typed like the tests.
-for (const dir of ['bench', 'examples', 'integ-tests']) {
+// The package test's app (build-tools/package-test/app) imports the package by its name: it is compiled in the package
+// test against the installed tarball, not here.
+const PACKAGE_TEST_APP = 'build-tools/package-test/app';
+for (const dir of ['bench', 'examples', 'integ-tests', 'build-tools']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
       compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
       include: ['**/*.ts'],
-      exclude: ['**/*.snapshot/**'],
+      exclude: ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
     },
   });
 }
+project.eslint!.addIgnorePattern(`/${PACKAGE_TEST_APP}/`);
 
 // The local runtime and operations CLI: a projen subproject with its own package.json, tsconfigs, eslint and jest, and an
 // npm workspace of this package, installed from the one lockfile. Its dependencies never reach the construct package.
@@ -212,6 +276,8 @@ class ParentProjenrc extends ProjenrcFile {
   public preSynthesize(): void {}
 }
 new ParentProjenrc(cli);
+cli.eslint!.addRules(sizeRules(SIZE_LIMITS.cli));
+cli.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
 // One lockfile: the root's `npm ci` installs this workspace. projen runs a subproject's install:ci when it finds no
 // cli/node_modules, which npm leaves out when it hoists every dependency: that would be a second `npm ci` mid-build.
@@ -223,6 +289,42 @@ const cliTask = (name: string, description: string) => project.addTask(`${CLI_DI
 const cliCompile = cliTask('compile', 'Compile the gatewaykit CLI (cli/) to cli/lib');
 project.compileTask.spawn(cliCompile);
 project.testTask.spawn(cliTask('test', 'Run the gatewaykit CLI\'s tests and eslint (cli/)'));
+
+// Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
+// Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or
+// package:<language>) where they are installed, as the release workflow's jobs do. The CLI is released with the
+// library, under the same version, and published by the same npm job.
+const packageCli = project.addTask('package:cli', {
+  description: 'Pack the gatewaykit CLI into dist/cli with the library\'s version',
+});
+packageCli.spawn(cliCompile, { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'cli/lib/bin.js\') ? 1 : 0)"' });
+packageCli.exec('ts-node --transpile-only build-tools/pack-cli.ts');
+packageJs.spawn(packageCli);
+project.packageTask.reset();
+project.packageTask.spawn(packageJs);
+// The release's npm job repacks with package:js (library and CLI) and publishes dist/js; it publishes dist/cli too.
+// The patch applies only to the step it expects (a failed `test` drops it silently): checked after synth, below.
+const PUBLISH_NPM = "npx '-p' 'publib@latest' 'publib-npm'";
+project.github!.tryFindWorkflow('release')!.file!.patch(
+  JsonPatch.test('/jobs/release_npm/steps/9/name', 'Release'),
+  JsonPatch.test('/jobs/release_npm/steps/9/run', PUBLISH_NPM),
+  JsonPatch.replace('/jobs/release_npm/steps/9/run', `${PUBLISH_NPM} && ${PUBLISH_NPM} dist/cli`),
+);
+
+// What `package` checks after packing (the build's last step, whose own steps projen locks): the packages work where
+// users install them, and the other languages' code is generated and the Python compiles.
+const testBindings = project.addTask('test:bindings', {
+  description: 'Generate the Python, Java, .NET and Go bindings (jsii-pacmak --code-only) and byte-compile the Python',
+  exec: 'ts-node --transpile-only build-tools/bindings.ts',
+  receiveArgs: true,
+});
+const testPackage = project.addTask('test:package', {
+  description: 'Install the packed library and CLI into a fresh CDK app outside the repository and synthesize every API type from them',
+  exec: 'ts-node --transpile-only build-tools/package-test/run.ts',
+  receiveArgs: true,
+});
+project.packageTask.spawn(testBindings);
+project.packageTask.spawn(testPackage);
 
 // The README's main command: synthesize the example app and serve it with the runtime built from this repo.
 const serveExample = project.addTask('serve:example', {
@@ -240,3 +342,7 @@ bench.exec('ts-node --transpile-only bench/run.ts', { receiveArgs: true });
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
 project.synth();
+
+if (!readFileSync('.github/workflows/release.yml', 'utf8').includes(`${PUBLISH_NPM} dist/cli`)) {
+  throw new Error('.projenrc.ts: the release workflow\'s npm job no longer has the step that publishes dist/cli; update the patch');
+}

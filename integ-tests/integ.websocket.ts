@@ -39,7 +39,7 @@ const echo = inlineFunction(stack, 'Echo', `exports.handler = async (event) => (
 });`);
 
 const api = new SecureWebSocketApi(stack, 'Api', {
-  authorizer: WebSocketApiAuthorizer.lambda(authorizerFunction, { identitySources: ['route.request.querystring.token'] }),
+  authorizer: WebSocketApiAuthorizer.request(authorizerFunction, { identitySources: ['route.request.querystring.token'] }),
   connectionRegistry: {},
   routes: {
     echo: { handler: echo, returnResponse: true },

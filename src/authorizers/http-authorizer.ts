@@ -4,10 +4,10 @@ import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { HttpCognitoAuthorizerOptions, HttpJwtAuthorizerOptions, HttpLambdaAuthorizerOptions } from './http-authorizer-options';
-import { bindHttpCognitoAuthorizer, bindHttpJwtAuthorizer } from './http-jwt';
-import { bindHttpLambdaAuthorizer } from './http-lambda';
-import type { BoundHttpAuthorizer, HttpAuthorizerBindContext } from '../private/http-bound-authorizer';
-import { jwtIssuerIdentity } from '../private/jwt-issuer';
+import type { BoundHttpAuthorizer, HttpAuthorizerBindContext } from './private/bound-http-authorizer';
+import { bindHttpCognitoAuthorizer, bindHttpJwtAuthorizer } from './private/http-jwt';
+import { bindHttpLambdaAuthorizer } from './private/http-lambda';
+import { jwtIssuerIdentity } from './private/jwt-issuer';
 
 type Binder = (context: HttpAuthorizerBindContext) => BoundHttpAuthorizer;
 
@@ -36,8 +36,8 @@ export class HttpApiAuthorizer {
       (context) => bindHttpCognitoAuthorizer(context, options));
   }
 
-  /** A Lambda authorizer running your function on headers, query strings, context or stage variables. */
-  public static lambda(handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions = {}): HttpApiAuthorizer {
+  /** A Lambda authorizer of the REQUEST type (as on REST APIs) running your function on headers, query strings, context or stage variables. */
+  public static request(handler: lambda.IFunction, options: HttpLambdaAuthorizerOptions = {}): HttpApiAuthorizer {
     return new HttpApiAuthorizer(`Lambda${Names.nodeUniqueId(handler.node)}`, (context) => bindHttpLambdaAuthorizer(context, handler, options));
   }
 

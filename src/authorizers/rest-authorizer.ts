@@ -3,12 +3,13 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { bindCognitoAuthorizer, CognitoAuthorizerOptions } from './cognito';
-import { bindIamAuthorizer } from './iam';
-import { bindJwtAuthorizer, JwtAuthorizerOptions } from './jwt';
-import { bindRequestAuthorizer, bindTokenAuthorizer, RequestAuthorizerOptions, TokenAuthorizerOptions } from './lambda';
-import type { BoundRestAuthorizer, RestAuthorizerBindContext } from '../private/bound-rest-authorizer';
-import { jwtIssuerIdentity } from '../private/jwt-issuer';
+import type { BoundRestAuthorizer, RestAuthorizerBindContext } from './private/bound-rest-authorizer';
+import { jwtIssuerIdentity } from './private/jwt-issuer';
+import { bindCognitoAuthorizer } from './private/rest-cognito';
+import { bindIamAuthorizer } from './private/rest-iam';
+import { bindJwtAuthorizer } from './private/rest-jwt';
+import { bindRequestAuthorizer, bindTokenAuthorizer } from './private/rest-lambda';
+import { CognitoAuthorizerOptions, JwtAuthorizerOptions, RequestAuthorizerOptions, TokenAuthorizerOptions } from './rest-authorizer-options';
 
 type Binder = (context: RestAuthorizerBindContext) => BoundRestAuthorizer;
 

@@ -1,4 +1,4 @@
-import { JwtVerificationOptions } from './jwt';
+import { JwtVerificationOptions } from './jwt-verification-options';
 
 /** Options for a Lambda REQUEST authorizer of a WebSocket API's `$connect` route. */
 export interface WebSocketLambdaAuthorizerOptions {

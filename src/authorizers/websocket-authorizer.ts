@@ -1,9 +1,9 @@
 import { WebSocketIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from './private/bound-websocket-authorizer';
+import { bindWebSocketJwtAuthorizer } from './private/websocket-jwt';
+import { bindWebSocketLambdaAuthorizer } from './private/websocket-lambda';
 import { WebSocketJwtAuthorizerOptions, WebSocketLambdaAuthorizerOptions } from './websocket-authorizer-options';
-import { bindWebSocketJwtAuthorizer } from './websocket-jwt';
-import { bindWebSocketLambdaAuthorizer } from './websocket-lambda';
-import type { BoundWebSocketAuthorizer, WebSocketAuthorizerBindContext } from '../private/websocket-bound-authorizer';
 
 type Binder = (context: WebSocketAuthorizerBindContext) => BoundWebSocketAuthorizer;
 
@@ -30,7 +30,7 @@ export class WebSocketApiAuthorizer {
    * A Lambda REQUEST authorizer running your function on headers, query strings, stage variables or context of the
    * handshake; it returns an IAM policy allowing or denying `execute-api:Invoke` on the `methodArn` it receives.
    */
-  public static lambda(handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions): WebSocketApiAuthorizer {
+  public static request(handler: lambda.IFunction, options: WebSocketLambdaAuthorizerOptions): WebSocketApiAuthorizer {
     return new WebSocketApiAuthorizer((context) => bindWebSocketLambdaAuthorizer(context, handler, options));
   }
 

@@ -4,7 +4,11 @@
  * No aws-cdk-lib import here: this file is bundled into the Lambda asset.
  */
 
-/** Name of the environment variable that carries the JSON-serialised {@link JwtAuthorizerConfig}. */
+/**
+ * Name of the environment variable that carries the JSON-serialised {@link JwtAuthorizerConfig}. `gatewaykit serve`
+ * reads it too, under the same exported name (cli/src/gateway/trusted-issuers.ts), to trust the issuer; a test keeps
+ * the two equal.
+ */
 export const JWT_AUTHORIZER_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
 
 /** Where the handler reads the token from. */

@@ -1,9 +1,10 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
 import type { JwtAuthorizerConfig } from './jwt-authorizer-config.lambda-shared';
-import { errorNameOf, logDecision } from './jwt-authorizer-log.lambda-shared';
+import { logDecision } from './jwt-authorizer-log.lambda-shared';
 import { allowResult, Claims, denyResult, hasAllScopes, usageIdentifierOf } from './jwt-authorizer-policy.lambda-shared';
 import { AuthorizerRejection } from './jwt-authorizer-rejection.lambda-shared';
 import { assertTokenSource, DEFAULT_TOKEN_SOURCE, readAuthorizerRequest } from './jwt-authorizer-request.lambda-shared';
+import { errorNameOf } from './log.lambda-shared';
 
 export type JwtAuthorizer = (event: unknown) => Promise<APIGatewayAuthorizerResult>;
 

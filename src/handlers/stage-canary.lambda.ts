@@ -7,6 +7,7 @@ import {
   ResponseSender,
   shortReason,
 } from './cfn-response.lambda-shared';
+import { createLogger, errorFields, errorNameOf, LogFields, LogLevel, messageOf } from './log.lambda-shared';
 import {
   BASELINE_DEPLOYMENT_ID_ATTRIBUTE,
   CANARY_REMOVED_ATTRIBUTE,
@@ -37,7 +38,7 @@ interface Action {
   run(client: APIGatewayClient): Promise<Record<string, string>>;
 }
 
-const LOG_SOURCE = 'gatewaykit-stage-canary';
+const logger = createLogger('gatewaykit-stage-canary');
 
 export function handlerWith(dependencies: StageCanaryHandlerDependencies): StageCanaryHandler {
   return async (event) => {
@@ -56,7 +57,7 @@ export function handlerWith(dependencies: StageCanaryHandlerDependencies): Stage
     try {
       await dependencies.send(request.responseUrl, JSON.stringify(response));
     } catch (error) {
-      log('ERROR', request, { reason: 'the response could not be delivered', errorName: errorNameOf(error), message: messageOf(error) });
+      log('ERROR', request, { reason: 'the response could not be delivered', ...errorFields(error) });
       // Thrown after the attempt, never before: Lambda retries the asynchronous invocation, and both operations are
       // idempotent, so a retry can still deliver a response before CloudFormation gives up on the resource.
       throw new Error(`the response to CloudFormation could not be delivered (${errorNameOf(error)})`);
@@ -173,33 +174,16 @@ function reasonOf(error: unknown): string {
   return own ? messageOf(error) : `${errorNameOf(error)}: ${messageOf(error)}`;
 }
 
-function errorNameOf(error: unknown): string {
-  if (error instanceof Error) {
-    return error.name && error.name !== 'Error' ? error.name : error.constructor.name || 'Error';
-  }
-  return typeof error;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * One JSON line per event. The request fields logged are ids CloudFormation generates; the ResponseURL, a
  * pre-signed credential, and the resource properties are never written.
  */
-function log(level: 'INFO' | 'ERROR', request: CustomResourceRequest, fields: Record<string, unknown>): void {
-  try {
-    console.log(JSON.stringify({
-      source: LOG_SOURCE,
-      level,
-      requestType: request.requestType,
-      resourceType: request.resourceType,
-      logicalResourceId: request.logicalResourceId,
-      requestId: request.requestId,
-      ...fields,
-    }));
-  } catch {
-    // A logging failure must not keep CloudFormation from getting its response.
-  }
+function log(level: LogLevel, request: CustomResourceRequest, fields: LogFields): void {
+  logger(level, {
+    requestType: request.requestType,
+    resourceType: request.resourceType,
+    logicalResourceId: request.logicalResourceId,
+    requestId: request.requestId,
+    ...fields,
+  });
 }

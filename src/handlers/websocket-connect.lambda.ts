@@ -1,7 +1,7 @@
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { createLogger, errorFields } from './log.lambda-shared';
 import { ConnectionRegistryConfig, readConnectionRegistryConfig } from './websocket-connections-config.lambda-shared';
-import { readConnectionEvent } from './websocket-event.lambda-shared';
-import { errorFields, writeLog } from './websocket-log.lambda-shared';
+import { misconfiguredHandler, readConnectionEvent } from './websocket-event.lambda-shared';
 import { connectionItem } from './websocket-registry.lambda-shared';
 
 /**
@@ -29,7 +29,7 @@ export type ConnectHandler = (event: unknown) => Promise<ConnectResult>;
 /** The answer to an event that is not a `$connect` event with a connection id: any non-2xx refuses the connection. */
 export const MALFORMED_EVENT_STATUS = 400;
 
-const LOG_SOURCE = 'gatewaykit-websocket-connect';
+const log = createLogger('gatewaykit-websocket-connect');
 
 export function connectHandlerWith(dependencies: ConnectHandlerDependencies): ConnectHandler {
   const now = dependencies.now ?? Date.now;
@@ -37,7 +37,7 @@ export function connectHandlerWith(dependencies: ConnectHandlerDependencies): Co
   return async (event) => {
     const connection = readConnectionEvent(event, 'CONNECT');
     if ('problem' in connection) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'refused', reason: connection.problem });
+      log('ERROR', { outcome: 'refused', reason: connection.problem });
       return { statusCode: MALFORMED_EVENT_STATUS };
     }
     const { connectionId, principalId, requestId } = connection;
@@ -47,10 +47,10 @@ export function connectHandlerWith(dependencies: ConnectHandlerDependencies): Co
         Item: connectionItem({ connectionId, principalId, now: now(), ttlSeconds }),
       }));
     } catch (error) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'failed', reason: 'put-item-failed', connectionId, requestId, tableName, ...errorFields(error) });
+      log('ERROR', { outcome: 'failed', reason: 'put-item-failed', connectionId, requestId, tableName, ...errorFields(error) });
       throw error;
     }
-    writeLog(LOG_SOURCE, 'INFO', { outcome: 'registered', connectionId, requestId, authorized: principalId !== undefined });
+    log('INFO', { outcome: 'registered', connectionId, requestId, authorized: principalId !== undefined });
     return { statusCode: 200 };
   };
 }
@@ -67,12 +67,7 @@ function environmentHandler(): ConnectHandler {
     try {
       fromEnvironment = connectHandlerWith({ dynamoDb: new DynamoDBClient({}), config: readConnectionRegistryConfig(process.env) });
     } catch (error) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'misconfigured', reason: 'invalid-config', ...errorFields(error) });
-      const message = `the $connect handler of the connection registry is misconfigured: ${error instanceof Error ? error.message : String(error)}`;
-      fromEnvironment = async () => {
-        writeLog(LOG_SOURCE, 'ERROR', { outcome: 'refused', reason: 'invalid-config' });
-        throw new Error(message);
-      };
+      fromEnvironment = misconfiguredHandler(log, '$connect', 'refused', error);
     }
   }
   return fromEnvironment;

@@ -1,7 +1,7 @@
 import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLogger, errorFields } from './log.lambda-shared';
 import { CONNECTIONS_TABLE_ENV, readTableName } from './websocket-connections-config.lambda-shared';
-import { readConnectionEvent } from './websocket-event.lambda-shared';
-import { errorFields, writeLog } from './websocket-log.lambda-shared';
+import { misconfiguredHandler, readConnectionEvent } from './websocket-event.lambda-shared';
 import { connectionKey } from './websocket-registry.lambda-shared';
 
 /**
@@ -24,24 +24,24 @@ export type DisconnectHandler = (event: unknown) => Promise<DisconnectResult>;
 /** The answer to an event that is not a `$disconnect` event with a connection id. */
 export const MALFORMED_EVENT_STATUS = 400;
 
-const LOG_SOURCE = 'gatewaykit-websocket-disconnect';
+const log = createLogger('gatewaykit-websocket-disconnect');
 
 export function disconnectHandlerWith(dependencies: DisconnectHandlerDependencies): DisconnectHandler {
   const { tableName } = dependencies;
   return async (event) => {
     const connection = readConnectionEvent(event, 'DISCONNECT');
     if ('problem' in connection) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'ignored', reason: connection.problem });
+      log('ERROR', { outcome: 'ignored', reason: connection.problem });
       return { statusCode: MALFORMED_EVENT_STATUS };
     }
     const { connectionId, requestId } = connection;
     try {
       await dependencies.dynamoDb.send(new DeleteItemCommand({ TableName: tableName, Key: connectionKey(connectionId) }));
     } catch (error) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'failed', reason: 'delete-item-failed', connectionId, requestId, tableName, ...errorFields(error) });
+      log('ERROR', { outcome: 'failed', reason: 'delete-item-failed', connectionId, requestId, tableName, ...errorFields(error) });
       throw error;
     }
-    writeLog(LOG_SOURCE, 'INFO', { outcome: 'unregistered', connectionId, requestId });
+    log('INFO', { outcome: 'unregistered', connectionId, requestId });
     return { statusCode: 200 };
   };
 }
@@ -57,12 +57,7 @@ function environmentHandler(): DisconnectHandler {
     try {
       fromEnvironment = disconnectHandlerWith({ dynamoDb: new DynamoDBClient({}), tableName: readTableName(process.env[CONNECTIONS_TABLE_ENV]) });
     } catch (error) {
-      writeLog(LOG_SOURCE, 'ERROR', { outcome: 'misconfigured', reason: 'invalid-config', ...errorFields(error) });
-      const message = `the $disconnect handler of the connection registry is misconfigured: ${error instanceof Error ? error.message : String(error)}`;
-      fromEnvironment = async () => {
-        writeLog(LOG_SOURCE, 'ERROR', { outcome: 'failed', reason: 'invalid-config' });
-        throw new Error(message);
-      };
+      fromEnvironment = misconfiguredHandler(log, '$disconnect', 'failed', error);
     }
   }
   return fromEnvironment;

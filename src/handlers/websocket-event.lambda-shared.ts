@@ -4,6 +4,7 @@
  * `requestContext.connectionId`; a Lambda authorizer's `principalId` arrives in `requestContext.authorizer.principalId`.
  * No aws-cdk-lib import here: this file is bundled into Lambda assets.
  */
+import { errorFields, Logger, messageOf } from './log.lambda-shared';
 
 export type ConnectionEventType = 'CONNECT' | 'DISCONNECT';
 
@@ -54,4 +55,19 @@ export function readConnectionEvent(event: unknown, eventType: ConnectionEventTy
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a registry handler becomes when its configuration cannot be used: the problem is logged once, at cold start,
+ * and every call then fails with a message naming the faulty variable (a failed `$connect` makes API Gateway refuse
+ * the connection, rather than accept one the registry would not know).
+ * @param outcome how each failed call is logged: `refused` for `$connect`, `failed` for `$disconnect`
+ */
+export function misconfiguredHandler(log: Logger, routeKey: '$connect' | '$disconnect', outcome: string, error: unknown): () => Promise<never> {
+  log('ERROR', { outcome: 'misconfigured', reason: 'invalid-config', ...errorFields(error) });
+  const message = `the ${routeKey} handler of the connection registry is misconfigured: ${messageOf(error)}`;
+  return async () => {
+    log('ERROR', { outcome, reason: 'invalid-config' });
+    throw new Error(message);
+  };
 }

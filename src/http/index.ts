@@ -1,5 +1,3 @@
-export * from './secure-http-api-props';
 export * from './secure-http-api';
+export * from './secure-http-api-props';
 export * from './http-api-custom-domain';
-export * from '../authorizers/http-authorizer';
-export * from '../authorizers/http-authorizer-options';

@@ -2,9 +2,9 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
-import { CorsOptions } from '../cors';
-import { CustomDomainOptions } from '../rest/secure-lambda-api-props';
-import { ThrottleSettings } from '../throttle';
+import { CorsOptions } from '../common/cors';
+import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ThrottleSettings } from '../common/throttle';
 
 /** One route of an HTTP API: its backend and how it is authorized. */
 export interface HttpApiRouteOptions {

@@ -1,4 +1,4 @@
-import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
+import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -6,18 +6,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { corsPreflight } from './cors-preflight';
-import { createHttpCustomDomain } from './custom-domain';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
+import { corsPreflight } from './private/cors-preflight';
+import { createHttpCustomDomain } from './private/custom-domain';
+import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
+import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
-import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './stage';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
-import { AuthorizerBindings } from '../private/authorizer-bindings';
+import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
+import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
+import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
-import { check } from '../private/errors';
-import type { BoundHttpAuthorizer } from '../private/http-bound-authorizer';
-import { LambdaProxyIntegration } from '../private/http-lambda-integration';
-import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from '../private/http-route-key';
+import { check, warn } from '../private/errors';
+import { LambdaProxyIntegration } from './private/http-lambda-integration';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
@@ -80,13 +81,9 @@ export class SecureHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
-    if (props.cors) {
-      validateCors(this, props.cors);
-    }
-    this.cors = props.cors !== undefined;
+    this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
-    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
-      `two different HttpApiAuthorizer objects share the identity '${identity}' (the same kind and function, user pool or issuer); create the authorizer once and pass the same object to each route`);
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'HttpApiAuthorizer', 'function, user pool or issuer');
     this.payloadFormatVersion = props.payloadFormatVersion ?? apigatewayv2.PayloadFormatVersion.VERSION_2_0;
     this.checkPayloadFormatVersion('payloadFormatVersion', this.payloadFormatVersion);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
@@ -107,10 +104,7 @@ export class SecureHttpApi extends Construct {
     if (props.customDomain) {
       this.customDomain = createHttpCustomDomain(new Construct(this, 'CustomDomain'), props.customDomain, this.httpApi, this.stage);
     }
-    // aws-cdk-lib refuses apiEndpoint once the default endpoint is disabled.
-    const stack = Stack.of(this);
-    const executeApiUrl = `https://${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName === DEFAULT_STAGE_NAME ? '' : `${stageName}/`}`;
-    this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : executeApiUrl;
+    this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : this.executeApiUrl(stageName);
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
 
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
@@ -118,10 +112,7 @@ export class SecureHttpApi extends Construct {
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
 
-    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
-      this.addRoute(routeKey, options);
-    }
-    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
+    this.addRoutes(props.routes);
     validateStackResourceCount(this);
   }
 
@@ -147,7 +138,7 @@ export class SecureHttpApi extends Construct {
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${authorizationType}; HTTP APIs check per-route scopes only with JWT authorizers (HttpApiAuthorizer.jwt() or HttpApiAuthorizer.cognito())`);
     if (this.cors && binding && (!key.route || key.route.method === 'ANY')) {
-      Annotations.of(this).addWarningV2('@gatewaykit/cors-preflight-authorized',
+      warn(this, '@gatewaykit/cors-preflight-authorized',
         `${prop} matches OPTIONS requests and is authorized by ${authorizationType}, so browsers' CORS preflight requests, which carry no credentials, reach it instead of API Gateway's CORS answer and are refused; route explicit methods instead (e.g. 'GET' and 'POST' for 'ANY'), or declare it isPublic and authorize in the handler`);
     }
 
@@ -210,9 +201,22 @@ export class SecureHttpApi extends Construct {
     return this.stage.metricCount({ statistic: cloudwatch.Stats.SUM, ...options });
   }
 
+  /** The stage's URL on the default endpoint, written out: aws-cdk-lib refuses apiEndpoint once that endpoint is disabled. */
+  private executeApiUrl(stageName: string): string {
+    const stack = Stack.of(this);
+    return `https://${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}/${stageName === DEFAULT_STAGE_NAME ? '' : `${stageName}/`}`;
+  }
+
+  private addRoutes(routes: { [routeKey: string]: HttpApiRouteOptions } | undefined): void {
+    for (const [routeKey, options] of Object.entries(routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+    requireRoutes(this, routes, () => this.routes.size, "'GET /items': { handler }");
+  }
+
   /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
   private executeApiArn(path: string): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.httpApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+    return executeApiArn(this, this.httpApi.apiId, `${this.stage.stageName}/${path}`);
   }
 
   private validateRoute(prop: string, key: ParsedHttpRouteKey, options: HttpApiRouteOptions): void {

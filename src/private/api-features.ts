@@ -1,3 +1,4 @@
+import type { ErrorId } from './error-ids';
 import { GatewayKitValidationError } from './errors';
 import { StructSchema, UnknownPropHint } from './prop-types';
 
@@ -130,7 +131,7 @@ function foreignProp(
 ): UnknownPropHint {
   return (scope, path, prop) => {
     const offering = schemas.filter((schema) => schema !== self && Object.hasOwn(schema.props, prop));
-    const fail = (errorId: string, message: string) => {
+    const fail = (errorId: ErrorId, message: string) => {
       throw new GatewayKitValidationError(errorId, message, scope);
     };
     if (offering.length === 0) {
@@ -156,7 +157,7 @@ function constructNames(schemas: readonly ApiStructSchema[]): string {
   return [...new Set(names.includes('SecureLambdaApi') ? names.filter((name) => name !== 'MeteredApi') : names)].join(' or ');
 }
 
-const ERROR_ID_PREFIX: { readonly [api in ApiType]: string } = { REST: 'Rest', HTTP: 'Http', WebSocket: 'WebSocket' };
+const ERROR_ID_PREFIX: { readonly [api in ApiType]: 'Rest' | 'Http' | 'WebSocket' } = { REST: 'Rest', HTTP: 'Http', WebSocket: 'WebSocket' };
 
 function article(api: ApiType): string {
   return api === 'HTTP' ? 'an' : 'a';

@@ -1,15 +1,18 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { CorsOptions } from '../cors';
 import { check } from './errors';
 import { checkSeconds } from './numbers';
 import { ROUTE_METHODS } from './route-key';
+import { CorsOptions } from '../common/cors';
 
 export const DEFAULT_CORS_HEADERS = ['Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key', 'Authorization'];
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
 
-/** Validates CORS options the same way for every API type. */
-export function validateCors(scope: IConstruct, cors: CorsOptions): void {
+/** Validates CORS options the same way for every API type; whether the API answers CORS requests. */
+export function validateCors(scope: IConstruct, cors: CorsOptions | undefined): boolean {
+  if (cors === undefined) {
+    return false;
+  }
   check(cors.allowOrigins.length > 0, scope, 'CorsNoOrigin', () =>
     "cors.allowOrigins is empty; list the origins allowed to call the API, e.g. ['https://app.example.com']");
   const wildcard = cors.allowOrigins.includes('*');
@@ -28,4 +31,5 @@ export function validateCors(scope: IConstruct, cors: CorsOptions): void {
       `cors.allowMethods has the unknown method '${method}'; expected '*' or one of ${ROUTE_METHODS.filter((m) => m !== 'ANY').join(', ')}`);
   }
   checkSeconds(scope, 'cors.maxAge', cors.maxAge, 0, 86400);
+  return true;
 }

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { ApiType } from './api-features';
+import type { ErrorId } from './error-ids';
 import { check } from './errors';
 
 /**
@@ -66,7 +67,7 @@ export interface SourceNameProp {
   readonly pattern: RegExp;
   /** What a name is, e.g. `an HTTP header name such as 'Authorization'`. */
   readonly expected: string;
-  readonly errorId: string;
+  readonly errorId: ErrorId;
 }
 
 /** Checks a prop that takes a bare name, refusing a full identity source with the name to write instead. */

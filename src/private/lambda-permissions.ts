@@ -2,6 +2,7 @@ import { Names } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { executeApiArn } from './arns';
 
 /**
  * Grants API Gateway the right to invoke each function once per API, scoped to that API's ARN.
@@ -23,4 +24,13 @@ export class LambdaInvokePermissions {
       sourceArn: this.sourceArn,
     });
   }
+}
+
+/** Lets API Gateway invoke a Lambda authorizer's function through that one authorizer of the API. */
+export function allowInvokeThroughAuthorizer(scope: Construct, id: string, handler: lambda.IFunction, apiId: string, authorizerId: string): void {
+  handler.addPermission(id, {
+    scope,
+    principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+    sourceArn: executeApiArn(scope, apiId, `authorizers/${authorizerId}`),
+  });
 }

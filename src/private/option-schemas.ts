@@ -11,17 +11,16 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   BOOLEAN, construct, instanceOf, like, listOf, mapOf, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
 } from './prop-types';
-import type { CorsOptions } from '../cors';
-import type { MutualTlsOptions } from '../rest/api-custom-domain';
+import { ApiKeySource } from '../common/api-key-source';
+import type { CorsOptions } from '../common/cors';
+import type { CustomDomainOptions, MutualTlsOptions } from '../common/custom-domain-options';
+import type { ThrottleSettings } from '../common/throttle';
 import type { PrivateEndpointOptions } from '../rest/private-endpoint-options';
 import type { ResourcePolicyOptions } from '../rest/resource-policy-options';
-import type { CustomDomainOptions } from '../rest/secure-lambda-api-props';
 import {
   CacheClusterSize, type CanaryAlarmOptions, type CanaryOptions, type RestStageOptions, type StageCachingOptions,
 } from '../rest/stage-options';
 import type { WafOptions } from '../rest/waf-options';
-import type { ThrottleSettings } from '../throttle';
-import { ApiKeySource } from '../usage-plans/api-key-source';
 import { CustomerApiKey } from '../usage-plans/customer-api-key';
 import type { QuotaOptions, TierOptions } from '../usage-plans/tier-options';
 import type { CustomerOptions } from '../usage-plans/usage-customer';

@@ -32,8 +32,8 @@ import type { ConnectionRegistryOptions, SecureWebSocketApiProps, WebSocketApiRo
 
 const ROUTES_BY_KEY = "an object of route options by route key, e.g. { 'GET /items/{id}': { handler } }";
 const REST_AUTHORIZER = instanceOf(() => RestAuthorizer, 'a RestAuthorizer: RestAuthorizer.iam(), cognito(), jwt(), token() or request() (HttpApiAuthorizer and WebSocketApiAuthorizer are for SecureHttpApi and SecureWebSocketApi)', 'NotARestAuthorizer');
-const HTTP_AUTHORIZER = instanceOf(() => HttpApiAuthorizer, 'an HttpApiAuthorizer: HttpApiAuthorizer.iam(), jwt(), cognito() or lambda() (RestAuthorizer is for SecureLambdaApi)', 'NotAnHttpAuthorizer');
-const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSocketApiAuthorizer: WebSocketApiAuthorizer.iam(), lambda() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)', 'NotAWebSocketAuthorizer');
+const HTTP_AUTHORIZER = instanceOf(() => HttpApiAuthorizer, 'an HttpApiAuthorizer: HttpApiAuthorizer.iam(), jwt(), cognito() or request() (RestAuthorizer is for SecureLambdaApi)', 'NotAnHttpAuthorizer');
+const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSocketApiAuthorizer: WebSocketApiAuthorizer.iam(), request() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)', 'NotAWebSocketAuthorizer');
 const CLOUDWATCH_ROLE = instanceOf(() => ApiGatewayCloudWatchRole, 'an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)');
 const PAYLOAD_FORMAT = like<apigatewayv2.PayloadFormatVersion>('apigatewayv2.PayloadFormatVersion.VERSION_2_0 or VERSION_1_0', 'version');
 

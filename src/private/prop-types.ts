@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { ErrorId } from './error-ids';
 import { check, GatewayKitValidationError } from './errors';
 import { closestName, isObject, member, show } from './values';
 
@@ -16,14 +17,14 @@ export interface PropType<T> {
   /** Checks the parts of an accepted value (the props of a struct, the values of a map), named under `path`. */
   readonly checkParts?: (scope: IConstruct, path: string, value: any) => void;
   /** Error id of a value of the wrong type. */
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   /** Never set: ties the check to the TypeScript type of the prop, so that a schema cannot contradict the interface. */
   readonly typeOf?: T;
 }
 
 /** The error id and the expectation stated when a required prop is missing. */
 export interface MissingProp {
-  readonly errorId: string;
+  readonly errorId: ErrorId;
   readonly expected: string;
 }
 
@@ -57,9 +58,9 @@ export interface StructSchema<T> {
   readonly unknownProp?: UnknownPropHint;
 }
 
-const INVALID_TYPE = 'InvalidPropType';
+const INVALID_TYPE: ErrorId = 'InvalidPropType';
 
-function propType<T>(expected: string, accepts: (value: unknown) => boolean, errorId = INVALID_TYPE): PropType<T> {
+function propType<T>(expected: string, accepts: (value: unknown) => boolean, errorId: ErrorId = INVALID_TYPE): PropType<T> {
   return { expected, accepts, errorId };
 }
 
@@ -98,7 +99,7 @@ export function listOf<T>(items: PropType<T>, expected: string): PropType<T[]> {
  * @param type returns the class, read when a value is checked: the class's own module may still be loading when the
  * schema is made
  */
-export function instanceOf<T>(type: () => { readonly prototype: T }, expected: string, errorId = INVALID_TYPE): PropType<T> {
+export function instanceOf<T>(type: () => { readonly prototype: T }, expected: string, errorId: ErrorId = INVALID_TYPE): PropType<T> {
   return propType<T>(expected, (value) => value instanceof (type() as unknown as Function), errorId);
 }
 

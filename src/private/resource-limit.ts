@@ -1,8 +1,11 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import type { ErrorId } from './error-ids';
 
 /** CloudFormation refuses a stack with more resources than this. */
 export const STACK_RESOURCE_LIMIT = 500;
+
+const STACK_RESOURCE_LIMIT_ID: ErrorId = 'StackResourceLimit';
 
 const checkedStacks = new WeakSet<Stack>();
 
@@ -20,7 +23,7 @@ export function validateStackResourceCount(scope: IConstruct): void {
     validate: () => {
       const count = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack).length;
       return count > STACK_RESOURCE_LIMIT
-        ? [`[StackResourceLimit] stack '${stack.stackName}' has ${count} resources; CloudFormation accepts at most ${STACK_RESOURCE_LIMIT}. Move some routes to another API in its own stack.`]
+        ? [`[${STACK_RESOURCE_LIMIT_ID}] stack '${stack.stackName}' has ${count} resources; CloudFormation accepts at most ${STACK_RESOURCE_LIMIT}. Move some routes to another API in its own stack.`]
         : [];
     },
   });

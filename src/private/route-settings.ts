@@ -1,7 +1,7 @@
 import { Lazy } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
-import { ThrottleSettings } from '../throttle';
+import { ThrottleSettings } from '../common/throttle';
 
 type RouteSettingsProperty = apigatewayv2.CfnStage.RouteSettingsProperty;
 

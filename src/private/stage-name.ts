@@ -4,6 +4,8 @@ import { check } from './errors';
 
 /** The stage names API Gateway accepts, for every API type. */
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** The stage of a REST or WebSocket API unless the API names another. */
+export const DEFAULT_STAGE_NAME = 'prod';
 /** The stage of an HTTP API served at the root of its URL. */
 export const HTTP_DEFAULT_STAGE_NAME = '$default';
 

@@ -1,61 +1,21 @@
-import { Annotations, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ApiCustomDomainOptions } from '../common/custom-domain-options';
 import {
   BasePathRegistry, certificateRegion, cfnRestApiOf, describeBasePath, endpointTypesOf, parseBasePath, validateDomainInZone, validateDomainName,
   validateMappingTarget, validateTruststoreKey,
 } from '../private/custom-domain';
-import { check } from '../private/errors';
+import { check, warn } from '../private/errors';
 import { API_CUSTOM_DOMAIN, CUSTOM_DOMAIN_MAPPING_OPTIONS } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 
 /** The only region whose certificates an edge-optimized custom domain (served by CloudFront) can use. */
 const EDGE_CERTIFICATE_REGION = 'us-east-1';
-
-/** Mutual TLS: clients must present a certificate that chains to one in the truststore. */
-export interface MutualTlsOptions {
-  /**
-   * The bucket holding the truststore. API Gateway reads it with the permissions of whoever deploys the domain,
-   * so nothing is granted on it.
-   */
-  readonly truststoreBucket: s3.IBucket;
-  /** The key of the truststore object: a PEM file of the trusted CA certificates. */
-  readonly truststoreKey: string;
-  /**
-   * The version of the truststore object to use (the bucket must be versioned). Pin a version to roll out a new
-   * truststore by changing this value: API Gateway reads the truststore only when the domain is updated.
-   * @default - the latest version at the time the domain is created or updated
-   */
-  readonly truststoreVersion?: string;
-}
-
-/** A custom domain's name, certificate, DNS zone and client authentication. */
-export interface ApiCustomDomainOptions {
-  /** The custom domain name, lowercase, e.g. `api.example.com`, or a wildcard such as `*.example.com`. */
-  readonly domainName: string;
-  /**
-   * The ACM certificate for `domainName`: in the stack's region for a REGIONAL domain, in us-east-1 for an EDGE one.
-   * With mutual TLS it must be a public certificate issued by ACM.
-   * @default - a certificate for `domainName`, validated by DNS in `hostedZone`
-   */
-  readonly certificate?: acm.ICertificate;
-  /**
-   * The public hosted zone that contains `domainName`; an alias A record for the domain is created in it.
-   * @default - no DNS record is created (point your DNS at `domainName.domainNameAliasDomainName`), and `certificate` is required
-   */
-  readonly hostedZone?: route53.IHostedZone;
-  /**
-   * Require every client to present a certificate trusted by a truststore in S3 (REGIONAL domains only). Also disable
-   * the default `execute-api` endpoint of the mapped APIs, or clients can bypass mutual TLS through it.
-   * @default - no mutual TLS: clients are not asked for a certificate
-   */
-  readonly mutualTls?: MutualTlsOptions;
-}
 
 /** Properties of an `ApiCustomDomain`. */
 export interface ApiCustomDomainProps extends ApiCustomDomainOptions {
@@ -191,7 +151,7 @@ export class ApiCustomDomain extends Construct {
     check(segments.length < 2 || this.endpointType === apigateway.EndpointType.REGIONAL, this, 'MultiLevelBasePathOnEdge', () =>
       `${where} has several levels, which API Gateway supports only on REGIONAL custom domains, and this domain is ${this.endpointType}; use a single-level basePath or endpointType REGIONAL`);
     if (this.mutualTls && executeApiEndpointEnabled(api)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/mtls-default-endpoint-enabled',
+      warn(this, '@gatewaykit/mtls-default-endpoint-enabled',
         `API ${api.node.path} is mapped to a domain that requires mutual TLS but its default execute-api endpoint is enabled, so clients can call it without a certificate; set disableExecuteApiEndpoint: true on the API, or acknowledge this warning if the API's own authorization is enough.`);
     }
   }
@@ -210,7 +170,7 @@ export class ApiCustomDomain extends Construct {
         `certificate is in ${region} but this REGIONAL domain is in ${stackRegion}; API Gateway requires a regional domain's certificate in the domain's own region, so pass a certificate from ${stackRegion}`);
     }
     if (edge && (created ? Token.isUnresolved(stackRegion) : region === undefined)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/edge-certificate-region-unknown',
+      warn(this, '@gatewaykit/edge-certificate-region-unknown',
         `endpointType is EDGE and the region of the ${created ? 'created' : 'given'} certificate is not known at synth, so it cannot be checked; API Gateway requires an edge-optimized domain's certificate in ${EDGE_CERTIFICATE_REGION}. Deploy to ${EDGE_CERTIFICATE_REGION} or pass a ${EDGE_CERTIFICATE_REGION} certificate, then acknowledge this warning.`);
     }
   }

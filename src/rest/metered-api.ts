@@ -3,10 +3,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SecureLambdaApi } from './secure-lambda-api';
 import { SecureLambdaApiProps } from './secure-lambda-api-props';
+import { ApiKeySource } from '../common/api-key-source';
+import { wildcardMethod } from '../private/arns';
+import { validationProblem } from '../private/errors';
 import { METERED_API } from '../private/prop-schemas';
 import { declareConstructProps } from '../private/prop-types';
-import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
-import { UsageTiers } from '../usage-plans/usage-tiers';
+import { UsageTiers } from '../usage-plans/private/usage-tiers';
+import { TierOptions } from '../usage-plans/tier-options';
+import { CustomerOptions, UsageCustomer } from '../usage-plans/usage-customer';
 
 /** Properties for {@link MeteredApi}. */
 export interface MeteredApiProps extends SecureLambdaApiProps {
@@ -34,9 +38,9 @@ export interface MeteredApiProps extends SecureLambdaApiProps {
  */
 export class MeteredApi extends SecureLambdaApi {
   /** The usage plan of each tier, by tier name. */
-  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan };
   /** Every customer added, by customer id. */
-  public readonly customers: { [customerId: string]: UsageCustomer } = {};
+  public readonly customers: { [customerId: string]: UsageCustomer };
 
   private readonly tiers: UsageTiers;
   private readonly apiKeySource: ApiKeySource;
@@ -52,6 +56,8 @@ export class MeteredApi extends SecureLambdaApi {
       knownRouteKeys: () => this._routes.map((route) => route.key.key),
       propPrefix: 'tiers',
     });
+    this.usagePlans = this.tiers.usagePlans;
+    this.customers = this.tiers.customersById;
     for (const [name, options] of Object.entries(props.tiers)) {
       this.addTier(name, options);
     }
@@ -78,9 +84,7 @@ export class MeteredApi extends SecureLambdaApi {
    * @returns the usage plan created
    */
   public addTier(name: string, options: TierOptions): apigateway.UsagePlan {
-    const plan = this.tiers.addTier(name, options);
-    this.usagePlans[name] = plan;
-    return plan;
+    return this.tiers.addTier(name, options);
   }
 
   /**
@@ -89,9 +93,7 @@ export class MeteredApi extends SecureLambdaApi {
    * @returns the customer, whose `grantRead` lets a portal or operator read the key value
    */
   public addCustomer(customerId: string, options: CustomerOptions): UsageCustomer {
-    const customer = this.tiers.addCustomer(customerId, options);
-    this.customers[customerId] = customer;
-    return customer;
+    return this.tiers.addCustomer(customerId, options);
   }
 
   protected apiKeyRequiredByDefault(): boolean {
@@ -101,14 +103,14 @@ export class MeteredApi extends SecureLambdaApi {
   /** `routeKey` arrives normalised by the tiers, so it compares with the parsed keys of the routes. */
   private usagePlanMethodPath(routeKey: string): string | undefined {
     const key = this._routes.find((route) => route.key.key === routeKey)?.key;
-    return key && `${key.path}/${key.method === 'ANY' ? '*' : key.method}`;
+    return key && `${key.path}/${wildcardMethod(key)}`;
   }
 
   /** With the key source AUTHORIZER, a key-metered route without a Lambda authorizer could never be called. */
   private routesWithoutUsageIdentifier(): string[] {
     return this._routes
       .filter((route) => route.apiKeyRequired && !route.authorizerProvidesApiKey)
-      .map((route) => `[UsageIdentifierUnavailable] ${this.node.path}: apiKeySource is AUTHORIZER but the route '${route.key.key}' requires an API key and is authorized by ${route.authorizationType}, which cannot return usageIdentifierKey; authorize it with RestAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or set apiKeyRequired: false on it`);
+      .map((route) => validationProblem('UsageIdentifierUnavailable', this, `apiKeySource is AUTHORIZER but the route '${route.key.key}' requires an API key and is authorized by ${route.authorizationType}, which cannot return usageIdentifierKey; authorize it with RestAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or set apiKeyRequired: false on it`));
   }
 }
 

@@ -2,16 +2,16 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { RestAuthorizer } from '../authorizers/rest-authorizer';
-import { CorsOptions } from '../cors';
-import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
-import { ThrottleSettings } from '../throttle';
-import { ApiCustomDomainOptions } from './api-custom-domain';
 import { PrivateEndpointOptions } from './private-endpoint-options';
 import { RestRequestValidationOptions } from './request-validation-options';
 import { ResourcePolicyOptions } from './resource-policy-options';
 import { RestStageOptions, RouteCacheOptions } from './stage-options';
 import { WafOptions } from './waf-options';
+import { RestAuthorizer } from '../authorizers/rest-authorizer';
+import { CorsOptions } from '../common/cors';
+import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ThrottleSettings } from '../common/throttle';
+import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 
 /** One route of a REST API: its backend, how it is authorized, and what it requires of a request. */
 export interface RestRouteOptions extends RestRequestValidationOptions {
@@ -58,15 +58,6 @@ export interface RestRouteOptions extends RestRequestValidationOptions {
    * @default - false on SecureLambdaApi; true on MeteredApi
    */
   readonly apiKeyRequired?: boolean;
-}
-
-/** A custom domain created for one API, whose stage it serves under a base path. */
-export interface CustomDomainOptions extends ApiCustomDomainOptions {
-  /**
-   * The path under the domain that serves the stage, e.g. `orders` or `orders/v1`.
-   * @default - the root of the domain
-   */
-  readonly basePath?: string;
 }
 
 /** Properties for {@link SecureLambdaApi}. */

@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from 'aws-cdk-lib';
+import { Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -9,28 +9,31 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { accessLogMetric, THROTTLED_REQUESTS } from './access-log-metrics';
 import { ApiCustomDomain } from './api-custom-domain';
-import { hardenStageCanaryHandler, removeLingeringCanary } from './canary-custom-resources';
-import { addCorsGatewayResponses, preflightOptions } from './cors-responses';
-import { checkHardenedProfile, logEncryptionKey } from './hardened-profile';
-import { renderMethodSettings, RouteStageOverrides } from './method-settings';
-import { privateEndpointsFor } from './private-endpoint';
-import { RequestRequirements } from './request-validation';
-import { buildResourcePolicy } from './resource-policy';
-import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './route-cache';
+import { accessLogMetric, THROTTLED_REQUESTS } from './private/access-log-metrics';
+import { hardenStageCanaryHandler, removeLingeringCanary } from './private/canary-custom-resources';
+import { addCorsGatewayResponses, preflightOptions } from './private/cors-responses';
+import { checkHardenedProfile, logEncryptionKey } from './private/hardened-profile';
+import { renderMethodSettings, RouteStageOverrides } from './private/method-settings';
+import { privateEndpointsFor } from './private/private-endpoint';
+import { RequestRequirements } from './private/request-validation';
+import { buildResourcePolicy } from './private/resource-policy';
+import { RestRouteInfo } from './private/rest-route-info';
+import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
+import { stageOptionsFor } from './private/stage-options-for';
+import { resolveStages, StageSettings } from './private/stage-settings';
+import { checkStageVariablesDefined } from './private/stage-variables';
+import { protectStages } from './private/waf';
 import { RestRouteOptions, SecureLambdaApiProps } from './secure-lambda-api-props';
 import { StageCanary } from './stage-canary';
-import { stageOptionsFor } from './stage-options-for';
-import { resolveStages, StageSettings } from './stage-settings';
-import { checkStageVariablesDefined } from './stage-variables';
-import { protectStages } from './waf';
+import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
+import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
-import { AuthorizerBindings } from '../private/authorizer-bindings';
-import type { BoundRestAuthorizer } from '../private/bound-rest-authorizer';
-import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
+import { CustomDomainOptions } from '../common/custom-domain-options';
+import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
-import { check } from '../private/errors';
+import { check, validationProblem, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
@@ -39,12 +42,19 @@ import { checkConstructProps, checkStruct, declareConstructProps } from '../priv
 import { checkPublicRoute } from '../private/public-route';
 import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
-import { RestRouteInfo } from '../private/rest-route-info';
-import { isVariableSegment, parseRouteKey, ParsedRouteKey } from '../private/route-key';
+import { parseRouteKey, ParsedRouteKey } from '../private/route-key';
 import { validateThrottle } from '../private/throttle';
 
 /** The stage the API Gateway console's "Test" button invokes methods in. */
 const TEST_INVOKE_STAGE = 'test-invoke-stage';
+
+/** How clients reach the REST API, and who may call it. */
+interface RestApiEndpoint {
+  readonly endpointType: apigateway.EndpointType;
+  /** The interface VPC endpoints of a PRIVATE API. */
+  readonly vpcEndpoints: ec2.IInterfaceVpcEndpoint[];
+  readonly policy?: iam.PolicyDocument;
+}
 
 /** Options for the metric helpers of an API. */
 export interface ApiMetricOptions extends cloudwatch.MetricOptions {
@@ -111,60 +121,25 @@ export class SecureLambdaApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
-    if (props.cors) {
-      validateCors(this, props.cors);
-    }
-    this.cors = props.cors !== undefined;
+    this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
-    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, (identity) =>
-      `two different RestAuthorizer objects share the identity '${identity}' (the same kind and function or user pool); create the authorizer once and pass the same object to each route`);
+    this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'RestAuthorizer', 'function or user pool');
     const hardened = props.hardened ?? false;
     if (hardened) {
       checkHardenedProfile(this, props);
     }
     this.stageSettings = resolveStages(this, props);
-    const primary = this.stageSettings.find((settings) => settings.primary)!;
-    this.primaryStageName = primary.name;
+    this.primaryStageName = this.stageSettings.find((settings) => settings.primary)!.name;
+
     const endpointType = props.endpointType ?? apigateway.EndpointType.REGIONAL;
     const privateEndpoints = privateEndpointsFor(this, endpointType, props.privateEndpoint);
     this.vpcEndpoint = privateEndpoints.created;
-    const generatedPolicy = buildResourcePolicy(this, props.resourcePolicy, {
-      isPrivate: endpointType === apigateway.EndpointType.PRIVATE,
-      privateEndpointIds: privateEndpoints.endpoints.map((endpoint) => endpoint.vpcEndpointId),
-    });
-    check(!(props.policy && generatedPolicy), this, 'PolicyAndGeneratedPolicy', () =>
-      `policy is set together with ${props.resourcePolicy ? 'resourcePolicy' : 'endpointType PRIVATE'}, which generates the resource policy; express the restriction with resourcePolicy and add further statements with restApi.addToResourcePolicy()`);
-    if (props.clientCertificate ?? hardened) {
-      this.clientCertificate = new apigateway.CfnClientCertificate(this, 'ClientCertificate', {
-        description: `Presented by API Gateway to the HTTP backends of ${this.node.path}`,
-      });
-    }
-
+    const policy = this.resourcePolicy(props, endpointType, privateEndpoints.endpoints);
+    this.clientCertificate = this.createClientCertificate(props.clientCertificate ?? hardened);
     this.logEncryptionKey = hardened ? logEncryptionKey(this) : undefined;
-    for (const settings of this.stageSettings) {
-      this.accessLogGroups[settings.name] = new logs.LogGroup(this, settings.primary ? 'AccessLogs' : `AccessLogs-${settings.name}`, {
-        retention: settings.accessLogRetention,
-        encryptionKey: this.logEncryptionKey,
-      });
-    }
-    this.accessLogGroup = this.accessLogGroups[primary.name];
-    this.restApi = new apigateway.RestApi(this, 'Api', {
-      restApiName: props.apiName ?? id,
-      description: props.description,
-      // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
-      cloudWatchRole: false,
-      deploy: true,
-      // A stage with a canary keeps serving an earlier deployment, which CloudFormation must not delete.
-      retainDeployments: true,
-      policy: props.policy ?? generatedPolicy,
-      endpointConfiguration: {
-        types: [endpointType],
-        vpcEndpoints: privateEndpoints.endpoints.length ? privateEndpoints.endpoints : undefined,
-      },
-      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
-      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
-      deployOptions: stageOptionsFor(primary, this.accessLogGroup, this.clientCertificate?.ref),
-    });
+    this.accessLogGroup = this.createAccessLogGroups();
+
+    this.restApi = this.createRestApi(id, props, { endpointType, vpcEndpoints: privateEndpoints.endpoints, policy });
     this.node.defaultChild = this.restApi;
     this.url = this.restApi.url;
     this.stage = this.restApi.deploymentStage;
@@ -173,10 +148,7 @@ export class SecureLambdaApi extends Construct {
       hardenStageCanaryHandler(this);
     }
 
-    this.requestValidator = this.restApi.addRequestValidator('RequestValidator', {
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
+    this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
@@ -184,36 +156,15 @@ export class SecureLambdaApi extends Construct {
     if (props.cors) {
       addCorsGatewayResponses(this.restApi, props.cors);
     }
-    if (props.customDomain) {
-      check(endpointType !== apigateway.EndpointType.PRIVATE, this, 'CustomDomainOnPrivateApi', () =>
-        `customDomain '${props.customDomain!.domainName}' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain (reached through VPC endpoints) and map the stage with its addBasePathMapping()`);
-      const { basePath, ...domainProps } = props.customDomain;
-      this.customDomain = new ApiCustomDomain(this, 'CustomDomain', { ...domainProps, endpointType });
-      this.customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
-    }
+    this.customDomain = this.createCustomDomain(props.customDomain, endpointType);
 
-    for (const settings of this.stageSettings) {
-      const idPrefix = settings.primary ? 'InvokePermission' : `InvokePermission-${settings.name}-`;
-      this.permissions.push(new LambdaInvokePermissions(this, idPrefix, this.restApi.arnForExecuteApi('*', '/*', settings.name)));
-    }
-    if (props.allowTestInvoke) {
-      this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
-    }
-
+    this.createInvokePermissions(props.allowTestInvoke ?? false);
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
-
-    for (const [routeKey, options] of Object.entries(props.routes ?? {})) {
-      this.addRoute(routeKey, options);
-    }
-    requireRoutes(this, props.routes, () => this.routes.size, "'GET /items': { handler }");
-    if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
-      this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
-    }
-    dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
-    validateStackResourceCount(this);
+    this.addRoutes(props.routes);
+    this.addValidations(props);
   }
 
   /**
@@ -246,7 +197,7 @@ export class SecureLambdaApi extends Construct {
     check(!options.authorizationScopes?.length || binding?.supportsScopes === true, this, 'ScopesNotSupported', () =>
       `${prop}.authorizationScopes is ${JSON.stringify(options.authorizationScopes)} but the route's authorizer is ${binding?.authorizationType ?? 'NONE'}; REST APIs check per-route scopes only with RestAuthorizer.cognito() (for the JWT authorizer, use its requiredScopes)`);
     if (cache && binding && !cacheKeyIncludesCaller(cache)) {
-      Annotations.of(this).addWarningV2('@gatewaykit/cache-shared-between-callers',
+      warn(this, '@gatewaykit/cache-shared-between-callers',
         `${prop}.cache: the route is authorized but its cache key does not include header.Authorization, so a response cached for one caller is served to every other authorized caller; add 'header.Authorization' to keyParameters unless the responses are the same for everyone`);
     }
 
@@ -302,11 +253,10 @@ export class SecureLambdaApi extends Construct {
       `routeKey '${routeKey}' is not a route of this API; routes are ${[...this.routes.keys()].join(', ') || 'none yet'}`);
     check(route.authorizationType === apigateway.AuthorizationType.IAM, this, 'GrantOnNonIamRoute', () =>
       `routeKey '${routeKey}' is authorized by ${route.authorizationType}, not IAM; an IAM grant has no effect on it (use RestAuthorizer.iam() for the route)`);
-    const arnPath = '/' + key.segments.map((s) => (isVariableSegment(s) ? '*' : s)).join('/');
     return iam.Grant.addToPrincipal({
       grantee,
       actions: ['execute-api:Invoke'],
-      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi(key.method === 'ANY' ? '*' : key.method, arnPath, stage.name)),
+      resourceArns: this.stageSettings.map((stage) => this.restApi.arnForExecuteApi(wildcardMethod(key), arnResourcePath(key), stage.name)),
     });
   }
 
@@ -361,6 +311,97 @@ export class SecureLambdaApi extends Construct {
   /** Whether routes require an API key unless they say otherwise. */
   protected apiKeyRequiredByDefault(): boolean {
     return false;
+  }
+
+  /** The hand-written `policy`, or the one `resourcePolicy` and a PRIVATE endpoint generate; never both. */
+  private resourcePolicy(
+    props: SecureLambdaApiProps, endpointType: apigateway.EndpointType, vpcEndpoints: ec2.IInterfaceVpcEndpoint[],
+  ): iam.PolicyDocument | undefined {
+    const generatedPolicy = buildResourcePolicy(this, props.resourcePolicy, {
+      isPrivate: endpointType === apigateway.EndpointType.PRIVATE,
+      privateEndpointIds: vpcEndpoints.map((endpoint) => endpoint.vpcEndpointId),
+    });
+    check(!(props.policy && generatedPolicy), this, 'PolicyAndGeneratedPolicy', () =>
+      `policy is set together with ${props.resourcePolicy ? 'resourcePolicy' : 'endpointType PRIVATE'}, which generates the resource policy; express the restriction with resourcePolicy and add further statements with restApi.addToResourcePolicy()`);
+    return props.policy ?? generatedPolicy;
+  }
+
+  private createClientCertificate(enabled: boolean): apigateway.CfnClientCertificate | undefined {
+    return enabled ? new apigateway.CfnClientCertificate(this, 'ClientCertificate', {
+      description: `Presented by API Gateway to the HTTP backends of ${this.node.path}`,
+    }) : undefined;
+  }
+
+  /** One log group per stage, the primary stage's keeping the id of a single-stage API; returns the primary's. */
+  private createAccessLogGroups(): logs.LogGroup {
+    for (const settings of this.stageSettings) {
+      this.accessLogGroups[settings.name] = new logs.LogGroup(this, settings.primary ? 'AccessLogs' : `AccessLogs-${settings.name}`, {
+        retention: settings.accessLogRetention,
+        encryptionKey: this.logEncryptionKey,
+      });
+    }
+    return this.accessLogGroups[this.primaryStageName];
+  }
+
+  /** The REST API, deploying the primary stage; the other stages are created by `createStages`. */
+  private createRestApi(id: string, props: SecureLambdaApiProps, endpoint: RestApiEndpoint): apigateway.RestApi {
+    const primary = this.stageSettings.find((settings) => settings.primary)!;
+    return new apigateway.RestApi(this, 'Api', {
+      restApiName: props.apiName ?? id,
+      description: props.description,
+      // The account-wide setting is owned by ApiGatewayCloudWatchRole, never rewritten per API.
+      cloudWatchRole: false,
+      deploy: true,
+      // A stage with a canary keeps serving an earlier deployment, which CloudFormation must not delete.
+      retainDeployments: true,
+      policy: endpoint.policy,
+      endpointConfiguration: {
+        types: [endpoint.endpointType],
+        vpcEndpoints: endpoint.vpcEndpoints.length ? endpoint.vpcEndpoints : undefined,
+      },
+      disableExecuteApiEndpoint: props.disableExecuteApiEndpoint,
+      defaultCorsPreflightOptions: props.cors && preflightOptions(props.cors, props.cors.allowHeaders ?? DEFAULT_CORS_HEADERS),
+      deployOptions: stageOptionsFor(primary, this.accessLogGroup, this.clientCertificate?.ref),
+    });
+  }
+
+  private createCustomDomain(options: CustomDomainOptions | undefined, endpointType: apigateway.EndpointType): ApiCustomDomain | undefined {
+    if (!options) {
+      return undefined;
+    }
+    check(endpointType !== apigateway.EndpointType.PRIVATE, this, 'CustomDomainOnPrivateApi', () =>
+      `customDomain '${options.domainName}' creates a public custom domain, and endpointType is PRIVATE; create a PrivateApiCustomDomain (reached through VPC endpoints) and map the stage with its addBasePathMapping()`);
+    const { basePath, ...domainProps } = options;
+    const customDomain = new ApiCustomDomain(this, 'CustomDomain', { ...domainProps, endpointType });
+    customDomain.addBasePathMapping(this.restApi, { stage: this.stage, basePath });
+    return customDomain;
+  }
+
+  /** One invoke permission per function and stage (and for the console's test invocations), granted as routes add functions. */
+  private createInvokePermissions(allowTestInvoke: boolean): void {
+    for (const settings of this.stageSettings) {
+      const idPrefix = settings.primary ? 'InvokePermission' : `InvokePermission-${settings.name}-`;
+      this.permissions.push(new LambdaInvokePermissions(this, idPrefix, this.restApi.arnForExecuteApi('*', '/*', settings.name)));
+    }
+    if (allowTestInvoke) {
+      this.permissions.push(new LambdaInvokePermissions(this, 'TestInvokePermission', this.restApi.arnForExecuteApi('*', '/*', TEST_INVOKE_STAGE)));
+    }
+  }
+
+  private addRoutes(routes: { [routeKey: string]: RestRouteOptions } | undefined): void {
+    for (const [routeKey, options] of Object.entries(routes ?? {})) {
+      this.addRoute(routeKey, options);
+    }
+    requireRoutes(this, routes, () => this.routes.size, "'GET /items': { handler }");
+  }
+
+  /** What can only be checked once the app is complete, and what the account and the stack must allow. */
+  private addValidations(props: SecureLambdaApiProps): void {
+    if (props.resourcePolicy?.allowedAccounts || props.resourcePolicy?.allowedPrincipals) {
+      this.node.addValidation({ validate: () => this.routesUnreachableBySignedCallers() });
+    }
+    dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
+    validateStackResourceCount(this);
   }
 
   private createStages(): void {
@@ -423,7 +464,7 @@ export class SecureLambdaApi extends Construct {
   private routesUnreachableBySignedCallers(): string[] {
     return [...this.routes.values()]
       .filter((route) => route.authorizationType !== apigateway.AuthorizationType.IAM)
-      .map((route) => `[SignedCallersOnly] ${this.node.path}: resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`);
+      .map((route) => validationProblem('SignedCallersOnly', this, `resourcePolicy.allowedAccounts and allowedPrincipals admit SigV4-signed callers only, but the route '${route.key.key}' is authorized by ${route.authorizationType} and its callers do not sign, so it could never be called; authorize it with RestAuthorizer.iam() or drop the accounts and principals from resourcePolicy`));
   }
 
   /** One Lambda proxy integration per function and cache key, so that permissions stay one per function and stage. */

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ThrottleSettings } from '../throttle';
+import { ThrottleSettings } from '../common/throttle';
 
 /** Memory of a stage's cache cluster, in gigabytes; the hourly price grows with it. */
 export enum CacheClusterSize {

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { CustomerApiKeyBinding, CustomerApiKeyBindContext } from './bindings';
+import type { CustomerApiKeyBinding, CustomerApiKeyBindContext } from './private/bindings';
 import { check } from '../private/errors';
 import { inEveryPack, suppressNagRules } from '../private/nag-suppressions';
 

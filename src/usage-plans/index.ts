@@ -1,4 +1,3 @@
-export * from './api-key-source';
 export * from './tier-options';
 export * from './customer-api-key';
 export * from './usage-customer';

@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ThrottleSettings } from '../throttle';
+import { ThrottleSettings } from '../common/throttle';
 
 /**
  * The most requests one customer's API key may make per period. API Gateway counts per key, across every stage the

@@ -2,8 +2,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, IConstruct } from 'constructs';
-import type { UsageCustomerInit } from './bindings';
 import { CustomerApiKey } from './customer-api-key';
+import type { UsageCustomerInit } from './private/bindings';
 import { check } from '../private/errors';
 
 /** A customer of the API: an API key bound to one tier. */

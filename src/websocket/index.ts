@@ -1,4 +1,2 @@
-export * from './secure-websocket-api-props';
 export * from './secure-websocket-api';
-export * from '../authorizers/websocket-authorizer';
-export * from '../authorizers/websocket-authorizer-options';
+export * from './secure-websocket-api-props';

@@ -4,9 +4,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
+import { ApiKeySource } from '../common/api-key-source';
+import { ThrottleSettings } from '../common/throttle';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
-import { ThrottleSettings } from '../throttle';
-import { ApiKeySource, CustomerOptions, TierOptions } from '../usage-plans';
+import { TierOptions } from '../usage-plans/tier-options';
+import { CustomerOptions } from '../usage-plans/usage-customer';
 
 /**
  * One route of a WebSocket API: `$connect` (a client opens a connection), `$disconnect` (it closed), `$default` (a

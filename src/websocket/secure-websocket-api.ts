@@ -1,4 +1,4 @@
-import { Lazy, Names, Stack } from 'aws-cdk-lib';
+import { Lazy, Names } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -8,30 +8,30 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { webSocketJsonAccessLogFormat } from './access-log-format';
-import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './connection-registry';
+import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './private/connection-registry';
+import { createWebSocketStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
 import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
+import type { BoundWebSocketAuthorizer } from '../authorizers/private/bound-websocket-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
-import { dependOnAccountCloudWatchRole } from '../private/cloudwatch-role-dependency';
-import { check, GatewayKitValidationError } from '../private/errors';
+import { ApiKeySource } from '../common/api-key-source';
+import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { executeApiArn } from '../private/arns';
+import { check, GatewayKitValidationError, validationProblem } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { ROUTE_OPTIONS_OF, SECURE_WEBSOCKET_API } from '../private/prop-schemas';
 import { checkConstructProps, checkStruct, declareConstructProps } from '../private/prop-types';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { RouteThrottleOverrides } from '../private/route-settings';
-import { checkStageName } from '../private/stage-name';
-import { validateStageVariables } from '../private/stage-variables';
-import { DEFAULT_STAGE_THROTTLE, validateThrottle } from '../private/throttle';
-import type { BoundWebSocketAuthorizer } from '../private/websocket-bound-authorizer';
-import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from '../private/websocket-integrations';
+import { validateThrottle } from '../private/throttle';
+import { AcceptConnectionsIntegration, acceptConnectionsResponse, WebSocketLambdaProxyIntegration } from './private/websocket-integrations';
 import {
   CONNECT_ROUTE_KEY, DISCONNECT_ROUTE_KEY, parseWebSocketRouteKey, validateRouteSelectionExpression, webSocketRouteId,
-} from '../private/websocket-route-key';
-import { ApiKeySource, CustomerOptions, TierOptions, UsageCustomer } from '../usage-plans';
-import { UsageTiers } from '../usage-plans/usage-tiers';
+} from './private/websocket-route-key';
+import { UsageTiers } from '../usage-plans/private/usage-tiers';
+import { TierOptions } from '../usage-plans/tier-options';
+import { CustomerOptions, UsageCustomer } from '../usage-plans/usage-customer';
 
-const DEFAULT_STAGE_NAME = 'prod';
 const DEFAULT_ROUTE_SELECTION_EXPRESSION = '$request.body.action';
 /** The two API key selection expressions API Gateway supports on WebSocket APIs. */
 const API_KEY_SELECTION_EXPRESSIONS: Record<ApiKeySource, string> = {
@@ -75,9 +75,9 @@ export class SecureWebSocketApi extends Construct {
   /** The function of the `$connect` authorizer: the Lambda authorizer's, or the bundled JWT authorizer. */
   public readonly authorizerFunction?: lambda.IFunction;
   /** The usage plan of each tier, by tier name. */
-  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan } = {};
+  public readonly usagePlans: { [tierName: string]: apigateway.UsagePlan };
   /** Every customer added, by customer id. */
-  public readonly customers: { [customerId: string]: UsageCustomer } = {};
+  public readonly customers: { [customerId: string]: UsageCustomer };
 
   private readonly registry?: ConnectionRegistry;
   private readonly connectAuthorizer?: BoundWebSocketAuthorizer;
@@ -95,72 +95,33 @@ export class SecureWebSocketApi extends Construct {
     const routeSelectionExpression = props.routeSelectionExpression ?? DEFAULT_ROUTE_SELECTION_EXPRESSION;
     validateRouteSelectionExpression(this, 'routeSelectionExpression', routeSelectionExpression);
     const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
-    checkStageName(this, 'stageName', stageName, { literal: true });
-    validateThrottle(this, 'throttle', props.throttle);
-    validateStageVariables(this, 'stageVariables', props.stageVariables);
+    validateStageProps(this, stageName, props);
 
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
-      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-    });
-    this.webSocketApi = new apigatewayv2.WebSocketApi(this, 'Api', {
-      apiName: props.apiName ?? id,
-      description: props.description,
-      routeSelectionExpression,
-    });
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR });
+    this.webSocketApi = new apigatewayv2.WebSocketApi(this, 'Api', { apiName: props.apiName ?? id, description: props.description, routeSelectionExpression });
     this.node.defaultChild = this.webSocketApi;
-    this.stage = this.createStage(stageName, props);
+    this.stage = createWebSocketStage(this, this.webSocketApi, stageName, props, this.accessLogGroup, this.routeThrottles);
     this.url = this.stage.url;
     this.callbackUrl = this.stage.callbackUrl;
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
 
-    if (props.connectionRegistry) {
-      this.registry = createConnectionRegistry(this, props.connectionRegistry);
-      this.connectionTable = this.registry.table;
-      this.connectFunction = this.registry.connectFunction;
-      this.disconnectFunction = this.registry.disconnectFunction;
-    }
+    this.registry = props.connectionRegistry && createConnectionRegistry(this, props.connectionRegistry);
+    this.connectionTable = this.registry?.table;
+    this.connectFunction = this.registry?.connectFunction;
+    this.disconnectFunction = this.registry?.disconnectFunction;
 
     this.apiKeySource = props.apiKeySource ?? ApiKeySource.HEADER;
-    this.tiers = new UsageTiers({
-      scope: this,
-      apiStages: () => ({ apiId: this.webSocketApi.apiId, stageNames: [this.stage.stageName] }),
-      methodPathOf: () => undefined,
-      normalizeRouteKey: (prop, routeKey) => {
-        throw new GatewayKitValidationError('RouteThrottlesUnsupported',
-          `${prop} throttles one route in the tier's usage plan, but usage plans throttle per REST resource and method only; on a WebSocket API, throttle the route for every client with routes['${routeKey}'].throttle, and each customer across the API with the tier's throttle and quota`, this);
-      },
-      knownRouteKeys: () => [...this.routes.keys()],
-      propPrefix: 'tiers',
-    });
-    (this.webSocketApi.node.defaultChild as apigatewayv2.CfnApi).apiKeySelectionExpression = Lazy.string({
-      produce: () => (this.metered ? API_KEY_SELECTION_EXPRESSIONS[this.apiKeySource] : undefined),
-    });
+    this.tiers = this.createUsageTiers();
+    this.usagePlans = this.tiers.usagePlans;
+    this.customers = this.tiers.customersById;
+    this.selectApiKeysOnceMetered();
 
     const routes = props.routes ?? {};
-    const connectOptions = routes[CONNECT_ROUTE_KEY] ?? {};
-    // Read before the route is added, to bind its authorizer.
-    checkStruct(this, `routes['${CONNECT_ROUTE_KEY}']`, connectOptions, ROUTE_OPTIONS_OF.WebSocket, true);
-    this.connectAuthorizer = this.bindConnectAuthorizer(connectOptions, props.authorizer);
+    this.connectAuthorizer = this.bindConnectAuthorizer(routes[CONNECT_ROUTE_KEY] ?? {}, props.authorizer);
     this.authorizerFunction = this.connectAuthorizer?.function;
-    this.addRoute(CONNECT_ROUTE_KEY, connectOptions);
-    for (const [routeKey, options] of Object.entries(routes)) {
-      if (routeKey !== CONNECT_ROUTE_KEY) {
-        this.addRoute(routeKey, options);
-      }
-    }
-    if (this.registry && routes[DISCONNECT_ROUTE_KEY] === undefined) {
-      this.addRoute(DISCONNECT_ROUTE_KEY, {});
-    }
-
-    for (const [name, options] of Object.entries(props.tiers ?? {})) {
-      this.addTier(name, options);
-    }
-    for (const [customerId, options] of Object.entries(props.customers ?? {})) {
-      this.addCustomer(customerId, options);
-    }
-    this.node.addValidation({ validate: () => this.apiKeyProblems() });
-    dependOnAccountCloudWatchRole(this, () => [this.stage], props.cloudWatchRole);
-    validateStackResourceCount(this);
+    this.addRoutes(routes);
+    this.addTiersAndCustomers(props);
+    this.addValidations(props);
   }
 
   /** The key encrypting generated API key values, once a customer has a generated key. */
@@ -222,11 +183,7 @@ export class SecureWebSocketApi extends Construct {
    * @returns the usage plan created
    */
   public addTier(name: string, options: TierOptions): apigateway.UsagePlan {
-    const plan = this.tiers.addTier(name, options);
-    // The plan names the stage by its name, not by a reference: it must wait for the stage to exist.
-    plan.node.addDependency(this.stage);
-    this.usagePlans[name] = plan;
-    return plan;
+    return this.tiers.addTier(name, options);
   }
 
   /**
@@ -235,9 +192,7 @@ export class SecureWebSocketApi extends Construct {
    * @returns the customer, whose `grantRead` lets a portal or operator read the key value
    */
   public addCustomer(customerId: string, options: CustomerOptions): UsageCustomer {
-    const customer = this.tiers.addCustomer(customerId, options);
-    this.customers[customerId] = customer;
-    return customer;
+    return this.tiers.addCustomer(customerId, options);
   }
 
   /**
@@ -291,39 +246,64 @@ export class SecureWebSocketApi extends Construct {
 
   /** Whether the API has tiers, and so API keys. */
   private get metered(): boolean {
-    return this.tiers.plans.size > 0;
+    return this.tiers.metered;
   }
 
-  private createStage(stageName: string, props: SecureWebSocketApiProps): apigatewayv2.WebSocketStage {
-    const throttle = {
-      rateLimit: props.throttle?.rateLimit ?? DEFAULT_STAGE_THROTTLE.rateLimit,
-      burstLimit: props.throttle?.burstLimit ?? DEFAULT_STAGE_THROTTLE.burstLimit,
-    };
-    const stage = new apigatewayv2.WebSocketStage(this, 'Stage', {
-      webSocketApi: this.webSocketApi,
-      stageName,
-      autoDeploy: true,
-      stageVariables: props.stageVariables,
-      accessLogSettings: {
-        destination: new apigatewayv2.LogGroupLogDestination(this.accessLogGroup),
-        format: webSocketJsonAccessLogFormat(),
+  /** Tiers and customers of the stage, with usage plans that throttle per API only (WebSocket routes have no method path). */
+  private createUsageTiers(): UsageTiers {
+    return new UsageTiers({
+      scope: this,
+      apiStages: () => ({ apiId: this.webSocketApi.apiId, stageNames: [this.stage.stageName] }),
+      methodPathOf: () => undefined,
+      normalizeRouteKey: (prop, routeKey) => {
+        throw new GatewayKitValidationError('RouteThrottlesUnsupported',
+          `${prop} throttles one route in the tier's usage plan, but usage plans throttle per REST resource and method only; on a WebSocket API, throttle the route for every client with routes['${routeKey}'].throttle, and each customer across the API with the tier's throttle and quota`, this);
       },
+      knownRouteKeys: () => [...this.routes.keys()],
+      propPrefix: 'tiers',
+      planDependencies: [this.stage],
     });
-    const defaults: apigatewayv2.CfnStage.RouteSettingsProperty = {
-      throttlingRateLimit: throttle.rateLimit,
-      throttlingBurstLimit: throttle.burstLimit,
-      loggingLevel: props.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
-      dataTraceEnabled: false,
-    };
-    const cfnStage = stage.node.defaultChild as apigatewayv2.CfnStage;
-    cfnStage.defaultRouteSettings = defaults;
-    this.routeThrottles.renderInto(cfnStage, defaults);
-    return stage;
+  }
+
+  /** Once the API has tiers, API Gateway reads each connection's API key from `apiKeySource`. */
+  private selectApiKeysOnceMetered(): void {
+    (this.webSocketApi.node.defaultChild as apigatewayv2.CfnApi).apiKeySelectionExpression = Lazy.string({
+      produce: () => (this.metered ? API_KEY_SELECTION_EXPRESSIONS[this.apiKeySource] : undefined),
+    });
+  }
+
+  /** `$connect` first, since it carries the authorizer; `$disconnect` is added for the registry when not given. */
+  private addRoutes(routes: { [routeKey: string]: WebSocketApiRouteOptions }): void {
+    this.addRoute(CONNECT_ROUTE_KEY, routes[CONNECT_ROUTE_KEY] ?? {});
+    for (const [routeKey, options] of Object.entries(routes)) {
+      if (routeKey !== CONNECT_ROUTE_KEY) {
+        this.addRoute(routeKey, options);
+      }
+    }
+    if (this.registry && routes[DISCONNECT_ROUTE_KEY] === undefined) {
+      this.addRoute(DISCONNECT_ROUTE_KEY, {});
+    }
+  }
+
+  private addTiersAndCustomers(props: SecureWebSocketApiProps): void {
+    for (const [name, options] of Object.entries(props.tiers ?? {})) {
+      this.addTier(name, options);
+    }
+    for (const [customerId, options] of Object.entries(props.customers ?? {})) {
+      this.addCustomer(customerId, options);
+    }
+  }
+
+  /** What can only be checked once the app is complete, and what the account and the stack must allow. */
+  private addValidations(props: SecureWebSocketApiProps): void {
+    this.node.addValidation({ validate: () => this.apiKeyProblems() });
+    dependOnAccountCloudWatchRole(this, () => [this.stage], props.cloudWatchRole);
+    validateStackResourceCount(this);
   }
 
   /** `arn:…:execute-api:{region}:{account}:{apiId}/{stage}/{path}`. */
   private executeApiArn(path: string): string {
-    return Stack.of(this).formatArn({ service: 'execute-api', resource: this.webSocketApi.apiId, resourceName: `${this.stage.stageName}/${path}` });
+    return executeApiArn(this, this.webSocketApi.apiId, `${this.stage.stageName}/${path}`);
   }
 
   /** The authorizer of `$connect`; undefined when `$connect` is public. */
@@ -331,6 +311,8 @@ export class SecureWebSocketApi extends Construct {
     options: WebSocketApiRouteOptions, apiAuthorizer: WebSocketApiAuthorizer | undefined,
   ): BoundWebSocketAuthorizer | undefined {
     const prop = `routes['${CONNECT_ROUTE_KEY}']`;
+    // Read before the route is added, to bind its authorizer.
+    checkStruct(this, prop, options, ROUTE_OPTIONS_OF.WebSocket, true);
     check(!(options.isPublic && options.authorizer), this, 'PublicRouteWithAuthorizer', () =>
       `${prop} is isPublic: true and also names an authorizer; remove one (a public $connect has no authorization)`);
     check(!(options.isPublic && apiAuthorizer), this, 'PublicRouteWithAuthorizer', () =>
@@ -391,7 +373,6 @@ export class SecureWebSocketApi extends Construct {
   }
 
   private apiKeyProblems(): string[] {
-    const path = this.node.path;
     if (!this.metered) {
       return this.tiers.routesKeyedWithoutTiers([...this.routes.entries()].map(([key, route]) => ({
         key, apiKeyRequired: route.apiKeyRequired === true, explicit: true,
@@ -399,7 +380,7 @@ export class SecureWebSocketApi extends Construct {
     }
     const keyed = [...this.routes.keys()].some((key) => this.apiKeyRequired(key, this.routes.get(key)!.apiKeyRequired));
     if (keyed && this.apiKeySource === ApiKeySource.AUTHORIZER && !this.connectAuthorizer?.providesUsageIdentifierKey) {
-      return [`[UsageIdentifierUnavailable] ${path}: apiKeySource is AUTHORIZER but $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, which cannot return usageIdentifierKey, so no connection would carry an API key; authorize $connect with WebSocketApiAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or use ApiKeySource.HEADER`];
+      return [validationProblem('UsageIdentifierUnavailable', this, `apiKeySource is AUTHORIZER but $connect is authorized by ${this.connectAuthorizer?.description ?? 'nothing (it is isPublic: true)'}, which cannot return usageIdentifierKey, so no connection would carry an API key; authorize $connect with WebSocketApiAuthorizer.jwt({ usageIdentifierClaim, ... }) or a Lambda authorizer that returns the key, or use ApiKeySource.HEADER`)];
     }
     return [];
   }

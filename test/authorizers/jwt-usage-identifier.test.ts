@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { HttpApiAuthorizer, RestAuthorizer, SecureHttpApi, WebSocketApiAuthorizer } from '../../src';
+import { JWT_AUTHORIZER_CONFIG_ENV } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 import { newApi, newFunction, newStack, templateOf } from '../support/fixtures';
 import { newWebSocketApi } from '../websocket/support';
 
@@ -25,7 +26,7 @@ describe('JWT authorizer usageIdentifierClaim', () => {
     templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
-          GATEWAYKIT_JWT_CONFIG: JSON.stringify({ ...JWT, contextClaims: ['sub'], usageIdentifierClaim: 'custom:api_key' }),
+          [JWT_AUTHORIZER_CONFIG_ENV]: JSON.stringify({ ...JWT, contextClaims: ['sub'], usageIdentifierClaim: 'custom:api_key' }),
         }),
       },
     });

@@ -1,7 +1,15 @@
-import { parseJwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
+import { JWT_AUTHORIZER_CONFIG_ENV as CLI_JWT_AUTHORIZER_CONFIG_ENV } from '../../cli/src/gateway/trusted-issuers';
+import { JWT_AUTHORIZER_CONFIG_ENV, parseJwtAuthorizerConfig } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 
 const valid = { issuer: 'https://issuer.example.com', audience: ['api'] };
 const parse = (value: unknown) => () => parseJwtAuthorizerConfig(JSON.stringify(value));
+
+describe('JWT_AUTHORIZER_CONFIG_ENV', () => {
+  test('names the variable deployed functions read, GATEWAYKIT_JWT_CONFIG, as gatewaykit serve reads it too', () => {
+    expect(JWT_AUTHORIZER_CONFIG_ENV).toBe('GATEWAYKIT_JWT_CONFIG');
+    expect(CLI_JWT_AUTHORIZER_CONFIG_ENV).toBe(JWT_AUTHORIZER_CONFIG_ENV);
+  });
+});
 
 describe('parseJwtAuthorizerConfig', () => {
   test('returns a valid configuration as given', () => {

@@ -18,7 +18,7 @@ import {
   TABLE_NAME,
 } from './websocket-fixtures';
 import { CONNECTIONS_TABLE_ENV, MANAGEMENT_ENDPOINT_ENV } from '../../src/handlers/websocket-connections-config.lambda-shared';
-import { isGone, WebSocketConnections, WebSocketConnectionsOptions } from '../../src/websocket-runtime';
+import { isGone, WebSocketConnections, WebSocketConnectionsOptions } from '../../src/websocket/websocket-runtime';
 import { restoreEnvironments, withEnvironment } from '../support/environment';
 
 const dynamoDb = mockClient(DynamoDBClient);
@@ -135,7 +135,7 @@ describe('send', () => {
       outcome: 'registration-not-deleted',
       connectionId: 'conn-gone=',
       tableName: TABLE_NAME,
-      errorName: 'Error',
+      errorName: 'AccessDeniedException',
       message: 'not authorized to perform dynamodb:DeleteItem',
     }]);
   });

@@ -31,7 +31,7 @@ describe('default authorization', () => {
       authorizer: HttpApiAuthorizer.jwt({ issuer: ISSUER, audience: ['api'] }),
       routes: {
         'GET /a': { handler },
-        'GET /b': { handler, authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn')) },
+        'GET /b': { handler, authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn')) },
         'GET /c': { handler, authorizer: HttpApiAuthorizer.iam() },
       },
     }));
@@ -44,7 +44,7 @@ describe('default authorization', () => {
 
   test('one authorizer object used by many routes creates one authorizer', () => {
     const { stack } = newHttpApi((handler, s) => {
-      const shared = HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn'));
+      const shared = HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn'));
       return { routes: { 'GET /a': { handler, authorizer: shared }, 'GET /b': { handler, authorizer: shared } } };
     });
     templateOf(stack).resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
@@ -64,8 +64,8 @@ describe('default authorization', () => {
   test('authorizer construct ids come from the authorizer, not the order of routes', () => {
     const ids = (first: string, second: string) => {
       const { api } = newHttpApi((handler, s) => {
-        const a = HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerA'));
-        const b = HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerB'));
+        const a = HttpApiAuthorizer.request(newFunction(s, 'AuthorizerA'));
+        const b = HttpApiAuthorizer.request(newFunction(s, 'AuthorizerB'));
         const byName: Record<string, HttpApiAuthorizer> = { a, b };
         return { routes: { [`GET /${first}`]: { handler, authorizer: byName[first] }, [`GET /${second}`]: { handler, authorizer: byName[second] } } };
       });
@@ -89,7 +89,7 @@ describe('default authorization', () => {
   test('two authorizer objects for the same function are rejected', () => {
     expect(() => newHttpApi((handler, s) => {
       const fn = newFunction(s, 'AuthorizerFn');
-      return { routes: { 'GET /a': { handler, authorizer: HttpApiAuthorizer.lambda(fn) }, 'GET /b': { handler, authorizer: HttpApiAuthorizer.lambda(fn) } } };
+      return { routes: { 'GET /a': { handler, authorizer: HttpApiAuthorizer.request(fn) }, 'GET /b': { handler, authorizer: HttpApiAuthorizer.request(fn) } } };
     })).toThrow(/\[DuplicateAuthorizer\] .*two different HttpApiAuthorizer objects share the identity 'LambdaTestStackAuthorizerFn/);
   });
 
@@ -257,7 +257,7 @@ describe('Cognito authorizer', () => {
 describe('Lambda authorizer', () => {
   test('expects simple responses with payload 2.0, reads the Authorization header and caches for 5 minutes by default', () => {
     const { stack, api } = newHttpApi((handler, s) => ({
-      authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn')),
+      authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn')),
       routes: { 'GET /items': { handler } },
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -272,7 +272,7 @@ describe('Lambda authorizer', () => {
 
   test('gives API Gateway one permission to invoke the authorizer function, scoped to the authorizer', () => {
     const { stack, api } = newHttpApi((handler, s) => ({
-      authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn')),
+      authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn')),
       routes: { 'GET /a': { handler }, 'GET /b': { handler } },
     }));
     templateOf(stack).hasResourceProperties('AWS::Lambda::Permission', {
@@ -284,7 +284,7 @@ describe('Lambda authorizer', () => {
 
   test('takes IAM policy responses, identity sources and cache TTL given', () => {
     const { stack } = newHttpApi((handler, s) => ({
-      authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn'), {
+      authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn'), {
         responseType: HttpLambdaResponseType.IAM,
         identitySources: ['$request.header.X-Tenant', '$request.querystring.key', '$context.routeKey', '$stageVariables.realm'],
         resultsCacheTtl: Duration.minutes(10),
@@ -301,7 +301,7 @@ describe('Lambda authorizer', () => {
 
   test('without caching, identity sources may be left out', () => {
     const { stack } = newHttpApi((handler, s) => ({
-      authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn'), { identitySources: [], resultsCacheTtl: Duration.seconds(0) }),
+      authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn'), { identitySources: [], resultsCacheTtl: Duration.seconds(0) }),
       routes: { 'GET /items': { handler } },
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { IdentitySource: Match.absent(), AuthorizerResultTtlInSeconds: 0 });
@@ -316,12 +316,12 @@ describe('Lambda authorizer', () => {
     ['a REST stage variable', { identitySources: ['stageVariables.realm'] }, /\(did you mean '\$stageVariables\.realm'\?\)$/],
     ['a cache TTL over an hour', { resultsCacheTtl: Duration.hours(2) }, /DefaultAuthorizer\.resultsCacheTtl must be between 0 and 3600 seconds, got 7200 seconds/],
   ])('%s is rejected', (_, options, message) => {
-    expect(() => newHttpApi((_h, s) => ({ authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn'), options) }))).toThrow(message);
+    expect(() => newHttpApi((_h, s) => ({ authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn'), options) }))).toThrow(message);
   });
 
   test('scopes on a route without a JWT authorizer are rejected', () => {
     expect(() => newHttpApi((handler, s) => ({
-      authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerFn')),
+      authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerFn')),
       routes: { 'GET /items': { handler, authorizationScopes: ['items/read'] } },
     }))).toThrow(/\[ScopesNotSupported\] .*routes\['GET \/items'\]\.authorizationScopes is \["items\/read"\] but the route's authorizer is CUSTOM; HTTP APIs check per-route scopes only with JWT authorizers/);
     expect(() => newHttpApi((handler) => ({ routes: { 'GET /items': { handler, authorizationScopes: ['items/read'] } } })))

@@ -12,8 +12,8 @@ const authorizers: Array<[string, (fn: lambda.IFunction) => HttpApiAuthorizer | 
   ['IAM (the default)', () => undefined],
   ['native JWT', () => HttpApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['api'] })],
   ['Cognito with a created user pool', () => HttpApiAuthorizer.cognito()],
-  ['Lambda with simple responses', (fn) => HttpApiAuthorizer.lambda(fn)],
-  ['Lambda with IAM policy responses', (fn) => HttpApiAuthorizer.lambda(fn, { responseType: HttpLambdaResponseType.IAM })],
+  ['Lambda with simple responses', (fn) => HttpApiAuthorizer.request(fn)],
+  ['Lambda with IAM policy responses', (fn) => HttpApiAuthorizer.request(fn, { responseType: HttpLambdaResponseType.IAM })],
 ];
 
 const configured = (authorizer: (fn: lambda.IFunction) => HttpApiAuthorizer | undefined) => newHttpApi((handler, stack) => ({

@@ -18,7 +18,7 @@ describe('template snapshot', () => {
         'GET /items': { handler, authorizationScopes: ['items/read'] },
         'POST /items': { handler, throttle: { rateLimit: 10, burstLimit: 20 } },
         'GET /health': { handler, isPublic: true },
-        'ANY /admin/{proxy+}': { handler, authorizer: HttpApiAuthorizer.lambda(newFunction(s, 'AuthorizerHandler')) },
+        'ANY /admin/{proxy+}': { handler, authorizer: HttpApiAuthorizer.request(newFunction(s, 'AuthorizerHandler')) },
       },
     }));
     expect(templateOf(stack).toJSON()).toMatchSnapshot();

@@ -180,7 +180,7 @@ describe('unknown props', () => {
     ['../../src/websocket/secure-websocket-api', 'SecureWebSocketApi'],
     ['../../src/rest/metered-api', 'MeteredApi'],
     ['../../src/authorizers/rest-authorizer', 'ApiGatewayCloudWatchRole'],
-    ['../../src/usage-plans/usage-tiers', 'ApiGatewayCloudWatchRole'],
+    ['../../src/usage-plans/private/usage-tiers', 'ApiGatewayCloudWatchRole'],
   ])('props are checked whichever module an app loads first (%s)', (first, construct) => {
     jest.isolateModules(() => {
       /* eslint-disable @typescript-eslint/no-require-imports -- a fresh module registry, loaded in the order under test */
@@ -290,7 +290,7 @@ describe('authorizer options', () => {
   });
 
   test('an HTTP Lambda authorizer response type outside the enum is refused', () => {
-    expect(httpAuthorizer((fn) => HttpApiAuthorizer.lambda(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
+    expect(httpAuthorizer((fn) => HttpApiAuthorizer.request(fn, { responseType: 'BOOLEAN' as any }))).toThrow(
       /DefaultAuthorizer\.responseType is 'BOOLEAN'; expected one of HttpLambdaResponseType/);
   });
 

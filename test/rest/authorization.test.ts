@@ -4,6 +4,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { JwtTokenUse, RestAuthorizer } from '../../src';
+import { JWT_AUTHORIZER_CONFIG_ENV } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 import { countOf, newApi, newFunction, templateOf } from '../support/fixtures';
 
 describe('default authorization', () => {
@@ -193,7 +194,7 @@ describe('bundled JWT authorizer', () => {
   /** Asserts that a function of the stack receives `config` as the bundled authorizer's configuration. */
   function expectJwtConfig(stack: Stack, config: object) {
     templateOf(stack).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ GATEWAYKIT_JWT_CONFIG: JSON.stringify(config) }) },
+      Environment: { Variables: Match.objectLike({ [JWT_AUTHORIZER_CONFIG_ENV]: JSON.stringify(config) }) },
     });
   }
 
@@ -226,8 +227,8 @@ describe('bundled JWT authorizer', () => {
     const fn = Object.values(templateOf(stack).findResources('AWS::Lambda::Function', {
       Properties: { Description: 'gatewaykit JWT authorizer (aws-jwt-verify)' },
     }))[0];
-    expect(JSON.stringify(fn.Properties.Environment.Variables.GATEWAYKIT_JWT_CONFIG)).toContain('https://cognito-idp.eu-west-1.amazonaws.com/');
-    expect(JSON.stringify(fn.Properties.Environment.Variables.GATEWAYKIT_JWT_CONFIG)).toContain('\\"tokenUse\\":\\"access\\"');
+    expect(JSON.stringify(fn.Properties.Environment.Variables[JWT_AUTHORIZER_CONFIG_ENV])).toContain('https://cognito-idp.eu-west-1.amazonaws.com/');
+    expect(JSON.stringify(fn.Properties.Environment.Variables[JWT_AUTHORIZER_CONFIG_ENV])).toContain('\\"tokenUse\\":\\"access\\"');
   });
 
   test('its role has no AWS managed or inline policy and writes only its own log group', () => {

@@ -2,7 +2,7 @@ import { CfnResource, CustomResource, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import { hardenStageCanaryHandler, removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/canary-custom-resources';
+import { hardenStageCanaryHandler, removeLingeringCanary, stageBaselineDeploymentId } from '../../src/rest/private/canary-custom-resources';
 import { countOf, newStack, templateOf } from '../support/fixtures';
 import { COMPLIANCE_PACKS, nagFindings, nagSuppressions } from '../support/nag';
 

@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { RestAuthorizer } from '../../src';
-import { buildResourcePolicy, ResourcePolicyContext } from '../../src/rest/resource-policy';
+import { buildResourcePolicy, ResourcePolicyContext } from '../../src/rest/private/resource-policy';
 import { ResourcePolicyOptions } from '../../src/rest/resource-policy-options';
 import { newApi, newFunction, templateOf } from '../support/fixtures';
 import { API_ACCOUNT, Decision, evaluate, MethodAuthorization, PolicyRequest } from '../support/policy-evaluator';

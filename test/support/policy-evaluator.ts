@@ -1,4 +1,4 @@
-import { cidrContains } from '../../src/private/cidr';
+import { cidrContains } from '../../src/rest/private/cidr';
 
 /** How the method called is authorized; it decides which keys the request context has and which table applies. */
 export type MethodAuthorization = 'IAM' | 'COGNITO' | 'LAMBDA' | 'NONE';

@@ -30,7 +30,7 @@ describe('a customer with a generated key', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::UsagePlanKey', {
       KeyType: 'API_KEY',
       KeyId: stack.resolve(customer.apiKey.keyId),
-      UsagePlanId: stack.resolve(tiers.plans.get('gold')!.usagePlanId),
+      UsagePlanId: stack.resolve(tiers.usagePlans.gold.usagePlanId),
     });
     expect(customer.customerId).toBe('acme');
     expect(customer.tier).toBe('gold');

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { parseRouteKey } from '../../src/private/route-key';
-import { UsageTiers } from '../../src/usage-plans/usage-tiers';
+import { UsageTiers } from '../../src/usage-plans/private/usage-tiers';
 import { newStack } from '../support/fixtures';
 
 /** The routes of the fixture API. */

@@ -38,11 +38,11 @@ describe('a tier', () => {
     expect(planOf(stack, plan).Quota).toEqual({ Limit: 0, Period: 'DAY' });
   });
 
-  test('is named from the tier name alone and returned in plans', () => {
+  test('is named from the tier name alone and returned in usagePlans', () => {
     const { tiers } = newTiers();
     const plan = tiers.addTier('gold', {});
     expect(plan.node.id).toBe('Tier-gold');
-    expect(tiers.plans.get('gold')).toBe(plan);
+    expect(tiers.usagePlans.gold).toBe(plan);
   });
 
   test('covers every stage of the API', () => {

@@ -4,15 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newWebSocketApi } from './support';
 import { JwtTokenUse, WebSocketApiAuthorizer } from '../../src';
+import { JWT_AUTHORIZER_CONFIG_ENV } from '../../src/handlers/jwt-authorizer-config.lambda-shared';
 import { countOf, newFunction, templateOf } from '../support/fixtures';
-
-const JWT_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
 
 /** The configuration the bundled JWT authorizer function receives. */
 function jwtConfigOf(stack: Stack, api: { authorizerFunction?: lambda.IFunction }) {
   const logicalId = stack.getLogicalId(api.authorizerFunction!.node.defaultChild as lambda.CfnFunction);
   const resource = templateOf(stack).toJSON().Resources[logicalId];
-  return JSON.parse(resource.Properties.Environment.Variables[JWT_CONFIG_ENV]);
+  return JSON.parse(resource.Properties.Environment.Variables[JWT_AUTHORIZER_CONFIG_ENV]);
 }
 
 describe('$connect authorization', () => {
@@ -45,7 +44,7 @@ describe('$connect authorization', () => {
 
   test('a Lambda REQUEST authorizer runs the function on its identity sources, with one permission scoped to the authorizer', () => {
     const { stack, api } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), {
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), {
         identitySources: ['route.request.header.Authorization', 'route.request.querystring.tenant'],
       }),
     }));
@@ -67,21 +66,21 @@ describe('$connect authorization', () => {
 
   test('WebSocket authorizers have no result cache setting', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.header.Authorization'] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.header.Authorization'] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerResultTtlInSeconds: Match.absent() });
   });
 
   test('stage variables and context variables are accepted identity sources', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['stageVariables.tenant', 'context.requestId'] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['stageVariables.tenant', 'context.requestId'] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { IdentitySource: ['stageVariables.tenant', 'context.requestId'] });
   });
 
   test('a Lambda authorizer without identity sources runs on every connection attempt', () => {
     const { stack } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: [] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: [] }),
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', IdentitySource: Match.absent() });
   });
@@ -133,7 +132,7 @@ describe('$connect authorization', () => {
   test('routes[\'$connect\'].authorizer replaces the API\'s authorizer', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({
       authorizer: WebSocketApiAuthorizer.iam(),
-      routes: { $connect: { handler, authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }) } },
+      routes: { $connect: { handler, authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }) } },
     }));
     templateOf(stack).hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
   });

@@ -16,7 +16,7 @@ type Configure = (handler: lambda.Function, stack: Stack) => SecureWebSocketApiP
 const messageRoutes: Configure = (handler) => ({ routes: { sendMessage: { handler, returnResponse: true }, $default: { handler } } });
 const authorizers: Array<[string, (stack: Stack) => WebSocketApiAuthorizer | undefined]> = [
   ['IAM (the default)', () => undefined],
-  ['Lambda REQUEST', (stack) => WebSocketApiAuthorizer.lambda(newFunction(stack, 'AuthorizerHandler'), { identitySources: ['route.request.querystring.token'] })],
+  ['Lambda REQUEST', (stack) => WebSocketApiAuthorizer.request(newFunction(stack, 'AuthorizerHandler'), { identitySources: ['route.request.querystring.token'] })],
   ['bundled JWT', () => WebSocketApiAuthorizer.jwt({ issuer: 'https://issuer.example.com', audience: ['chat'] })],
 ];
 

@@ -108,7 +108,7 @@ describe('usage plans', () => {
     const { stack } = newWebSocketApi((handler, scope) => ({
       tiers,
       apiKeySource: ApiKeySource.AUTHORIZER,
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: ['route.request.querystring.key'] }),
       routes: { sendMessage: { handler } },
     }));
     expect(synth(stack)).not.toThrow();

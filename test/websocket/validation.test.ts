@@ -8,7 +8,7 @@ import { newFunction } from '../support/fixtures';
 const build = (props: (fn: lambda.Function, scope: Stack) => SecureWebSocketApiProps) => () => newWebSocketApi(props);
 const route = (routeKey: string) => build((handler) => ({ routes: { [routeKey]: { handler } } }));
 const lambdaAuthorizer = (options: WebSocketLambdaAuthorizerOptions) => build((_, scope) => ({
-  authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), options),
+  authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), options),
 }));
 
 describe('route keys', () => {
@@ -106,7 +106,7 @@ describe('authorization', () => {
 
   test('an authorizer of another API type is rejected', () => {
     expect(build(() => ({ authorizer: untyped<WebSocketApiAuthorizer>(RestAuthorizer.iam()) })))
-      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is a RestAuthorizer; expected a WebSocketApiAuthorizer: WebSocketApiAuthorizer\.iam\(\), lambda\(\) or jwt\(\)/);
+      .toThrow(/\[NotAWebSocketAuthorizer\] .*authorizer is a RestAuthorizer; expected a WebSocketApiAuthorizer: WebSocketApiAuthorizer\.iam\(\), request\(\) or jwt\(\)/);
   });
 
   test.each([
@@ -148,7 +148,7 @@ describe('authorization', () => {
 
   test('grantConnect on a $connect that is not IAM-authorized is rejected', () => {
     const { api, fn } = newWebSocketApi((_, scope) => ({
-      authorizer: WebSocketApiAuthorizer.lambda(newFunction(scope, 'Authorizer'), { identitySources: [] }),
+      authorizer: WebSocketApiAuthorizer.request(newFunction(scope, 'Authorizer'), { identitySources: [] }),
     }));
     expect(() => api.grantConnect(fn))
       .toThrow(/\[GrantOnNonIamConnect\] .*grantConnect: \$connect is authorized by a Lambda REQUEST authorizer, not IAM/);

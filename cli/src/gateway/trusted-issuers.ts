@@ -1,7 +1,7 @@
 import { AppModel } from '../model';
 
 /** The environment variable holding the configuration of cdk-gatewaykit's bundled JWT authorizer. */
-const BUNDLED_JWT_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
+export const JWT_AUTHORIZER_CONFIG_ENV = 'GATEWAYKIT_JWT_CONFIG';
 
 /**
  * Every token issuer the app trusts, which the local issuer impersonates: its user pools, its HTTP API JWT
@@ -17,7 +17,7 @@ export function trustedIssuers(model: AppModel): string[] {
     }
   }
   for (const fn of model.functions.values()) {
-    const config = fn.environment[BUNDLED_JWT_CONFIG_ENV];
+    const config = fn.environment[JWT_AUTHORIZER_CONFIG_ENV];
     if (config) {
       try {
         const parsed = JSON.parse(config) as { issuer?: unknown };

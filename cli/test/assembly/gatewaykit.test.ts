@@ -38,7 +38,7 @@ function gatewaykitApp(): AppModel {
       cors: { allowOrigins: ['https://app.example.com'] },
       routes: {
         'GET /items': { handler: items },
-        'GET /tenants': { handler: items, authorizer: HttpApiAuthorizer.lambda(inline(stack, 'TenantAuthorizer'), { identitySources: ['$request.header.X-Tenant'] }) },
+        'GET /tenants': { handler: items, authorizer: HttpApiAuthorizer.request(inline(stack, 'TenantAuthorizer'), { identitySources: ['$request.header.X-Tenant'] }) },
       },
     });
     new SecureWebSocketApi(stack, 'ChatApi', { routes: { echo: { handler: inline(stack, 'Chat') } } });

@@ -1,0 +1,4 @@
+export * from './api-key-source';
+export * from './cors';
+export * from './custom-domain-options';
+export * from './throttle';
