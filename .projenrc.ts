@@ -279,6 +279,8 @@ new ParentProjenrc(cli);
 cli.eslint!.addRules(sizeRules(SIZE_LIMITS.cli));
 cli.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
+// The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
+cli.gitignore.exclude('/.gatewaykit');
 // One lockfile: the root's `npm ci` installs this workspace. projen runs a subproject's install:ci when it finds no
 // cli/node_modules, which npm leaves out when it hoists every dependency: that would be a second `npm ci` mid-build.
 cli.package.installCiTask.reset();
