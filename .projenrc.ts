@@ -278,6 +278,20 @@ class ParentProjenrc extends ProjenrcFile {
 new ParentProjenrc(cli);
 cli.eslint!.addRules(sizeRules(SIZE_LIMITS.cli));
 cli.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
+// The runtime's layers: server/ starts things and cli/ parses command lines; REST (rest/) and HTTP (http/) APIs share
+// only what gateway/ and proxy/ (payload 1.0) hold, so neither imports the other and no pipeline imports server/.
+const cliLayers: Record<string, string[]> = {
+  'src/rest/**': ['http', 'server', 'cli'],
+  'src/http/**': ['rest', 'server', 'cli'],
+  'src/{gateway,proxy,auth,assembly,lambda,metering,model}/**': ['rest', 'http', 'server', 'cli'],
+};
+for (const [files, forbidden] of Object.entries(cliLayers)) {
+  const group = forbidden.flatMap((dir) => ['../', '../../'].flatMap((up) => [`${up}${dir}`, `${up}${dir}/**`]));
+  cli.eslint!.addOverride({
+    files: [files],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: `${files.split('/')[1]} may not import ${forbidden.join(', ')}: see the runtime's layers in .projenrc.ts` }] }] },
+  });
+}
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
 // The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
 cli.gitignore.exclude('/.gatewaykit');

@@ -4,7 +4,7 @@ import { substituteTemplate } from '../gateway/template-substitution';
 import { GatewayResponseModel, RestApiModel } from '../model';
 import { methodRequestValues } from './mapping/method-request';
 import { mapResponseHeaders } from './mapping/parameter-mapping';
-import { ApiRequest, ApiResponse, headerValue } from '../server/api-request';
+import { ApiRequest, ApiResponse, headerValue } from '../gateway/api-request';
 
 /** An answer API Gateway gives itself: a gateway response type, or one of the answers no type names. */
 export interface RestError {

@@ -156,8 +156,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
   } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
-    await lambda.close();
+    await closeAll(listeners, lambda);
     throw error;
   }
 
@@ -175,11 +174,13 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     issuer,
     lambda,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: async () => {
-      await Promise.all(listeners.map((l) => l.close()));
-      await lambda.close();
-    },
+    stop: () => closeAll(listeners, lambda),
   };
+}
+
+async function closeAll(listeners: readonly HttpListener[], lambda: LambdaRuntime): Promise<void> {
+  await Promise.all(listeners.map((l) => l.close()));
+  await lambda.close();
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */

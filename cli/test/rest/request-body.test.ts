@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { ApiRequest } from '../../src/gateway/api-request';
 import { RestApiModel } from '../../src/model';
 import { RequestBodyValidation } from '../../src/rest/request-body';
-import { ApiRequest } from '../../src/server/api-request';
 import { methodOf } from '../assembly/openapi-support';
 import { synthModel } from '../assembly/support';
 

@@ -1,5 +1,5 @@
+import { ApiRequest } from '../../src/gateway/api-request';
 import { missingRequiredParameters } from '../../src/rest/request-parameters';
-import { ApiRequest } from '../../src/server/api-request';
 
 function request(rawQuery: string, headers: [string, string][] = []): ApiRequest {
   return { method: 'GET', rawPath: '/validation', rawQuery, headers, body: Buffer.alloc(0), sourceIp: '127.0.0.1', protocol: 'HTTP/1.1', receivedAt: 0 };
