@@ -267,7 +267,12 @@ const cli = new typescript.TypeScriptProject({
   eslintOptions: { dirs: ['src'], devdirs: ['test'] },
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
-    jestConfig: { maxWorkers: 2, globalSetup: '<rootDir>/test/support/compile-workers.ts' },
+    jestConfig: {
+      maxWorkers: 2,
+      globalSetup: '<rootDir>/test/support/compile-workers.ts',
+      // Every test file removes the temporary folders it made (test/support/temp-dirs.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/support/remove-temp-dirs.ts'],
+    },
   },
 });
 /** Makes the subproject's generated files name the file that generates them (projen would name a .projenrc.js of its own). */

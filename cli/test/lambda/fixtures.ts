@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { LambdaRuntime } from '../../src/lambda';
 import type { InvokeOutcome, LambdaRuntimeOptions } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
+import { tempDir } from '../support/temp-dirs';
 
 export const REGION = 'eu-west-1';
 export const ACCOUNT_ID = '111122223333';
@@ -13,7 +13,7 @@ const startedRuntimes: LambdaRuntime[] = [];
 
 /** Writes `files` (relative path -> source) to a fresh temp dir: a function's code folder. */
 export function writeCode(files: Readonly<Record<string, string>>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-lambda-'));
+  const dir = tempDir('gatewaykit-lambda-');
   createdDirs.push(dir);
   for (const [name, source] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
