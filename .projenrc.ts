@@ -298,6 +298,8 @@ for (const [files, forbidden] of Object.entries(cliLayers)) {
   });
 }
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
+cli.testTask.prependSpawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
 // The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
 cli.gitignore.exclude('/.gatewaykit');
 // One lockfile: the root's `npm ci` installs this workspace. projen runs a subproject's install:ci when it finds no
