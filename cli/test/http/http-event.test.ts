@@ -1,38 +1,25 @@
-import { httpEvent, HttpEventContext, httpPayload1Event } from '../../src/http/http-event';
+import { httpEventContext } from './event-context';
+import { httpEvent, httpPayload1Event } from '../../src/http/http-event';
 import { apiRequest } from '../support/api-request';
-
-function context(overrides: Partial<HttpEventContext> = {}): HttpEventContext {
-  return {
-    request: apiRequest({ rawPath: '/items/42', receivedAt: Date.UTC(2026, 11, 1, 12) }),
-    ids: { requestId: 'req-1', extendedRequestId: 'ext-1' },
-    accountId: '111122223333',
-    apiId: 'abc123',
-    stage: '$default',
-    routeKey: 'GET /items/{id}',
-    pathParameters: { id: '42' },
-    stageVariables: {},
-    ...overrides,
-  };
-}
 
 describe('httpEvent (payload 2.0)', () => {
   test('lower-cases header names and joins repeated headers with commas', () => {
-    const event = httpEvent(context({ request: apiRequest({ headers: [['X-Tag', 'a'], ['x-tag', 'b']] }) }));
+    const event = httpEvent(httpEventContext({ request: apiRequest({ headers: [['X-Tag', 'a'], ['x-tag', 'b']] }) }));
     expect(event.headers).toEqual({ 'x-tag': 'a,b' });
   });
 
   test('splits cookies out of the cookie header', () => {
-    const event = httpEvent(context({ request: apiRequest({ headers: [['Cookie', 'a=1; b=2']] }) }));
+    const event = httpEvent(httpEventContext({ request: apiRequest({ headers: [['Cookie', 'a=1; b=2']] }) }));
     expect(event).toMatchObject({ cookies: ['a=1', 'b=2'], headers: {} });
   });
 
   test('joins repeated query parameters with commas and keeps the raw query string', () => {
-    const event = httpEvent(context({ request: apiRequest({ rawQuery: 'q=a&q=b+c' }) }));
+    const event = httpEvent(httpEventContext({ request: apiRequest({ rawQuery: 'q=a&q=b+c' }) }));
     expect(event).toMatchObject({ rawQueryString: 'q=a&q=b+c', queryStringParameters: { q: 'a,b c' } });
   });
 
   test('leaves out empty maps and an empty body', () => {
-    const event = httpEvent(context({ pathParameters: {} }));
+    const event = httpEvent(httpEventContext({ pathParameters: {} }));
     for (const key of ['cookies', 'queryStringParameters', 'body', 'pathParameters', 'stageVariables']) {
       expect(event).not.toHaveProperty(key);
     }
@@ -40,13 +27,13 @@ describe('httpEvent (payload 2.0)', () => {
 
   test('a body of a text type is passed as text, any other base64-encoded', () => {
     const json = apiRequest({ method: 'POST', headers: [['Content-Type', 'application/vnd.api+json']], body: '{}' });
-    expect(httpEvent(context({ request: json }))).toMatchObject({ body: '{}', isBase64Encoded: false });
+    expect(httpEvent(httpEventContext({ request: json }))).toMatchObject({ body: '{}', isBase64Encoded: false });
     const bytes = apiRequest({ method: 'POST', headers: [['Content-Type', 'application/octet-stream']], body: 'hi' });
-    expect(httpEvent(context({ request: bytes }))).toMatchObject({ body: 'aGk=', isBase64Encoded: true });
+    expect(httpEvent(httpEventContext({ request: bytes }))).toMatchObject({ body: 'aGk=', isBase64Encoded: true });
   });
 
   test('requestContext carries the route, stage, method and time', () => {
-    expect(httpEvent(context()).requestContext).toMatchObject({
+    expect(httpEvent(httpEventContext()).requestContext).toMatchObject({
       routeKey: 'GET /items/{id}',
       stage: '$default',
       requestId: 'ext-1',
@@ -58,12 +45,12 @@ describe('httpEvent (payload 2.0)', () => {
 
 describe('httpPayload1Event (payload 1.0 from an HTTP API)', () => {
   test('is the REST event with lower-cased header names, the route\'s path as resource and the route key', () => {
-    const event = httpPayload1Event(context({ request: apiRequest({ rawPath: '/items/42', headers: [['X-Tag', 'a']] }) }));
+    const event = httpPayload1Event(httpEventContext({ request: apiRequest({ rawPath: '/items/42', headers: [['X-Tag', 'a']] }) }));
     expect(event).toMatchObject({ version: '1.0', resource: '/items/{id}', path: '/items/42', headers: { 'x-tag': 'a' } });
     expect(event.requestContext).toMatchObject({ routeKey: 'GET /items/{id}' });
   });
 
   test('the $default route has the resource /{proxy+}', () => {
-    expect(httpPayload1Event(context({ routeKey: '$default' })).resource).toBe('/{proxy+}');
+    expect(httpPayload1Event(httpEventContext({ routeKey: '$default' })).resource).toBe('/{proxy+}');
   });
 });

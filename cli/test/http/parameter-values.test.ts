@@ -1,8 +1,8 @@
-import { HttpEventContext } from '../../src/http/http-event';
+import { httpEventContext } from './event-context';
 import { evaluateParameterValue } from '../../src/http/parameter-values';
 import { apiRequest } from '../support/api-request';
 
-const context: HttpEventContext = {
+const context = httpEventContext({
   request: apiRequest({
     method: 'POST',
     rawPath: '/orders/7',
@@ -10,14 +10,10 @@ const context: HttpEventContext = {
     headers: [['X-Tenant', 'acme'], ['x-tenant', 'beta'], ['Content-Type', 'application/json']],
     body: '{"customer":{"id":"c-1"},"items":[1,2]}',
   }),
-  ids: { requestId: 'req-1', extendedRequestId: 'ext-1' },
-  accountId: '111122223333',
-  apiId: 'abc123',
-  stage: '$default',
   routeKey: 'POST /orders/{id}',
   pathParameters: { id: '7' },
   stageVariables: { backend: 'v2' },
-};
+});
 
 describe('evaluateParameterValue (HTTP API parameter mapping)', () => {
   test.each([
