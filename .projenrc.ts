@@ -163,6 +163,8 @@ project.addTask('integ:update', {
   receiveArgs: true,
 });
 project.testTask.spawn(project.tasks.tryFind('integ')!);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
+project.testTask.prependSpawn(project.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
 
 const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example app (cdk.json) into cdk.out',
