@@ -230,6 +230,10 @@ const cli = new typescript.TypeScriptProject({
   // What is published is listed below (`files`), so no .npmignore.
   npmignoreEnabled: false,
   deps: [
+    // `gatewaykit integ` runs integ-tests-alpha's assertion handler, which requires the client of each service it calls, as
+    // Lambda's Node.js runtime provides them: Invoke (`invokeFunction`) is answered locally. Step Functions' client is
+    // bundled in the handler.
+    '@aws-sdk/client-lambda',
     '@smithy/hash-node@^4.5.2',
     '@smithy/signature-v4@^5.7.5',
     // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
+import { INTEG_USAGE, integCommand } from './cli/integ-command';
 import { SERVE_USAGE, serveCommand } from './cli/serve-command';
 import { TOKEN_USAGE, tokenCommand } from './cli/token-command';
 
@@ -7,13 +8,22 @@ const HELP = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP 
 
 ${SERVE_USAGE}
 
-${TOKEN_USAGE}`;
+${TOKEN_USAGE}
+
+${INTEG_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
       return serveCommand(rest);
+    case 'integ':
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(`${INTEG_USAGE}\n`);
+        return;
+      }
+      process.exitCode = await integCommand(rest);
+      return;
     case 'token':
       process.stdout.write(`${await tokenCommand(rest)}\n`);
       return;

@@ -1,0 +1,13 @@
+import { lambdaService, LocalAwsEndpoint, stepFunctionsService } from '../aws-endpoint';
+import type { LocalStateMachines } from './local-state-machines';
+import type { RunningApp } from '../server/start';
+
+/**
+ * The AWS services the assertion handler reaches on the local endpoint, by signing name. A local API Gateway control
+ * plane (`apigateway`) or a local DynamoDB (`dynamodb`) is plugged in here, with `endpoint.register(name, handler)`;
+ * until then their calls are answered `NotAvailableLocally` and the assertions making them are skipped.
+ */
+export function registerLocalServices(endpoint: LocalAwsEndpoint, running: RunningApp, machines: LocalStateMachines): void {
+  endpoint.register('lambda', lambdaService(running.model.functions, (arn, event) => running.lambda.invoke(arn, event)));
+  endpoint.register('states', stepFunctionsService(machines));
+}
