@@ -296,6 +296,16 @@ const cliCompile = cliTask('compile', 'Compile the gatewaykit CLI (cli/) to cli/
 project.compileTask.spawn(cliCompile);
 project.testTask.spawn(cliTask('test', 'Run the gatewaykit CLI\'s tests and eslint (cli/)'));
 
+// The integ tests' own assertions, run against the local runtime on the snapshots `integ` has just verified against
+// the tests' sources (synthesizing each test again would take longer than running it). The known gaps are assertions
+// the runtime cannot pass for what it does not emulate and cannot tell itself (integ-tests/local-known-gaps.json).
+const integLocal = project.addTask('integ:local', {
+  description: 'Run the integ tests\' assertions against the local runtime (gatewaykit integ), with JUnit XML in test-reports/',
+});
+integLocal.spawn(cliCompile, { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'cli/lib/bin.js\') ? 1 : 0)"' });
+integLocal.exec(`node ${CLI_DIR}/lib/bin.js integ --snapshots --known-gaps integ-tests/local-known-gaps.json --junit test-reports/integ-local.xml`, { receiveArgs: true });
+project.testTask.spawn(integLocal);
+
 // Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
 // Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or
 // package:<language>) where they are installed, as the release workflow's jobs do. The CLI is released with the

@@ -8,20 +8,21 @@ import { applyKnownGaps, readKnownGaps } from '../integ/known-gaps';
 import { formatReport, summaryLine } from '../integ/text-report';
 
 export const INTEG_USAGE = `usage: gatewaykit integ [FILES...] [--app "COMMAND {filePath}"] [--junit FILE] [--known-gaps FILE]
-                       [--region R] [--account ID] [--verbose]
+                       [--snapshots] [--region R] [--account ID] [--verbose]
   Runs the assertions of CDK integ tests (@aws-cdk/integ-tests-alpha) against the local runtime: serves each test's
   app and creates its assertion custom resources with integ-tests-alpha's own handler, in a local Lambda sandbox.
   FILES are integ test files (synthesized as integ-runner does) or synthesized folders (integ.*.ts.snapshot,
   cdk.out); default: integ-tests/integ.*.ts. Prints PASS, FAIL (with the mismatch) or SKIP (with why) per assertion
   and 'integ: N passed, M failed, K skipped'; exits 1 when one fails.
   --app         the command that synthesizes a test file (default '${DEFAULT_APP_COMMAND}')
+  --snapshots   run each test file's committed snapshot (integ.x.ts.snapshot) instead of synthesizing it
   --junit       also write the results as JUnit XML to FILE
   --known-gaps  a JSON file { "integ.x.ts": { "<assertion logical id>": "why" } }: those failing are skipped
   --verbose     print what the handlers print`;
 
 const INTEG_OPTIONS = {
   valued: ['app', 'junit', 'known-gaps', 'region', 'account'],
-  switches: ['verbose'],
+  switches: ['verbose', 'snapshots'],
 } as const;
 
 /** `gatewaykit integ`: resolves to the process's exit code, 1 when an assertion failed or a test could not run. */
@@ -36,7 +37,7 @@ export async function integCommand(argv: readonly string[], write: (text: string
   const knownGaps = knownGapsFile === undefined ? new Map() : readKnownGaps(knownGapsFile);
   const verbose = parsed.flags.has('verbose');
   const reports: IntegTestReport[] = [];
-  for (const source of integSources(paths)) {
+  for (const source of integSources(paths, parsed.flags.has('snapshots'))) {
     let report: IntegTestReport;
     try {
       const assemblyDir = source.assemblyDir ?? synthesizeIntegTest(source.file!, optionValue(parsed, 'app'));

@@ -16,15 +16,24 @@ export interface IntegSource {
   readonly assemblyDir?: string;
 }
 
-/** The integ tests named on the command line: `.snapshot` folders (or any cloud assembly folder) and test files. */
-export function integSources(paths: readonly string[]): IntegSource[] {
+/**
+ * The integ tests named on the command line: `.snapshot` folders (or any cloud assembly folder) and test files; with
+ * `snapshots`, a test file stands for its snapshot folder (`integ.x.ts.snapshot`, as integ-runner writes it).
+ */
+export function integSources(paths: readonly string[], snapshots = false): IntegSource[] {
   return paths.map((given) => {
     const resolved = path.resolve(given);
     if (!fs.existsSync(resolved)) {
       throw new Error(`${given} does not exist; expected an integ test file (integ.*.ts) or a synthesized folder (integ.*.ts.snapshot, cdk.out)`);
     }
     const name = path.basename(resolved).replace(/\.snapshot$/, '');
-    return fs.statSync(resolved).isDirectory() ? { name, assemblyDir: resolved } : { name, file: resolved };
+    if (fs.statSync(resolved).isDirectory()) return { name, assemblyDir: resolved };
+    if (!snapshots) return { name, file: resolved };
+    const snapshot = `${resolved}.snapshot`;
+    if (!fs.existsSync(snapshot)) {
+      throw new Error(`${given} has no snapshot folder ${path.basename(snapshot)}; write it with integ-runner (--update-on-failed --dry-run)`);
+    }
+    return { name, assemblyDir: snapshot };
   });
 }
 
