@@ -72,7 +72,12 @@ describe('the local AWS endpoint', () => {
     const started: unknown[] = [];
     const states = stepFunctionsService({ start: (arn, name, input) => arn === 'Waiter' && started.push({ name, input }) > 0 });
     const request = (stateMachineArn: string) => states({
-      method: 'POST', path: '/', query: new URLSearchParams(), headers: {}, service: 'states', target: 'AWSStepFunctions.StartExecution',
+      method: 'POST',
+      path: '/',
+      query: new URLSearchParams(),
+      headers: {},
+      service: 'states',
+      target: 'AWSStepFunctions.StartExecution',
       body: Buffer.from(JSON.stringify({ stateMachineArn, name: 'r1', input: '{"a":1}' })),
     });
 

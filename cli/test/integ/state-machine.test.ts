@@ -1,5 +1,5 @@
-import type { InvokeOutcome } from '../../src/lambda';
 import { runStateMachine, UnsupportedStateMachineError } from '../../src/integ/state-machine';
+import type { InvokeOutcome } from '../../src/lambda';
 
 const IS_COMPLETE = 'arn:aws:lambda:us-east-1:123456789012:function:isComplete';
 const ON_TIMEOUT = 'arn:aws:lambda:us-east-1:123456789012:function:onTimeout';
