@@ -56,6 +56,8 @@ export async function runIntegApp(assemblyDir: string, options: IntegAppOptions 
       log: () => undefined,
       issuerKeyFile: options.issuerKeyFile ?? path.join(os.tmpdir(), 'gatewaykit-integ', 'local-issuer.json'),
       outboundOrigins: new Map([[RESPONSE_HOST, endpointUrl]]),
+      // The APIs' AWS service integrations (SQS-SendMessage, EventBridge-PutEvents, AwsIntegration) too.
+      awsEndpoint: endpointUrl,
       // Every function, the assertion handler's and the app's, calls AWS through the local endpoint, with local keys:
       // an integ run never reaches an AWS account.
       extraEnvironment: () => LOCAL_AWS_ENVIRONMENT(endpointUrl),
