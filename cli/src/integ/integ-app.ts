@@ -77,7 +77,9 @@ export async function runIntegApp(assemblyDir: string, options: IntegAppOptions 
         collector,
         localHosts: new Map(running.apis.map((api) => [
           executeApiHost(api.apiId, region),
-          running.model.unsupported.filter((item) => item.path === api.path && item.routes !== undefined).map((item) => item.reason),
+          running.model.unsupported
+            .filter((item) => item.routes !== undefined && (item.path === api.path || item.path.startsWith(`${api.path}/`)))
+            .map((item) => item.reason),
         ])),
         drainUnanswered: () => [unanswered, unanswered = []][0],
         notes,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { integCommand } from '../../src/cli/integ-command';
 import { nodeFunction } from '../support/app';
 
@@ -34,6 +35,14 @@ describe('gatewaykit integ on an IntegTest app', () => {
       .waitForAssertions({ totalTimeout: Duration.seconds(30), interval: Duration.seconds(10) });
     waited.next(integ.assertions.httpApiCall(api.urlForPath('/hello?after')));
     integ.assertions.awsApiCall('DynamoDB', 'getItem', { TableName: 'Items', Key: { id: { S: '1' } } });
+    const guarded = new apigateway.RestApi(stack, 'Guarded', {
+      policy: new iam.PolicyDocument({
+        statements: [new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['execute-api:Invoke'], resources: ['*'] })],
+      }),
+    });
+    guarded.root.addMethod('GET', new apigateway.MockIntegration({ integrationResponses: [{ statusCode: '200' }], requestTemplates: { 'application/json': '{"statusCode": 200}' } }),
+      { methodResponses: [{ statusCode: '200' }] });
+    integ.assertions.httpApiCall(guarded.urlForPath('/')).expect(ExpectedResult.objectLike({ status: 403 }));
     app.synth();
 
     exitCode = await integCommand([outdir, '--junit', junit], (text) => {
@@ -66,12 +75,16 @@ describe('gatewaykit integ on an IntegTest app', () => {
     expect(output).toMatch(/^ {2}SKIP {2}awsApiCall DynamoDB\.getItem \[AwsApiCall\w+\]: dynamodb DynamoDB_20120810\.GetItem: not available locally$/m);
   });
 
+  test('skips a failed call to an API whose answer depends on what the runtime does not emulate, with its reasons', () => {
+    expect(output).toMatch(/^ {2}SKIP {2}httpApiCall GET \/prod\/ \[HttpApiCall\w+\]: the local runtime does not emulate what the answer depends on: the resource policy of the REST API Guarded is not enforced: every request passes it \(locally: \{$/m);
+  });
+
   test('sums up in one line and exits 1', () => {
-    expect(output).toMatch(/^integ: 2 passed, 2 failed, 2 skipped\n$/m);
+    expect(output).toMatch(/^integ: 2 passed, 2 failed, 3 skipped\n$/m);
     expect(exitCode).toBe(1);
   });
 
   test('writes the results as JUnit XML', () => {
-    expect(fs.readFileSync(junit, 'utf8')).toContain('<testsuite name="integ.hello.ts" tests="6" failures="2" errors="0" skipped="2"');
+    expect(fs.readFileSync(junit, 'utf8')).toContain('<testsuite name="integ.hello.ts" tests="7" failures="2" errors="0" skipped="3"');
   });
 });
