@@ -39,9 +39,10 @@ export async function integCommand(argv: readonly string[], write: (text: string
   const reports: IntegTestReport[] = [];
   for (const source of integSources(paths, parsed.flags.has('snapshots'))) {
     let report: IntegTestReport;
+    let synthesized: string | undefined;
     try {
-      const assemblyDir = source.assemblyDir ?? synthesizeIntegTest(source.file!, optionValue(parsed, 'app'));
-      const results = await runIntegApp(assemblyDir, {
+      synthesized = source.assemblyDir === undefined ? synthesizeIntegTest(source.file!, optionValue(parsed, 'app')) : undefined;
+      const results = await runIntegApp(source.assemblyDir ?? synthesized!, {
         region: optionValue(parsed, 'region'),
         accountId: optionValue(parsed, 'account'),
         onHandlerOutput: verbose ? (fn, line) => process.stderr.write(`[${fn}] ${line}\n`) : undefined,
@@ -49,6 +50,8 @@ export async function integCommand(argv: readonly string[], write: (text: string
       report = { name: source.name, results: applyKnownGaps(source.name, results, knownGaps) };
     } catch (error) {
       report = { name: source.name, results: [], error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (synthesized !== undefined) fs.rmSync(synthesized, { recursive: true, force: true });
     }
     reports.push(report);
     write(formatReport(report));
