@@ -231,9 +231,10 @@ const cli = new typescript.TypeScriptProject({
   npmignoreEnabled: false,
   deps: [
     // `gatewaykit integ` runs integ-tests-alpha's assertion handler, which requires the client of each service it calls, as
-    // Lambda's Node.js runtime provides them: Invoke (`invokeFunction`) is answered locally. Step Functions' client is
-    // bundled in the handler.
+    // Lambda's Node.js runtime provides them: the services answered locally, Lambda (Invoke, for `invokeFunction`) and
+    // Secrets Manager (GetSecretValue of the API keys' secrets). Step Functions' client is bundled in the handler.
     '@aws-sdk/client-lambda',
+    '@aws-sdk/client-secrets-manager',
     '@smithy/hash-node@^4.5.2',
     '@smithy/signature-v4@^5.7.5',
     // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.

@@ -5,3 +5,5 @@ export { stepFunctionsService } from './states-service';
 export type { StateMachineStarter } from './states-service';
 export type { AwsServiceHandler, AwsServiceRequest, AwsServiceResponse } from './service-request';
 export { jsonError } from './service-request';
+export { secretsManagerService } from './secrets-manager-service';
+export type { LocalSecret } from './secrets-manager-service';

@@ -20,6 +20,8 @@ export interface AssertionResource {
 
 /** The assertions of an app in the order CloudFormation could create them, and its state machines by `Ref`. */
 export interface AssertionPlan {
+  /** Every stack of the app, resolved as the runtime resolves them. */
+  readonly stacks: readonly LoadedStack[];
   readonly assertions: readonly AssertionResource[];
   readonly stateMachines: ReadonlyMap<string, { readonly stack: LoadedStack; readonly logicalId: string }>;
 }
@@ -50,7 +52,7 @@ export function planAssertions(assemblyDir: string, environment: { readonly regi
       }
     }
   }
-  return { assertions: dependencyOrder(assertions), stateMachines };
+  return { stacks, assertions: dependencyOrder(assertions), stateMachines };
 }
 
 /** The `DependsOn` of each resource of a template (which the runtime's template reader leaves out: serving ignores it). */

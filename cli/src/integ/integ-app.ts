@@ -69,7 +69,7 @@ export async function runIntegApp(assemblyDir: string, options: IntegAppOptions 
     try {
       const invoke = (arn: string, event: unknown) => running.lambda.invoke(arn, event);
       const machines = new LocalStateMachines(plan.stateMachines, invoke, options.sleep ?? (async () => undefined));
-      registerLocalServices(endpoint, running, machines);
+      registerLocalServices(endpoint, running, plan, machines);
       const region = options.region ?? running.model.region;
       return await runAssertions(plan, {
         invoke,

@@ -1,5 +1,7 @@
-import { lambdaService, LocalAwsEndpoint, stepFunctionsService } from '../aws-endpoint';
+import type { AssertionPlan } from './assertion-plan';
+import { localSecrets } from './local-secrets';
 import type { LocalStateMachines } from './local-state-machines';
+import { lambdaService, LocalAwsEndpoint, secretsManagerService, stepFunctionsService } from '../aws-endpoint';
 import type { RunningApp } from '../server/start';
 
 /**
@@ -7,7 +9,8 @@ import type { RunningApp } from '../server/start';
  * plane (`apigateway`) or a local DynamoDB (`dynamodb`) is plugged in here, with `endpoint.register(name, handler)`;
  * until then their calls are answered `NotAvailableLocally` and the assertions making them are skipped.
  */
-export function registerLocalServices(endpoint: LocalAwsEndpoint, running: RunningApp, machines: LocalStateMachines): void {
+export function registerLocalServices(endpoint: LocalAwsEndpoint, running: RunningApp, plan: AssertionPlan, machines: LocalStateMachines): void {
   endpoint.register('lambda', lambdaService(running.model.functions, (arn, event) => running.lambda.invoke(arn, event)));
   endpoint.register('states', stepFunctionsService(machines));
+  endpoint.register('secretsmanager', secretsManagerService(localSecrets(plan.stacks, running.model)));
 }
