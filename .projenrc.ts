@@ -231,8 +231,10 @@ const cli = new typescript.TypeScriptProject({
   npmignoreEnabled: false,
   deps: [
     // `gatewaykit integ` runs integ-tests-alpha's assertion handler, which requires the client of each service it calls, as
-    // Lambda's Node.js runtime provides them: the services answered locally, Lambda (Invoke, for `invokeFunction`) and
-    // Secrets Manager (GetSecretValue of the API keys' secrets). Step Functions' client is bundled in the handler.
+    // Lambda's Node.js runtime provides them: the services answered locally, Lambda (Invoke, for `invokeFunction`),
+    // Secrets Manager (GetSecretValue of the API keys' secrets) and Cognito (a declared user's password sign-in, with the
+    // local issuer's tokens). Step Functions' client is bundled in the handler.
+    '@aws-sdk/client-cognito-identity-provider',
     '@aws-sdk/client-lambda',
     '@aws-sdk/client-secrets-manager',
     '@smithy/hash-node@^4.5.2',

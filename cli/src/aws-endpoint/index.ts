@@ -7,3 +7,5 @@ export type { AwsServiceHandler, AwsServiceRequest, AwsServiceResponse } from '.
 export { jsonError } from './service-request';
 export { secretsManagerService } from './secrets-manager-service';
 export type { LocalSecret } from './secrets-manager-service';
+export { cognitoService } from './cognito-service';
+export type { CognitoTokenMinter, LocalUserPool } from './cognito-service';
