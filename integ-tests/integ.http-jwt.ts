@@ -16,7 +16,7 @@ const { userPool, client } = integUserPool(stack);
 const handler = inlineFunction(stack, 'Handler', `exports.handler = async (event) => ({
   statusCode: 200,
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ sub: event.requestContext.authorizer?.jwt?.claims?.sub ?? null }),
+  body: JSON.stringify({ sub: event.requestContext.authorizer?.jwt?.claims?.sub ?? 'anonymous' }),
 });`);
 
 const api = new SecureHttpApi(stack, 'Api', {
@@ -41,10 +41,11 @@ integ.assertions
   .expect(ExpectedResult.objectLike({ status: 401, body: { message: 'Unauthorized' } }))
   .waitForAssertions(PROPAGATION);
 
-// A route declared public needs no token.
+// A route declared public needs no token. (No null in an expected value: integ-tests-alpha's handler cannot decode
+// one and then compares the encoded matcher literally, so the assertion could never pass.)
 integ.assertions
   .httpApiCall(`${api.url}health`)
-  .expect(ExpectedResult.objectLike({ status: 200, body: { sub: null } }))
+  .expect(ExpectedResult.objectLike({ status: 200, body: { sub: 'anonymous' } }))
   .waitForAssertions(PROPAGATION);
 
 // A real user of the pool: tokens issued by Cognito.

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args';
+import { INTEG_USAGE, integCommand } from './integ-command';
 import { SERVE_USAGE, serveCommand } from './serve-command';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
 
@@ -13,6 +14,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { usage: SERVE_USAGE, run: serveCommand },
   token: { usage: TOKEN_USAGE, run: async (argv) => { process.stdout.write(`${await tokenCommand(argv)}\n`); } },
+  integ: { usage: INTEG_USAGE, run: async (argv) => { process.exitCode = await integCommand(argv); } },
 };
 
 export const USAGE = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
@@ -20,7 +22,9 @@ usage: gatewaykit <command> [options]    gatewaykit help [command]    gatewaykit
 
 ${SERVE_USAGE}
 
-${TOKEN_USAGE}`;
+${TOKEN_USAGE}
+
+${INTEG_USAGE}`;
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v']);

@@ -111,6 +111,8 @@ export class LambdaRuntime {
       fn,
       region: this.options.region,
       outboundResponses: this.outboundResponses,
+      outboundOrigins: [...(this.options.outboundOrigins?.() ?? [])],
+      extraEnvironment: this.options.extraEnvironment?.(fn),
       onOutput: (line) => this.onHandlerOutput(fn.functionName, line),
       onGone,
     }));

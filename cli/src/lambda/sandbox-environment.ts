@@ -1,4 +1,5 @@
 import type { FunctionModel } from '../model';
+import { RUNTIME_MODULES_DIR } from './runtime-modules';
 
 /** The developer's credentials reach handlers that call AWS, as with SAM local; nothing else of the host does. */
 const HOST_CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
@@ -8,6 +9,7 @@ const LAMBDA_DEFAULTS: Readonly<Record<string, string>> = {
   LANG: 'en_US.UTF-8',
   PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
   TZ: ':UTC',
+  ...(RUNTIME_MODULES_DIR === undefined ? {} : { NODE_PATH: RUNTIME_MODULES_DIR }),
 };
 
 export interface SandboxIdentity {

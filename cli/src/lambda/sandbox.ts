@@ -17,6 +17,9 @@ export interface SandboxSettings {
   readonly fn: RunnableFunction;
   readonly region: string;
   readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
+  readonly outboundOrigins: ReadonlyArray<readonly [string, string]>;
+  /** Variables set over everything else in the function's environment. */
+  readonly extraEnvironment?: Readonly<Record<string, string>>;
   readonly onOutput: (line: string) => void;
   /** Called once when the sandbox is gone, whether it crashed, timed out, failed to initialize or was terminated. */
   readonly onGone: (sandbox: Sandbox) => void;
@@ -83,6 +86,7 @@ export class Sandbox {
       logStreamName,
       timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
+      outboundOrigins: settings.outboundOrigins,
       stdoutRing: createOutputRing(),
       stderrRing: createOutputRing(),
     };
@@ -92,7 +96,10 @@ export class Sandbox {
     });
     this.worker = new Worker(sandboxWorkerFile(), {
       workerData: spec,
-      env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
+      env: {
+        ...sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
+        ...settings.extraEnvironment,
+      },
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb - Math.floor(fn.memorySizeMb / 10) },
     });

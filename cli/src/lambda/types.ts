@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { FunctionModel } from '../model';
 
 /** A response the workers give to an outbound HTTP(S) request instead of the network. */
 export interface OutboundResponse {
@@ -23,6 +24,17 @@ export interface LambdaRuntimeOptions {
    * aws-jwt-verify, which calls `require('https').request`) work offline. Other URLs go to the network as usual.
    */
   readonly outboundResponses?: ReadonlyMap<string, OutboundResponse>;
+  /**
+   * Host names whose outbound HTTP(S) requests go to a local origin (`http://127.0.0.1:3001`) instead, path and query
+   * unchanged: the execute-api hosts of the served APIs. Read when a sandbox starts, so origins registered after the
+   * runtime was made (listeners bind after it) reach every sandbox started later.
+   */
+  readonly outboundOrigins?: () => ReadonlyMap<string, string>;
+  /**
+   * Variables a function's sandbox gets over everything else in its environment (its own, Lambda's and the host's
+   * credentials); undefined for none.
+   */
+  readonly extraEnvironment?: (fn: FunctionModel) => Readonly<Record<string, string>> | undefined;
   /**
    * Receives what handlers write to stdout/stderr, line by line (default: written to this process's stderr prefixed
    * with the function name).

@@ -13,6 +13,7 @@ import { formatError } from './worker/error-format';
 import { exitOnUnhandledErrors } from './worker/fatal-errors';
 import { loadHandler } from './worker/handler-loader';
 import { invokeHandler } from './worker/invocation';
+import { redirectToLocalOrigins } from './worker/local-origins';
 import { interceptOutboundRequests } from './worker/outbound-interception';
 import { captureOutput } from './worker/output-capture';
 import { defineAwsLambdaGlobal } from './worker/response-streaming';
@@ -32,6 +33,7 @@ exitOnUnhandledErrors();
 defineAwsLambdaGlobal();
 lowerThreadPriority();
 interceptOutboundRequests(new Map(spec.outboundResponses));
+redirectToLocalOrigins(new Map(spec.outboundOrigins));
 void loadHandler(spec).then(
   (handler) => {
     const enqueue = serialInvocations((request, done) => invokeHandler(handler, request, spec, (message) => {

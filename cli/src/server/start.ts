@@ -13,7 +13,7 @@ import { Clock, systemClock } from '../clock';
 import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
 import { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { trustedIssuers } from '../gateway/trusted-issuers';
-import { LambdaRuntime } from '../lambda';
+import { LambdaRuntime, LambdaRuntimeOptions } from '../lambda';
 import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
@@ -65,6 +65,13 @@ export interface StartOptions {
   readonly quiet?: boolean;
   /** Receives what handlers print, line by line. Default: standard error, prefixed with the function name. */
   readonly onHandlerOutput?: (functionName: string, line: string) => void;
+  /**
+   * Hosts whose requests from handlers go to a local origin, besides the execute-api hosts of the served APIs (which
+   * always reach their local listener). Default: none.
+   */
+  readonly outboundOrigins?: ReadonlyMap<string, string>;
+  /** Variables a function's sandbox gets over everything else in its environment. Default: none. */
+  readonly extraEnvironment?: LambdaRuntimeOptions['extraEnvironment'];
 }
 
 /** One served API: where it listens and the URL of each of its stages. */
@@ -87,8 +94,8 @@ export interface RunningApp {
   readonly model: AppModel;
   /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
   readonly issuer: LocalIssuer;
-  /** The invocations and cold starts of a function, by ARN. */
-  readonly lambda: Pick<LambdaRuntime, 'stats'>;
+  /** Invokes a function of the app, by ARN; its invocations and cold starts. */
+  readonly lambda: Pick<LambdaRuntime, 'stats' | 'invoke'>;
   /**
    * The URL of a stage: of the API whose name or construct path ends with `api` (default: the only API), stage
    * `stage` (default: its only stage).
@@ -113,15 +120,9 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 
-  const lambda = new LambdaRuntime(model.functions, {
-    region,
-    accountId,
-    maxWorkersPerFunction: options.maxWorkersPerFunction,
-    outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
-    onHandlerOutput: options.onHandlerOutput,
-  });
-  const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
   const localEndpoints = new LocalApiEndpoints();
+  const lambda = lambdaRuntimeFor(model, options, { region, accountId }, issuer, localEndpoints);
+  const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
   const common = {
     localEndpoints,
     invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
@@ -195,6 +196,24 @@ async function closeAll(listeners: readonly HttpListener[], lambda: LambdaRuntim
   await Promise.all(listeners.map((l) => l.close()));
   await lambda.close();
   fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+/** The runtime of the app's functions: the local issuer's documents and the served APIs' hosts answered locally. */
+function lambdaRuntimeFor(
+  model: AppModel,
+  options: StartOptions,
+  environment: { readonly region: string; readonly accountId: string },
+  issuer: LocalIssuer,
+  localEndpoints: LocalApiEndpoints,
+): LambdaRuntime {
+  return new LambdaRuntime(model.functions, {
+    ...environment,
+    outboundOrigins: () => new Map([...localEndpoints.hosts(environment.region), ...options.outboundOrigins ?? []]),
+    extraEnvironment: options.extraEnvironment,
+    maxWorkersPerFunction: options.maxWorkersPerFunction,
+    outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
+    onHandlerOutput: options.onHandlerOutput,
+  });
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */

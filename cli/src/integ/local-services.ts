@@ -1,0 +1,23 @@
+import type { AssertionPlan } from './assertion-plan';
+import { localSecrets } from './local-secrets';
+import type { LocalStateMachines } from './local-state-machines';
+import { localUserPools } from './local-user-pools';
+import { cognitoService, lambdaService, LocalAwsEndpoint, secretsManagerService, stepFunctionsService } from '../aws-endpoint';
+import { systemClock } from '../clock';
+import type { RunningApp } from '../server/start';
+
+/**
+ * The AWS services the assertion handler reaches on the local endpoint, by signing name. A local API Gateway control
+ * plane (`apigateway`) or a local DynamoDB (`dynamodb`) is plugged in here, with `endpoint.register(name, handler)`;
+ * until then their calls are answered `NotAvailableLocally` and the assertions making them are skipped.
+ */
+export function registerLocalServices(endpoint: LocalAwsEndpoint, running: RunningApp, plan: AssertionPlan, machines: LocalStateMachines): void {
+  endpoint.register('lambda', lambdaService(running.model.functions, (arn, event) => running.lambda.invoke(arn, event)));
+  endpoint.register('states', stepFunctionsService(machines));
+  endpoint.register('secretsmanager', secretsManagerService(localSecrets(plan.stacks, running.model)));
+  endpoint.register('cognito-idp', cognitoService(localUserPools(plan.stacks), async (userPoolId, clientId, username) => {
+    const userPool = running.model.userPools.find((pool) => pool.userPoolId === userPoolId)!;
+    const mint = (tokenUse: 'id' | 'access') => running.issuer.mintCognito({ userPool, clientId, username, tokenUse }, systemClock);
+    return { idToken: await mint('id'), accessToken: await mint('access') };
+  }));
+}
