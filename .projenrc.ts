@@ -83,8 +83,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-sdk-client-mock@^4',
     // Loads the local runtime in `npm run bench`: a maintained HTTP load generator with latency percentiles.
     'autocannon@^8.0.0',
-    // Validates the OpenAPI documents the APIs export, in tests: a maintained OpenAPI 3.0 parser and validator.
-    '@apidevtools/swagger-parser@^13.1.0',
+    // Validates the OpenAPI documents the APIs export, in tests: a maintained OpenAPI 3.0 parser and validator. 10.x is
+    // its last CommonJS line: 12 and later are ES modules, which jest cannot require on Node 20.
+    '@apidevtools/swagger-parser@^10.1.1',
   ],
 
   jestOptions: {

@@ -31,6 +31,9 @@ import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-auth
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
+import { restApiDocument } from '../openapi/private/api-documents';
+import { writeDocumentAtSynth } from '../openapi/private/assembly-file';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
@@ -165,6 +168,7 @@ export class SecureLambdaApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
     this.addRoutes(props.routes);
     this.addValidations(props);
+    writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
   /**
@@ -234,6 +238,18 @@ export class SecureLambdaApi extends Construct {
       authorizerProvidesApiKey: binding?.providesUsageIdentifierKey === true,
     });
     return method;
+  }
+
+  /**
+   * An OpenAPI 3.0 document describing the API as deployed: its routes with their required parameters and request
+   * models, the security scheme of each authorizer with its scopes, API keys, CORS, a server per stage, and API
+   * Gateway's extensions. The app writes it into the cloud assembly at synth as `<stack>.<api path>.openapi.json`.
+   * @returns the document as a JSON object, whose values known only at deploy time (the API's id in server URLs,
+   * function ARNs) are tokens: resolved by CloudFormation where the document is deployed (e.g. with
+   * `Source.jsonData`), written as `${LogicalId}` placeholders in the assembly's file
+   */
+  public openApiDocument(options: OpenApiDocumentOptions = {}): any {
+    return restApiDocument(this, options);
   }
 
   /** Lets `grantee` call every IAM-authorized route of every stage. */
