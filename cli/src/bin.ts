@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
+import { OPENAPI_USAGE, openApiCommand } from './cli/openapi-command';
 import { SERVE_USAGE, serveCommand } from './cli/serve-command';
 import { TOKEN_USAGE, tokenCommand } from './cli/token-command';
 
@@ -7,7 +8,9 @@ const HELP = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP 
 
 ${SERVE_USAGE}
 
-${TOKEN_USAGE}`;
+${TOKEN_USAGE}
+
+${OPENAPI_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -16,6 +19,9 @@ async function main(argv: string[]): Promise<void> {
       return serveCommand(rest);
     case 'token':
       process.stdout.write(`${await tokenCommand(rest)}\n`);
+      return;
+    case 'openapi':
+      process.stdout.write(`${openApiCommand(rest)}\n`);
       return;
     case undefined:
     case 'help':
