@@ -16,8 +16,7 @@ import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
 import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
-import { httpApiDocument } from '../openapi/private/api-documents';
-import { writeDocumentAtSynth } from '../openapi/private/assembly-file';
+import { httpApiDocument, httpRoutesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
 import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
 import { check, warn } from '../private/errors';
@@ -84,6 +83,7 @@ export class SecureHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
+    props = withDocumentProps(this, props, props.openApi);
     this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
     this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'HttpApiAuthorizer', 'function, user pool or issuer');
@@ -115,7 +115,7 @@ export class SecureHttpApi extends Construct {
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
 
-    this.addRoutes(props.routes);
+    this.addRoutes(httpRoutesWithDocument(this, props.routes, props.openApi));
     validateStackResourceCount(this);
     writeDocumentAtSynth(this, () => this.openApiDocument());
   }

@@ -32,8 +32,7 @@ import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
-import { restApiDocument } from '../openapi/private/api-documents';
-import { writeDocumentAtSynth } from '../openapi/private/assembly-file';
+import { restApiDocument, routesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
@@ -124,6 +123,7 @@ export class SecureLambdaApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
+    props = withDocumentProps(this, props, props.openApi);
     this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
     this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'RestAuthorizer', 'function or user pool');
@@ -166,7 +166,7 @@ export class SecureLambdaApi extends Construct {
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
-    this.addRoutes(props.routes);
+    this.addRoutes(routesWithDocument(this, props.routes, props.openApi, props.authorizer));
     this.addValidations(props);
     writeDocumentAtSynth(this, () => this.openApiDocument());
   }

@@ -51,8 +51,8 @@ export interface ExportedApi {
 }
 
 /**
- * The OpenAPI 3.0 document of an API. Operation ids, scheme names and `info` of an API imported from a document are
- * those of the document, so that a document exported, imported and exported again is unchanged.
+ * The OpenAPI 3.0 document of an API. Operation ids, scheme names and the version of an API imported from a document
+ * are those of the document, so that a document exported, imported and exported again is unchanged.
  */
 export function openApiDocument(api: IConstruct, exported: ExportedApi, options: OpenApiDocumentOptions): OpenApiObject {
   const facts = importedFacts(api);
@@ -74,9 +74,9 @@ export function openApiDocument(api: IConstruct, exported: ExportedApi, options:
   const document: OpenApiObject = {
     openapi: '3.0.3',
     info: {
-      title: facts?.info.title ?? exported.title,
-      ...(exported.description ?? facts?.info.description) !== undefined && { description: exported.description ?? facts?.info.description },
-      version: options.version ?? facts?.info.version ?? '1.0.0',
+      title: exported.title,
+      ...exported.description !== undefined && { description: exported.description },
+      version: options.version ?? facts?.version ?? '1.0.0',
     },
     servers: exported.servers,
     paths,

@@ -2,7 +2,8 @@ import { IConstruct } from 'constructs';
 
 /** What an API imported from an OpenAPI document keeps of it, so that its own document names things the same way. */
 export interface ImportedFacts {
-  readonly info: { readonly title: string; readonly description?: string; readonly version: string };
+  /** The document's `info.version`; its title and description name the API (`apiName`, `description`). */
+  readonly version: string;
   /** The operation id of each route, by route key. */
   readonly operationIds: Map<string, string>;
   /** The name of the security scheme of each authorized route, by route key. */

@@ -1,3 +1,4 @@
+import { DocumentReader, Pointer } from './json-pointer';
 import { isObject } from '../../private/values';
 
 /**
@@ -35,3 +36,44 @@ export function convert(schema: unknown, node: (schema: Record<string, unknown>)
 const SCHEMA_VALUES = new Set(['items', 'additionalItems', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not']);
 /** Keywords whose value is an object of named schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+
+/** Members of an OpenAPI Schema Object that describe rather than constrain, which draft 4 models do without. */
+const ANNOTATIONS = new Set(['example', 'examples', 'externalDocs', 'xml', 'deprecated', 'readOnly', 'writeOnly', 'nullable']);
+
+/**
+ * An OpenAPI Schema Object as the JSON Schema draft 4 of an API Gateway model: references within the document
+ * inlined (a recursive one is an error), `nullable: true` written as a `null` type, annotations and extensions left out.
+ */
+export function toDraft4Schema(reader: DocumentReader, schema: unknown, pointer: Pointer, enclosing: readonly string[] = []): unknown {
+  if (isObject(schema) && typeof schema.$ref === 'string') {
+    const ref = schema.$ref;
+    reader.unsupported(!enclosing.includes(ref), pointer.at('$ref'), () =>
+      `is '${ref}', a schema that encloses it; API Gateway models cannot be recursive`);
+    const target = reader.resolve(schema, pointer);
+    return toDraft4Schema(reader, target.value, target.pointer, [...enclosing, ref]);
+  }
+  if (Array.isArray(schema)) {
+    return schema.map((entry, index) => toDraft4Schema(reader, entry, pointer.at(String(index)), enclosing));
+  }
+  if (!isObject(schema)) {
+    return schema;
+  }
+  reader.unsupported(schema.discriminator === undefined, pointer.at('discriminator'), () =>
+    'is not supported: API Gateway models are JSON Schema draft 4, which has no discriminator; remove it (oneOf still applies)');
+  const converted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith('x-')) {
+      continue;
+    }
+    if (SCHEMA_MAPS.has(key) && isObject(value)) {
+      converted[key] = Object.fromEntries(Object.entries(value).map(([name, entry]) =>
+        [name, toDraft4Schema(reader, entry, pointer.at(key, name), enclosing)]));
+    } else {
+      converted[key] = SCHEMA_VALUES.has(key) ? toDraft4Schema(reader, value, pointer.at(key), enclosing) : value;
+    }
+  }
+  if (schema.nullable === true && typeof schema.type === 'string') {
+    converted.type = [schema.type, 'null'];
+  }
+  return converted;
+}
