@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { resolvedDocument } from './support';
 import { OpenApiDefinition, RestAuthorizer } from '../../src';
 import { newApi, templateOf } from '../support/fixtures';
-import { resolvedDocument } from './support';
 
 /** The integ test's contract, its IAM scheme bound to an authorizer explicitly. */
 const SHOP = path.join(__dirname, '..', '..', 'integ-tests', 'openapi', 'shop.json');
