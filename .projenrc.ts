@@ -194,7 +194,7 @@ project.eslint!.addIgnorePattern(`/${PACKAGE_TEST_APP}/`);
 const CLI_DIR = 'cli';
 project.package.addField('workspaces', [CLI_DIR]);
 project.addPackageIgnore(`/${CLI_DIR}`);
-project.gitignore.exclude(`/${CLI_DIR}/lib`, '/.gatewaykit');
+project.gitignore.exclude(`/${CLI_DIR}/lib`, '/.gatewaykit', `/${CLI_DIR}/test/e2e/.client-*`);
 new JsonFile(project, `${CLI_DIR}/package.json`, {
   obj: {
     name: 'gatewaykit',
@@ -221,6 +221,8 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
       'velocityjs': '^2.1.7',
       // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
       'yaml': '^2.9.1',
+      // `gatewaykit client` writes the types of an API's OpenAPI document with the maintained generator rather than one of ours.
+      'openapi-typescript': '^7.13.0',
     },
     devDependencies: {
       'aws-cdk-lib': CDK_VERSION,
@@ -229,6 +231,10 @@ new JsonFile(project, `${CLI_DIR}/package.json`, {
       'constructs': '10.8.1',
       // Apps written as aws-cdk's integ tests are (an IntegTest adds a stack with no resources) must load and serve.
       '@aws-cdk/integ-tests-alpha': '2.245.0-alpha.0',
+      // The runtime of the clients `gatewaykit client` writes: a test calls a served API through one, after compiling
+      // it with the TypeScript compiler the library is built with.
+      'openapi-fetch': '^0.17.0',
+      'typescript': '~6.0.0',
     },
   },
 });

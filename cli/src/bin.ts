@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
+import { CLIENT_USAGE, clientCommand } from './cli/client-command';
 import { OPENAPI_USAGE, openApiCommand } from './cli/openapi-command';
 import { SERVE_USAGE, serveCommand } from './cli/serve-command';
 import { TOKEN_USAGE, tokenCommand } from './cli/token-command';
@@ -10,7 +11,9 @@ ${SERVE_USAGE}
 
 ${TOKEN_USAGE}
 
-${OPENAPI_USAGE}`;
+${OPENAPI_USAGE}
+
+${CLIENT_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -22,6 +25,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'openapi':
       process.stdout.write(`${openApiCommand(rest)}\n`);
+      return;
+    case 'client':
+      process.stdout.write(`${await clientCommand(rest)}\n`);
       return;
     case undefined:
     case 'help':
