@@ -128,6 +128,25 @@ describe('SecureLambdaApi.openApiDocument', () => {
     });
   });
 
+  test('describes another integration with its responses by selection pattern', () => {
+    const { api } = newApi(() => ({
+      routes: {
+        'GET /status': {
+          isPublic: true,
+          integration: new apigateway.MockIntegration({
+            requestTemplates: { 'application/json': '{"statusCode": 200}' },
+            integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } }],
+          }),
+        },
+      },
+    }));
+    expect(documentOf(api).paths['/status'].get['x-amazon-apigateway-integration']).toEqual({
+      type: 'mock',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{"ok": true}' } } },
+    });
+  });
+
   test('leaves API Gateway extensions out when asked to', () => {
     const document = documentOf(itemsApi().api, { apiGatewayExtensions: false });
     expect(JSON.stringify(document)).not.toMatch(/x-amazon-apigateway-(?!any-method)/);

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { importedFacts } from './imported-facts';
 import { OpenApiDocumentOptions } from '../openapi-document-options';
@@ -18,6 +19,11 @@ export const SIGV4_SECURITY_SCHEME: OpenApiObject = {
   'type': 'apiKey', 'name': 'Authorization', 'in': 'header', 'x-amazon-apigateway-authtype': 'awsSigv4',
 };
 export const API_KEY_SECURITY_SCHEME: OpenApiObject = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+
+/** `AWS_PROXY` → `aws_proxy`, as API Gateway's extensions write their values; a token is left as it is. */
+export function lowerCase<T extends string | undefined>(value: T): T {
+  return (value === undefined || Token.isUnresolved(value) ? value : value.toLowerCase()) as T;
+}
 
 /** One operation of the document, read from what the API deploys. */
 export interface ExportedOperation {

@@ -1,6 +1,6 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
-import { CORS_EXTENSION, ExportedApi, ExportedOperation, OpenApiObject, SIGV4_SCHEME, SIGV4_SECURITY_SCHEME } from './document-builder';
+import { CORS_EXTENSION, ExportedApi, lowerCase, ExportedOperation, OpenApiObject, SIGV4_SCHEME, SIGV4_SECURITY_SCHEME } from './document-builder';
 import { refsOf, resourcesOf } from './resources-by-ref';
 import { httpSecurityScheme } from './security-schemes';
 
@@ -50,7 +50,7 @@ export function exportHttpApi(api: HttpApiParts): ExportedApi {
 /** `x-amazon-apigateway-integration`, as API Gateway imports and exports it for HTTP APIs. */
 function integrationExtension(integration: apigatewayv2.CfnIntegration): OpenApiObject {
   return {
-    type: integration.integrationType.toLowerCase(),
+    type: lowerCase(integration.integrationType),
     // Lambda proxy integrations are invoked with POST, which the template leaves implicit.
     httpMethod: integration.integrationMethod ?? (integration.integrationType === 'AWS_PROXY' ? 'POST' : undefined),
     uri: integration.integrationUri,

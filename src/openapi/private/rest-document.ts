@@ -1,10 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { IConstruct } from 'constructs';
-import { CORS_EXTENSION, ExportedApi, ExportedOperation, OpenApiObject, SIGV4_SCHEME, SIGV4_SECURITY_SCHEME } from './document-builder';
+import { CORS_EXTENSION, ExportedApi, lowerCase, ExportedOperation, OpenApiObject, SIGV4_SCHEME, SIGV4_SECURITY_SCHEME } from './document-builder';
 import { refsOf, ResourcesByRef } from './resources-by-ref';
 import { toOpenApiSchema } from './schemas';
 import { restSecurityScheme } from './security-schemes';
+import { isObject } from '../../private/values';
 
 /** What the document is read from: the API construct, its RestApi and its stages. */
 export interface RestApiParts extends IConstruct {
@@ -45,7 +46,7 @@ export function exportRestApi(api: RestApiParts): ExportedApi {
         apiKeyRequired: apiKeyFromHeader && cfn.apiKeyRequired === true,
         parameters: requestParameters(cfn),
         bodySchema: model?.name,
-        extensions: { 'x-amazon-apigateway-integration': integrationExtension(cfn.integration as apigateway.CfnMethod.IntegrationProperty) },
+        extensions: integrationExtension(cfn.integration),
       };
     });
   return {
@@ -83,27 +84,36 @@ function bodyModel(cfn: apigateway.CfnMethod, models: ResourcesByRef<apigateway.
   return model && { name: model.name ?? model.node.scope!.node.id, schema: model.schema };
 }
 
-/** `x-amazon-apigateway-integration`, as API Gateway imports and exports it. */
-function integrationExtension(integration: apigateway.CfnMethod.IntegrationProperty): OpenApiObject {
+/**
+ * `x-amazon-apigateway-integration`, as API Gateway imports and exports it; none for a method whose integration is
+ * known only once the app is complete (an escape hatch's `Lazy`).
+ */
+function integrationExtension(property: unknown): OpenApiObject {
+  if (!isObject(property) || typeof property.type !== 'string') {
+    return {};
+  }
+  const integration = property as unknown as apigateway.CfnMethod.IntegrationProperty;
   const responses = (integration.integrationResponses ?? []) as apigateway.CfnMethod.IntegrationResponseProperty[];
   return {
-    type: integration.type.toLowerCase(),
-    httpMethod: integration.integrationHttpMethod,
-    uri: integration.uri,
-    connectionType: integration.connectionType,
-    connectionId: integration.connectionId,
-    credentials: integration.credentials,
-    requestParameters: integration.requestParameters,
-    requestTemplates: integration.requestTemplates,
-    passthroughBehavior: integration.passthroughBehavior?.toLowerCase(),
-    timeoutInMillis: integration.timeoutInMillis,
-    cacheKeyParameters: integration.cacheKeyParameters,
-    ...responses.length > 0 && {
-      responses: Object.fromEntries(responses.map((response) => [response.selectionPattern ?? 'default', {
-        statusCode: response.statusCode,
-        responseParameters: response.responseParameters,
-        responseTemplates: response.responseTemplates,
-      }])),
+    'x-amazon-apigateway-integration': {
+      type: lowerCase(integration.type),
+      httpMethod: integration.integrationHttpMethod,
+      uri: integration.uri,
+      connectionType: integration.connectionType,
+      connectionId: integration.connectionId,
+      credentials: integration.credentials,
+      requestParameters: integration.requestParameters,
+      requestTemplates: integration.requestTemplates,
+      passthroughBehavior: lowerCase(integration.passthroughBehavior),
+      timeoutInMillis: integration.timeoutInMillis,
+      cacheKeyParameters: integration.cacheKeyParameters,
+      ...responses.length > 0 && {
+        responses: Object.fromEntries(responses.map((response) => [response.selectionPattern ?? 'default', {
+          statusCode: response.statusCode,
+          responseParameters: response.responseParameters,
+          responseTemplates: response.responseTemplates,
+        }])),
+      },
     },
   };
 }
