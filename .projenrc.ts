@@ -1,8 +1,14 @@
 import { readFileSync } from 'fs';
-import { awscdk, javascript, release, DependencyType, JsonFile, JsonPatch, ReleasableCommits } from 'projen';
+import { awscdk, javascript, release, typescript, DependencyType, JsonFile, JsonPatch, ProjenrcFile, ReleasableCommits } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+// Versions the library and the CLI (cli/) share, defined once.
 const CDK_VERSION = '2.257.0';
+const CONSTRUCTS_VERSION = '10.8.1';
+const TYPESCRIPT_VERSION = '~6.0.0';
+const JOSE = 'jose@^5.10.0';
+const AWS_JWT_VERIFY = 'aws-jwt-verify@^5.2.1';
+const INTEG_TESTS_ALPHA = '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-gatewaykit',
@@ -21,10 +27,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   minNodeVersion: '20.0.0',
 
   cdkVersion: CDK_VERSION,
-  constructsVersion: '10.8.1',
+  constructsVersion: CONSTRUCTS_VERSION,
   cdkVersionPinning: false,
   jsiiVersion: '~6.0.16',
-  typescriptVersion: '~6.0.0',
+  typescriptVersion: TYPESCRIPT_VERSION,
   projenVersion: '0.103.25',
 
   // CI is `.ci/run` (no hosted build workflow, no dependency bots). GitHub is on for one generated file only: the release
@@ -70,8 +76,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   bundledDeps: [],
   devDeps: [
-    'aws-jwt-verify@^5.2.1',
-    'jose@^5.10.0',
+    AWS_JWT_VERIFY,
+    JOSE,
     'fast-check@^4.10.2',
     'cdk-nag@2.38.2',
     '@types/aws-lambda@^8.10.0',
@@ -81,11 +87,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-apigatewaymanagementapi@^3',
     '@aws-sdk/client-dynamodb@^3',
     'aws-sdk-client-mock@^4',
-    // Loads the local runtime in `npm run bench`: a maintained HTTP load generator with latency percentiles.
-    'autocannon@^8.0.0',
     // Validates the OpenAPI documents the APIs export, in tests: a maintained OpenAPI 3.0 parser and validator. 10.x is
     // its last CommonJS line: 12 and later are ES modules, which jest cannot require on Node 20.
     '@apidevtools/swagger-parser@^10.1.1',
+    // Loads the local runtime in `npm run bench`: a maintained HTTP load generator with latency percentiles.
+    'autocannon@^8.0.0',
   ],
 
   jestOptions: {
@@ -97,7 +103,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  eslintOptions: { dirs: ['src', 'cli/src'], devdirs: ['test', 'cli/test', 'bench', 'integ-tests', 'examples', 'projenrc'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'integ-tests', 'examples', 'build-tools', 'projenrc'] },
 
   gitignore: ['/cdk.out', '*.tsbuildinfo', 'integ-tests/**/synth.lock'],
 });
@@ -117,9 +123,12 @@ packageJs.prependSpawn(bundleTask);
 
 // projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.
 project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVENV);
-project.deps.addDependency('@aws-cdk/integ-tests-alpha@2.245.0-alpha.0', DependencyType.DEVENV);
-// unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile.
-project.package.addPackageResolutions('unrs-resolver@1.12.2');
+project.deps.addDependency(INTEG_TESTS_ALPHA, DependencyType.DEVENV);
+// npm overrides, in one field (projen's addPackageResolutions writes the same field, and only flat versions):
+// unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile; openapi-typescript
+// (the CLI's `gatewaykit client`) declares a peer typescript@^5 and works with the TypeScript 6 the repository builds
+// with (its tests generate and compile a client).
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2', 'openapi-typescript': { typescript: '$typescript' } });
 for (const path of ['/examples', '/bench', '/integ-tests', '/build-tools', '/cdk.json', '/.ci', '/cdk.out']) {
   project.addPackageIgnore(path);
 }
@@ -140,8 +149,7 @@ const sizeRules = (limits: { maxLines: number; maxLinesPerFunction: number }) =>
   'max-lines-per-function': ['error', { max: limits.maxLinesPerFunction, skipBlankLines: true, skipComments: true }],
 });
 project.eslint!.addRules(sizeRules(SIZE_LIMITS.code));
-project.eslint!.addOverride({ files: ['cli/src/**/*.ts'], rules: sizeRules(SIZE_LIMITS.cli) });
-project.eslint!.addOverride({ files: ['test/**/*.ts', 'cli/test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
+project.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
 
 // The WebSocket runtime helper runs in user Lambda functions, whose Node.js runtime provides the AWS SDK clients.
 project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
@@ -161,6 +169,8 @@ project.addTask('integ:update', {
   receiveArgs: true,
 });
 project.testTask.spawn(project.tasks.tryFind('integ')!);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
+project.testTask.prependSpawn(project.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
 
 const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example app (cdk.json) into cdk.out',
@@ -189,91 +199,133 @@ for (const dir of ['bench', 'examples', 'integ-tests', 'build-tools']) {
 }
 project.eslint!.addIgnorePattern(`/${PACKAGE_TEST_APP}/`);
 
-// The local runtime and operations CLI: a plain Node package (no jsii), an npm workspace installed from the same lockfile,
-// compiled with the library and tested by the same jest run. Its dependencies never reach the construct package.
+// The local runtime and operations CLI: a projen subproject with its own package.json, tsconfigs, eslint and jest, and an
+// npm workspace of this package, installed from the one lockfile. Its dependencies never reach the construct package.
 const CLI_DIR = 'cli';
 project.package.addField('workspaces', [CLI_DIR]);
 project.addPackageIgnore(`/${CLI_DIR}`);
-project.gitignore.exclude(`/${CLI_DIR}/lib`, '/.gatewaykit', `/${CLI_DIR}/test/e2e/.client-*`);
-new JsonFile(project, `${CLI_DIR}/package.json`, {
-  obj: {
-    name: 'gatewaykit',
-    version: '0.0.0',
-    description: 'Serve a synthesized AWS CDK app\'s API Gateway REST and HTTP APIs on localhost, running the real Lambda handlers, as API Gateway behaves.',
-    license: 'Apache-2.0',
-    author: { name: 'gatewaykit', email: 'gatewaykit@users.noreply.github.com' },
-    repository: { type: 'git', url: 'https://github.com/gatewaykit/cdk-gatewaykit.git', directory: CLI_DIR },
-    bin: { gatewaykit: 'lib/bin.js' },
-    main: 'lib/index.js',
-    types: 'lib/index.d.ts',
-    files: ['lib/**/*.js', 'lib/**/*.d.ts'],
-    engines: { node: '>= 20.0.0' },
-    dependencies: {
-      '@smithy/hash-node': '^4.5.2',
-      '@smithy/signature-v4': '^5.7.5',
-      // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.
-      'ajv': '^8.20.0',
-      'ajv-draft-04': '^1.0.0',
-      'jose': '^5.10.0',
-      // API Gateway's JSONPath ($input.json/path, integration.response.body.* mappings); 10.x still runs on Node 20.
-      'jsonpath-plus': '^10.3.0',
-      // API Gateway's mapping templates are Velocity (VTL): a maintained engine rather than a parser of our own.
-      'velocityjs': '^2.1.7',
-      // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
-      'yaml': '^2.9.1',
-      // `gatewaykit client` writes the types of an API's OpenAPI document with the maintained generator rather than one of ours.
-      'openapi-typescript': '^7.13.0',
-    },
-    devDependencies: {
-      'aws-cdk-lib': CDK_VERSION,
-      // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
-      'aws-jwt-verify': '^5.2.1',
-      'constructs': '10.8.1',
-      // Apps written as aws-cdk's integ tests are (an IntegTest adds a stack with no resources) must load and serve.
-      '@aws-cdk/integ-tests-alpha': '2.245.0-alpha.0',
-      // The runtime of the clients `gatewaykit client` writes: a test calls a served API through one, after compiling
-      // it with the TypeScript compiler the library is built with.
-      'openapi-fetch': '^0.17.0',
-      'typescript': '~6.0.0',
-    },
-  },
-});
+project.gitignore.exclude('/.gatewaykit');
 const cliCompilerOptions = {
   target: 'ES2022',
   module: 'node16',
-  moduleResolution: 'node16',
+  moduleResolution: javascript.TypeScriptModuleResolution.NODE16,
   lib: ['es2022'],
   types: ['node'],
-  strict: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noFallthroughCasesInSwitch: true,
-  esModuleInterop: true,
-  resolveJsonModule: true,
+  sourceMap: true,
+  inlineSourceMap: false,
+  inlineSources: false,
   skipLibCheck: true,
 };
-new JsonFile(project, `${CLI_DIR}/tsconfig.json`, {
-  obj: {
-    compilerOptions: { ...cliCompilerOptions, rootDir: 'src', outDir: 'lib', declaration: true, sourceMap: true },
-    include: ['src/**/*.ts'],
+const cli = new typescript.TypeScriptProject({
+  parent: project,
+  outdir: CLI_DIR,
+  name: 'gatewaykit',
+  description: 'Serve a synthesized AWS CDK app\'s API Gateway REST and HTTP APIs on localhost, running the real Lambda handlers, as API Gateway behaves.',
+  keywords: ['aws', 'cdk', 'aws-cdk', 'apigateway', 'api-gateway', 'lambda', 'local', 'offline', 'emulator', 'cognito', 'jwt'],
+  license: 'Apache-2.0',
+  authorName: 'gatewaykit',
+  authorEmail: 'gatewaykit@users.noreply.github.com',
+  repository: 'https://github.com/gatewaykit/cdk-gatewaykit.git',
+  repositoryDirectory: CLI_DIR,
+  homepage: `https://github.com/gatewaykit/cdk-gatewaykit/tree/main/${CLI_DIR}#readme`,
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+  typescriptVersion: TYPESCRIPT_VERSION,
+  sampleCode: false,
+  entrypoint: 'lib/index.js',
+  bin: { gatewaykit: 'lib/bin.js' },
+  // What is published is listed below (`files`), so no .npmignore.
+  npmignoreEnabled: false,
+  deps: [
+    '@smithy/hash-node@^4.5.2',
+    '@smithy/signature-v4@^5.7.5',
+    // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.
+    'ajv@^8.20.0',
+    'ajv-draft-04@^1.0.0',
+    JOSE,
+    // API Gateway's JSONPath ($input.json/path, integration.response.body.* mappings); 10.x still runs on Node 20.
+    'jsonpath-plus@^10.3.0',
+    // API Gateway's mapping templates are Velocity (VTL): a maintained engine rather than a parser of our own.
+    'velocityjs@^2.1.7',
+    // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
+    'yaml@^2.9.1',
+    // `gatewaykit client` writes the types of an API's OpenAPI document with the maintained generator rather than one of ours.
+    'openapi-typescript@^7.13.0',
+  ],
+  devDeps: [
+    `aws-cdk-lib@${CDK_VERSION}`,
+    `constructs@${CONSTRUCTS_VERSION}`,
+    // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
+    AWS_JWT_VERIFY,
+    // Apps written as aws-cdk's integ tests are (an IntegTest adds a stack with no resources) must load and serve.
+    INTEG_TESTS_ALPHA,
+    // The example app of the repository is synthesized as `cdk synth` runs it, by ts-node.
+    'ts-node@^10',
+    // The runtime of the clients `gatewaykit client` writes: a test calls a served API through one.
+    'openapi-fetch@^0.17.0',
+  ],
+  tsconfig: { compilerOptions: cliCompilerOptions },
+  tsconfigDev: {
+    compilerOptions: {
+      // The tests call the servers with fetch, typed as in browsers (DOM's Response).
+      lib: ['es2022', 'dom'],
+      types: ['node', 'jest'],
+      // Some tests serve the library's own constructs (../src of the repository), so the root is the repository's.
+      rootDir: '../..',
+      isolatedModules: true,
+    },
+  },
+  eslintOptions: { dirs: ['src'], devdirs: ['test'] },
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      maxWorkers: 2,
+      globalSetup: '<rootDir>/test/support/compile-workers.ts',
+      // Every test file removes the temporary folders it made (test/support/temp-dirs.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/support/remove-temp-dirs.ts'],
+    },
   },
 });
-new JsonFile(project, `${CLI_DIR}/test/tsconfig.json`, {
-  obj: {
-    // The tests call the servers with fetch, typed as in browsers (DOM's Response).
-    compilerOptions: { ...cliCompilerOptions, lib: ['es2022', 'dom'], types: ['node', 'jest'], noEmit: true, rootDir: '../..', isolatedModules: true },
-    include: ['**/*.ts', '../src/**/*.ts'],
-  },
-});
-const cliCompile = project.addTask('cli:compile', {
-  description: 'Compile the gatewaykit CLI (cli/) to cli/lib',
-  exec: `tsc --project ${CLI_DIR}/tsconfig.json`,
-});
+/** Makes the subproject's generated files name the file that generates them (projen would name a .projenrc.js of its own). */
+class ParentProjenrc extends ProjenrcFile {
+  public readonly filePath = '../.projenrc.ts';
+  public preSynthesize(): void {}
+}
+new ParentProjenrc(cli);
+cli.eslint!.addRules(sizeRules(SIZE_LIMITS.cli));
+cli.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIMITS.tests) });
+// The runtime's layers: server/ starts things and cli/ parses command lines; REST (rest/) and HTTP (http/) APIs share
+// only what gateway/ and proxy/ (payload 1.0) hold, so neither imports the other and no pipeline imports server/.
+const cliLayers: Record<string, string[]> = {
+  'src/rest/**': ['http', 'server', 'cli'],
+  'src/http/**': ['rest', 'server', 'cli'],
+  'src/{gateway,proxy,auth,assembly,lambda,metering,model}/**': ['rest', 'http', 'server', 'cli'],
+};
+for (const [files, forbidden] of Object.entries(cliLayers)) {
+  const group = forbidden.flatMap((dir) => ['../', '../../'].flatMap((up) => [`${up}${dir}`, `${up}${dir}/**`]));
+  cli.eslint!.addOverride({
+    files: [files],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: `${files.split('/')[1]} may not import ${forbidden.join(', ')}: see the runtime's layers in .projenrc.ts` }] }] },
+  });
+}
+cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
+cli.testTask.prependSpawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
+// The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
+cli.gitignore.exclude('/.gatewaykit');
+// The client `gatewaykit client` writes in its e2e test, removed after it (inside the repository to resolve openapi-fetch).
+cli.gitignore.exclude('/test/e2e/.client-*');
+// One lockfile: the root's `npm ci` installs this workspace. projen runs a subproject's install:ci when it finds no
+// cli/node_modules, which npm leaves out when it hoists every dependency: that would be a second `npm ci` mid-build.
+cli.package.installCiTask.reset();
+cli.package.installCiTask.say(`installed by the root's npm ci (npm workspace ${CLI_DIR})`);
+
+// The root build compiles and tests the CLI too: one CI run covers both packages.
+const cliTask = (name: string, description: string) => project.addTask(`${CLI_DIR}:${name}`, { description, cwd: CLI_DIR, exec: `npx projen ${name}` });
+const cliCompile = cliTask('compile', 'Compile the gatewaykit CLI (cli/) to cli/lib');
 project.compileTask.spawn(cliCompile);
-// Its tests run in the library's jest run (one report for CI); worker threads load the compiled cli/lib.
-project.jest!.addTestMatch(`<rootDir>/${CLI_DIR}/test/**/*.test.ts`);
-project.eslint!.addIgnorePattern(`/${CLI_DIR}/lib/`);
+project.testTask.spawn(cliTask('test', 'Run the gatewaykit CLI\'s tests and eslint (cli/)'));
 
 // Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
 // Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { README, tableOfContents } from '../build-tools/readme-toc';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -41,3 +42,20 @@ test('every TypeScript example in the README compiles against the library', () =
     `${path.basename(d.file?.fileName ?? '')}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
   expect(errors).toEqual([]);
 }, 60_000);
+
+test('the table of contents lists every section of the README in order', () => {
+  const readme = fs.readFileSync(README, 'utf8');
+  // Rewrite it with `npx ts-node --transpile-only build-tools/readme-toc.ts`.
+  expect(readme).toContain(tableOfContents(readme));
+});
+
+test('every relative link of the README, CONTRIBUTING.md and ARCHITECTURE.md points at a file of the repository', () => {
+  const missing = ['README.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md'].flatMap((doc) => {
+    const text = fs.readFileSync(path.join(ROOT, doc), 'utf8');
+    return [...text.matchAll(/\]\(([^)#:]+)(#[^)]*)?\)/g)]
+      .map((m) => m[1])
+      .filter((target) => !fs.existsSync(path.join(ROOT, target)))
+      .map((target) => `${doc} -> ${target}`);
+  });
+  expect(missing).toEqual([]);
+});

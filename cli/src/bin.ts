@@ -1,46 +1,8 @@
 #!/usr/bin/env node
 import { UsageError } from './cli/args';
-import { CLIENT_USAGE, clientCommand } from './cli/client-command';
-import { OPENAPI_USAGE, openApiCommand } from './cli/openapi-command';
-import { SERVE_USAGE, serveCommand } from './cli/serve-command';
-import { TOKEN_USAGE, tokenCommand } from './cli/token-command';
+import { runCommandLine } from './cli/commands';
 
-const HELP = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
-
-${SERVE_USAGE}
-
-${TOKEN_USAGE}
-
-${OPENAPI_USAGE}
-
-${CLIENT_USAGE}`;
-
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      return serveCommand(rest);
-    case 'token':
-      process.stdout.write(`${await tokenCommand(rest)}\n`);
-      return;
-    case 'openapi':
-      process.stdout.write(`${openApiCommand(rest)}\n`);
-      return;
-    case 'client':
-      process.stdout.write(`${await clientCommand(rest)}\n`);
-      return;
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${HELP}\n`);
-      return;
-    default:
-      throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
-  }
-}
-
-main(process.argv.slice(2)).catch((error: unknown) => {
+runCommandLine(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`gatewaykit: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -14,9 +14,15 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
   --account-throttle  the account's limit, RATE:BURST requests per second (API Gateway's default 10000:5000)
   --quiet        no line per request`;
 
+/** The options `gatewaykit serve` accepts: with a value, and switches. */
+export const SERVE_OPTIONS = {
+  valued: ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint'],
+  switches: ['quiet'],
+} as const;
+
 /** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */
 export async function serveCommand(argv: readonly string[]): Promise<void> {
-  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint'], ['quiet'], SERVE_USAGE);
+  const parsed = parseArgs(argv, SERVE_OPTIONS.valued, SERVE_OPTIONS.switches, SERVE_USAGE);
   const credentials = (parsed.options.get('credentials') ?? []).map((pair) => {
     const [accessKeyId, ...secret] = pair.split(':');
     if (!accessKeyId || secret.length === 0 || secret.join(':') === '') {

@@ -9,15 +9,22 @@ import { cdkOutputDir } from '../server/synth';
 
 export const TOKEN_USAGE = `usage: gatewaykit token [--app cdk.out] [--pool NAME | --issuer URL] [--claims JSON]
                        [--token-use id|access] [--client ID] [--scopes a,b] [--expires-in 3600]
+                       [--issuer-key .gatewaykit/local-issuer.json]
   Prints a token signed by the local issuer, which 'gatewaykit serve' trusts for every user pool and JWT issuer of
   the app. --pool names a user pool by construct path, logical id or pool id (default: the app's only pool);
   --issuer an OIDC issuer URL of an HTTP API JWT authorizer or the bundled JWT authorizer.
   Cognito tokens are ID tokens unless --token-use access; --claims adds or replaces claims, e.g. '{"sub":"alice"}'.
   A pool without app client gets a made-up client id (or --client's): REST Cognito authorizers check only the pool.`;
 
+/** The options `gatewaykit token` accepts: with a value, and switches. */
+export const TOKEN_OPTIONS = {
+  valued: ['app', 'pool', 'issuer', 'claims', 'token-use', 'client', 'scopes', 'expires-in', 'issuer-key'],
+  switches: [],
+} as const;
+
 /** `gatewaykit token`: prints one token for a user pool or issuer of the app. */
 export async function tokenCommand(argv: readonly string[], cwd: string = process.cwd()): Promise<string> {
-  const parsed = parseArgs(argv, ['app', 'pool', 'issuer', 'claims', 'token-use', 'client', 'scopes', 'expires-in', 'issuer-key'], [], TOKEN_USAGE);
+  const parsed = parseArgs(argv, TOKEN_OPTIONS.valued, TOKEN_OPTIONS.switches, TOKEN_USAGE);
   const model = loadAppModel(path.resolve(cwd, optionValue(parsed, 'app') ?? cdkOutputDir(cwd)));
   const issuer = await LocalIssuer.loadOrCreate(path.resolve(cwd, optionValue(parsed, 'issuer-key') ?? DEFAULT_ISSUER_KEY_FILE));
   const claims = parseClaims(optionValue(parsed, 'claims'));

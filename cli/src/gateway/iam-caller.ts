@@ -1,6 +1,6 @@
 import { SigV4Result, verifySigV4 } from '../auth';
 import { Clock } from '../clock';
-import { ApiRequest, headerValuesByLowerName } from '../server/api-request';
+import { ApiRequest, headerValuesByLowerName } from './api-request';
 
 /** What IAM authorization needs: the local credentials and the signing region. */
 export interface IamCallerDeps {

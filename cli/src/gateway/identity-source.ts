@@ -1,4 +1,4 @@
-import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
+import { ApiRequest, headerValue, parseQuery } from './api-request';
 
 /** What an identity source expression can read besides the request itself. */
 export interface IdentitySourceScope {

@@ -3,7 +3,7 @@ import { functionForArn } from './stage-variables';
 import type { InvokeOutcome } from '../lambda';
 import type { LambdaErrorDocument } from '../lambda/protocol';
 import { FunctionModel } from '../model';
-import { RequestLogDetails } from '../server/api-request';
+import { RequestLogDetails } from './api-request';
 
 /** What a Lambda proxy integration needs of the runtime. */
 export interface LambdaIntegrationDeps {

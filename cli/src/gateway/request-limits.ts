@@ -1,4 +1,4 @@
-import { ApiRequest } from '../server/api-request';
+import { ApiRequest } from './api-request';
 
 /**
  * API Gateway's quotas on what precedes the body, the same number for both API types but counted differently: REST

@@ -4,6 +4,7 @@ import { httpEvent, HttpEventContext, httpPayload1Event } from './http-event';
 import { parseHttpResult } from './http-response';
 import { callServiceIntegration, ServiceCallRefusal } from './service-integration';
 import { callUrlIntegration } from './url-integration';
+import { ApiRequest, ApiResponse, HandledRequest, RequestLogDetails } from '../gateway/api-request';
 import type { AwsServiceEndpoint } from '../gateway/aws-service-endpoint';
 import { defaultErrorBody, HTTP_API_ERRORS, HttpApiErrorType } from '../gateway/error-table';
 import type { ForwardOutcome } from '../gateway/http-forwarding';
@@ -14,9 +15,8 @@ import { newRequestIds } from '../gateway/request-ids';
 import { httpRequestHeadTooLarge } from '../gateway/request-limits';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
-import { parseProxyResult } from '../rest/proxy-response';
+import { parseProxyResult } from '../proxy';
 
-import { ApiRequest, ApiResponse, HandledRequest, RequestLogDetails } from '../server/api-request';
 
 export interface HttpApiHandlerDeps extends HttpAuthorizationDeps {
   readonly functions: ReadonlyMap<string, FunctionModel>;

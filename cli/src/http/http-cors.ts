@@ -1,5 +1,5 @@
+import { ApiRequest, headerValue } from '../gateway/api-request';
 import { HttpCorsModel } from '../model';
-import { ApiRequest, headerValue } from '../server/api-request';
 
 /** A browser's preflight request: OPTIONS with `Origin` and `Access-Control-Request-Method`. */
 export function isPreflight(request: ApiRequest): boolean {

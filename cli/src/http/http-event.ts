@@ -1,6 +1,6 @@
+import { ApiRequest, parseQuery } from '../gateway/api-request';
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
-import { proxyIdentity, restProxyEvent } from '../rest/proxy-event';
-import { ApiRequest, parseQuery } from '../server/api-request';
+import { proxyIdentity, restProxyEvent } from '../proxy';
 
 /** What an HTTP API knows of a request when it invokes a Lambda function (payload format 2.0). */
 export interface HttpEventContext {

@@ -1,4 +1,4 @@
-import { describe } from '../rest/proxy-response';
+import { describe, statusCodeOf } from '../proxy';
 
 export type HttpResult =
   | { readonly ok: true; readonly status: number; readonly headers: [string, string][]; readonly body: Buffer | string }
@@ -16,9 +16,8 @@ export function parseHttpResult(payload: unknown): HttpResult {
     return { ok: true, status: 200, headers: [['content-type', 'application/json']], body };
   }
   const result = payload as Record<string, unknown>;
-  const status = typeof result.statusCode === 'number' ? result.statusCode
-    : typeof result.statusCode === 'string' && /^\d+$/.test(result.statusCode) ? Number(result.statusCode) : NaN;
-  if (!Number.isInteger(status) || status < 100 || status > 599) {
+  const status = statusCodeOf(result.statusCode);
+  if (status === undefined) {
     return { ok: false, reason: `statusCode is ${describe(result.statusCode)}, not a number from 100 to 599` };
   }
   const headers: [string, string][] = [];

@@ -1,7 +1,7 @@
 import { httpEvent, HttpEventContext } from './http-event';
+import { headerValuesByLowerName, parseQuery } from '../gateway/api-request';
 import { evaluateJsonPath, parseJsonBody } from '../gateway/json-path';
 import { lookup } from '../gateway/template-substitution';
-import { headerValuesByLowerName, parseQuery } from '../server/api-request';
 
 /**
  * `$request.header.x`, `$request.querystring.x`, `$request.body.x` (JSONPath), `$request.path` / `$request.path.x`,

@@ -4,7 +4,7 @@ import type { LocalApiEndpoints } from '../gateway/local-endpoints';
 import type { HttpUrlIntegrationModel } from '../model';
 import type { HttpEventContext } from './http-event';
 import { evaluateParameterValue } from './parameter-values';
-import { headerValuesByLowerName, parseQuery } from '../server/api-request';
+import { headerValuesByLowerName, parseQuery } from '../gateway/api-request';
 
 /**
  * An HTTP_PROXY integration of an HTTP API: the request (method, headers, query, body) goes to the URL with the

@@ -8,7 +8,7 @@ import { createOutputRing, OutputRingReader } from './output-ring';
 import { invocationRequest, SandboxSpec, WorkerMessage } from './protocol';
 import { logGroupNameOf, logStreamNameFor, sandboxEnvironment } from './sandbox-environment';
 import type { InvokeOutcome, OutboundResponse } from './types';
-import { sandboxWorkerLocation } from './worker-location';
+import { sandboxWorkerFile } from './worker-location';
 
 /** A function the runtime can run: Node.js, with its code on disk. */
 export type RunnableFunction = FunctionModel & { readonly codeDir: string };
@@ -90,11 +90,9 @@ export class Sandbox {
       const lines = new LineSplitter(settings.onOutput);
       return { reader: new OutputRingReader(ring, (bytes) => lines.push(bytes)), lines };
     });
-    const location = sandboxWorkerLocation();
-    this.worker = new Worker(location.filename, {
+    this.worker = new Worker(sandboxWorkerFile(), {
       workerData: spec,
       env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
-      execArgv: location.execArgv,
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb - Math.floor(fn.memorySizeMb / 10) },
     });

@@ -1,23 +1,14 @@
 import * as path from 'node:path';
 
-export interface WorkerLocation {
-  readonly filename: string;
-  /** Undefined: the worker inherits this process's Node options. */
-  readonly execArgv?: string[];
-}
-
 /**
- * Where a sandbox worker starts: `worker-entry.js` next to this module in the compiled package. Under ts-jest this
- * module runs from its TypeScript source, with no compiled entry next to it, and a worker thread does not inherit
- * jest's transform: the worker then runs `worker-entry.ts` and registers ts-node (installed at the repository root)
- * to compile it.
+ * The file a sandbox worker runs: `worker-entry.js` next to this module in the compiled package. A worker thread does
+ * not inherit jest's TypeScript transform, so when this module runs from its source (`src/`, under ts-jest), the worker
+ * runs the compiled entry in `lib/` instead, which the test run compiles first (`test/support/compile-workers.ts`):
+ * booting compiled JavaScript takes a fraction of the time a TypeScript compiler in every worker took.
  */
-export function sandboxWorkerLocation(): WorkerLocation {
+export function sandboxWorkerFile(): string {
   if (path.extname(__filename) === '.ts') {
-    return {
-      filename: path.join(__dirname, 'worker-entry.ts'),
-      execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
-    };
+    return path.join(__dirname, '..', '..', 'lib', 'lambda', 'worker-entry.js');
   }
-  return { filename: path.join(__dirname, 'worker-entry.js') };
+  return path.join(__dirname, 'worker-entry.js');
 }

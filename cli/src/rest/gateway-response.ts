@@ -4,7 +4,7 @@ import { substituteTemplate } from '../gateway/template-substitution';
 import { GatewayResponseModel, RestApiModel } from '../model';
 import { methodRequestValues } from './mapping/method-request';
 import { mapResponseHeaders } from './mapping/parameter-mapping';
-import { ApiRequest, ApiResponse, headerValue } from '../server/api-request';
+import { ApiRequest, ApiResponse, headerValue } from '../gateway/api-request';
 
 /** An answer API Gateway gives itself: a gateway response type, or one of the answers no type names. */
 export interface RestError {
@@ -35,7 +35,7 @@ export interface RestErrorContext {
  * DEFAULT_4XX or DEFAULT_5XX, else AWS's default. Status, headers and body template come from the response chosen;
  * x-amzn-RequestId, x-amz-apigw-id and x-amzn-ErrorType are always sent.
  */
-export function renderRestError(api: RestApiModel, error: RestError, context: RestErrorContext): ApiResponse {
+export function renderRestError(api: Pick<RestApiModel, 'apiId' | 'gatewayResponses'>, error: RestError, context: RestErrorContext): ApiResponse {
   const typed = isUntyped(error.type) ? undefined : error.type;
   const defaults: GatewayError = typed === undefined ? REST_UNTYPED_ERRORS[error.type as RestUntypedError] : REST_GATEWAY_RESPONSES[typed];
   const defaultType = defaults.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';

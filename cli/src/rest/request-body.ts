@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type AjvDraft04 from 'ajv-draft-04';
 import { modelSchemaUrl, RestApiModel, RestMethodModel } from '../model';
 import { mediaTypeOf } from './mapping/request-template';
-import { ApiRequest, headerValue } from '../server/api-request';
+import { ApiRequest, headerValue } from '../gateway/api-request';
 
 /** The validator library, loaded for the first API that validates bodies: most apps have none. */
 let ajvClass: typeof AjvDraft04 | undefined;

@@ -1,4 +1,4 @@
-import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
+import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
 
 /**
  * The method's required request parameters (`method.request.querystring.page: true`) that the request lacks or sends

@@ -1,15 +1,15 @@
 import { RestError, renderRestError } from './gateway-response';
 import { RestIntegrationDeps, serveIntegration } from './integrations';
-import { ProxyEventContext, proxyIdentity } from './proxy-event';
+import { ProxyEventContext, proxyIdentity } from '../proxy';
 import { RequestBodyValidation } from './request-body';
 import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
 import { StageApiKey, UsageMetering } from './usage-metering';
+import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../gateway/api-request';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
 import { restRequestHeadTooLarge } from '../gateway/request-limits';
 import { RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
-import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../server/api-request';
 
 /**
  * "ARN length of a method with authorization: 1600 bytes": longer path parameter values make the client "receive a

@@ -1,14 +1,14 @@
 import { RestError } from './gateway-response';
-import { restProxyEvent, ProxyEventContext } from './proxy-event';
 import { evaluatePolicy, parseRestAuthorizerOutput, PolicyDocument, TrustedKeys, TtlCaches, verifyCognitoUserPoolToken } from '../auth';
 import { Clock } from '../clock';
+import { headerValue } from '../gateway/api-request';
 import { isRestGatewayResponseType } from '../gateway/error-table';
 import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
 import { runLambdaAuthorizer } from '../gateway/lambda-authorizer';
 import type { InvokeOutcome } from '../lambda';
 import { RestAuthorizerModel, RestMethodModel, UserPoolModel } from '../model';
-import { headerValue } from '../server/api-request';
+import { restProxyEvent, ProxyEventContext } from '../proxy';
 
 /** What the authorization step needs of the rest of the runtime. */
 export interface RestAuthorizationDeps {

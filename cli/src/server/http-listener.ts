@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApiRequest, ApiResponse } from './api-request';
 import { Clock } from '../clock';
+import { ApiRequest, ApiResponse } from '../gateway/api-request';
 
 /** API Gateway's payload limit: a larger request is refused before any processing. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { RequestLogDetails } from './api-request';
+import { RequestLogDetails } from '../gateway/api-request';
 
 /** One line per request: method, path, status, latency, then what explains the answer. */
 export function formatRequestLine(api: string, method: string, path: string, status: number, latencyMs: number, details: RequestLogDetails): string {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HttpListener } from './http-listener';
@@ -104,12 +106,12 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const startedAt = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const assemblyDir = options.app ? path.resolve(cwd, options.app) : synthesize(cwd);
-  const model = loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId });
+  const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, DEFAULT_ISSUER_KEY_FILE));
+  const { model, workDir } = loadServedModel(assemblyDir, options);
   const region = options.region ?? model.region;
   const accountId = options.accountId ?? model.accountId;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, DEFAULT_ISSUER_KEY_FILE));
 
   const lambda = new LambdaRuntime(model.functions, {
     region,
@@ -156,8 +158,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
   } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
-    await lambda.close();
+    await closeAll(listeners, lambda, workDir);
     throw error;
   }
 
@@ -175,11 +176,25 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     issuer,
     lambda,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: async () => {
-      await Promise.all(listeners.map((l) => l.close()));
-      await lambda.close();
-    },
+    stop: () => closeAll(listeners, lambda, workDir),
   };
+}
+
+/** Reads the assembly; functions' inline code is written to a fresh folder, which stopping removes. */
+function loadServedModel(assemblyDir: string, options: StartOptions): { model: AppModel; workDir: string } {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-'));
+  try {
+    return { model: loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId, workDir }), workDir };
+  } catch (error) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function closeAll(listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string): Promise<void> {
+  await Promise.all(listeners.map((l) => l.close()));
+  await lambda.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */

@@ -1,21 +1,11 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { loadAppModel, LoadOptions } from '../../src/assembly';
 import { AppModel, FunctionModel } from '../../src/model';
+import { tempDir } from '../support/temp-dirs';
 
-const createdDirs: string[] = [];
-afterAll(() => {
-  for (const dir of createdDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test file. */
-export function tempDir(prefix = 'gatewaykit-assembly-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  createdDirs.push(dir);
-  return dir;
-}
+export { tempDir };
 
 /** A folder holding `index.js` with a handler, for `Code.fromAsset`. */
 export function handlerDir(body = 'exports.handler = async () => ({ statusCode: 200, body: "ok" });'): string {

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { parse } from 'yaml';
@@ -7,12 +5,13 @@ import { ApiGatewayCloudWatchRole, SecureHttpApi, SecureLambdaApi } from '../../
 import { UsageError } from '../../src/cli/args';
 import { openApiCommand } from '../../src/cli/openapi-command';
 import { ECHO_HANDLER, nodeFunction } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 describe('gatewaykit openapi', () => {
   let cwd: string;
 
   beforeAll(() => {
-    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-openapi-'));
+    cwd = tempDir('gatewaykit-openapi-');
     const app = new App({ outdir: path.join(cwd, 'cdk.out') });
     const stack = new Stack(app, 'Shop');
     new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -10,12 +9,13 @@ import { decodeJwt } from 'jose';
 import { UsageError } from '../../src/cli/args';
 import { tokenCommand } from '../../src/cli/token-command';
 import { ECHO_HANDLER, nodeFunction } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 describe('gatewaykit token', () => {
   let cwd: string;
 
   beforeAll(() => {
-    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-token-'));
+    cwd = tempDir('gatewaykit-token-');
     const app = new App({ outdir: path.join(cwd, 'cdk.out') });
     const stack = new Stack(app, 'Shop');
     const pool = new cognito.UserPool(stack, 'Customers');

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { systemClock } from '../../src/clock';
 import { RunningApp, start } from '../../src/server/start';
+import { tempDir } from '../support/temp-dirs';
 
 /** The app the README's Quick start serves (`npx projen serve:example`). */
 describe('the example app, served', () => {
@@ -11,7 +10,7 @@ describe('the example app, served', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-example-'));
+    const outdir = tempDir('gatewaykit-example-');
     // As `cdk synth` runs it (cdk.json): a process of its own, told where to write by CDK_OUTDIR.
     execFileSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'examples/app.ts'], {
       cwd: path.join(__dirname, '..', '..', '..'),

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { RunningApp, start } from '../../src/server/start';
 import { nodeFunction } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 /**
  * An app written as aws-cdk's own integ tests are (https://docs.aws.amazon.com/cdk/api/v2/docs/integ-tests-alpha-readme.html),
@@ -17,7 +16,7 @@ describe('an IntegTest app synthesized without the CDK CLI', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-integ-'));
+    const outdir = tempDir('gatewaykit-integ-');
     const app = new App({ outdir });
     const stack = new Stack(app, 'ApiUnderTest');
     const api = new apigateway.RestApi(stack, 'Api');
@@ -31,7 +30,7 @@ describe('an IntegTest app synthesized without the CDK CLI', () => {
       log: (line) => lines.push(line),
       quiet: true,
       onHandlerOutput: () => undefined,
-      issuerKeyFile: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-key-')), 'key.json'),
+      issuerKeyFile: path.join(tempDir('gatewaykit-key-'), 'key.json'),
     });
   });
   afterAll(() => running.stop());

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Fn } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 const API_KEY = 'openapi-key-0123456789abcdef';
 /** serveApp's stack environment: the ARNs a document written for that account names. */
@@ -77,7 +77,7 @@ paths:
 `;
 
 function documentFile(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-openapi-')), 'pets.yaml');
+  const file = path.join(tempDir('gatewaykit-openapi-'), 'pets.yaml');
   fs.writeFileSync(file, DOCUMENT);
   return file;
 }

@@ -1,12 +1,11 @@
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { ECHO_HANDLER, nodeFunction, serveApp, ServedTestApp } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 describe('the server under bad requests and failing handlers', () => {
   let app: ServedTestApp;
@@ -15,7 +14,7 @@ describe('the server under bad requests and failing handlers', () => {
     app = await serveApp((stack) => {
       const echo = nodeFunction(stack, 'Echo', ECHO_HANDLER);
       // Module state dies with the worker: a marker file tells the replacement worker that the first call happened.
-      const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-exit-')), 'exited');
+      const marker = path.join(tempDir('gatewaykit-exit-'), 'exited');
       const exiting = nodeFunction(stack, 'Exiting', `const fs = require('fs');
         exports.handler = async () => { if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); }
           return { statusCode: 200, body: 'again' }; };`);

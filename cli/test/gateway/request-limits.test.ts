@@ -1,8 +1,9 @@
+import { ApiRequest } from '../../src/gateway/api-request';
 import { httpRequestHeadTooLarge, restRequestHeadTooLarge } from '../../src/gateway/request-limits';
-import { ApiRequest } from '../../src/server/api-request';
+import { apiRequest } from '../support/api-request';
 
 function request(rawPath: string, headers: [string, string][]): ApiRequest {
-  return { method: 'GET', rawPath, rawQuery: '', headers, body: Buffer.alloc(0), sourceIp: '127.0.0.1', protocol: 'HTTP/1.1', receivedAt: 0 };
+  return apiRequest({ rawPath, headers });
 }
 
 // REST: "Total combined size of all header values 10240 Bytes" and "Length, in characters, of the URL for a regional

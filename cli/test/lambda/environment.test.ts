@@ -1,4 +1,4 @@
-import { closeRuntimes, nodeFunction, payloadOf, REGION, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, payloadOf, REGION, startRuntime } from './fixtures';
 
 const PRINT_ENV = 'exports.handler = async () => ({ ...process.env });';
 
@@ -16,7 +16,6 @@ describe('sandbox environment', () => {
       }
     }
   });
-  afterAll(removeWrittenCode);
 
   async function environmentOf(overrides: Parameters<typeof nodeFunction>[2] = {}): Promise<Record<string, string>> {
     const fn = nodeFunction('env', { 'index.js': PRINT_ENV }, overrides);

@@ -1,4 +1,4 @@
-import { closeRuntimes, eventually, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, eventually, nodeFunction, payloadOf, startRuntime } from './fixtures';
 import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
@@ -6,7 +6,6 @@ describe('timeouts and crashes', () => {
   let output: string[];
 
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   function start(...functions: FunctionModel[]): LambdaRuntime {
     output = [];

@@ -1,32 +1,23 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { LambdaRuntime } from '../../src/lambda';
 import type { InvokeOutcome, LambdaRuntimeOptions } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
+import { tempDir } from '../support/temp-dirs';
 
 export const REGION = 'eu-west-1';
 export const ACCOUNT_ID = '111122223333';
 
-const createdDirs: string[] = [];
 const startedRuntimes: LambdaRuntime[] = [];
 
-/** Writes `files` (relative path -> source) to a fresh temp dir: a function's code folder. */
+/** Writes `files` (relative path -> source) to a fresh temp dir, removed after the test file: a function's code folder. */
 export function writeCode(files: Readonly<Record<string, string>>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-lambda-'));
-  createdDirs.push(dir);
+  const dir = tempDir('gatewaykit-lambda-');
   for (const [name, source] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), source);
   }
   return dir;
-}
-
-/** Removes every code folder written so far; for `afterAll`. */
-export function removeWrittenCode(): void {
-  for (const dir of createdDirs.splice(0)) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** A Node.js function named `name` whose `index.js` (or the given files) holds the handler. */

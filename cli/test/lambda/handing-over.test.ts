@@ -1,4 +1,4 @@
-import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, payloadOf, startRuntime } from './fixtures';
 import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
@@ -25,7 +25,6 @@ interface Timed {
 
 describe('an invocation handed to a busy sandbox', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   /** A runtime with one worker for `fn`, warmed by a first invocation so that the next ones are handed over. */
   async function warmSingleWorker(fn: FunctionModel): Promise<LambdaRuntime> {

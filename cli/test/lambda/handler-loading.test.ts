@@ -1,10 +1,9 @@
-import { arnOf, closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { arnOf, closeRuntimes, nodeFunction, payloadOf, startRuntime } from './fixtures';
 import type { LambdaRuntime } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
 describe('loading the handler', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   function start(...functions: FunctionModel[]): LambdaRuntime {
     return startRuntime(functions, { onHandlerOutput: () => undefined });

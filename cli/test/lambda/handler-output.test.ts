@@ -1,11 +1,10 @@
-import { closeRuntimes, eventually, nodeFunction, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, eventually, nodeFunction, startRuntime } from './fixtures';
 
 describe('handler output', () => {
   afterEach(async () => {
     await closeRuntimes();
     jest.restoreAllMocks();
   });
-  afterAll(removeWrittenCode);
 
   test('stdout and stderr reach onHandlerOutput line by line with the function name', async () => {
     const source = `exports.handler = async () => {
@@ -55,7 +54,6 @@ describe('handler output', () => {
 
 describe('heavy handler output', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   test('100,000 lines from a 128 MB function all arrive, in order, and the function answers', async () => {
     // Each line waits in shared memory of bounded size, not in the function's heap: the handler slows down to the

@@ -1,9 +1,8 @@
-import { ACCOUNT_ID, closeRuntimes, nodeFunction, payloadOf, REGION, removeWrittenCode, startRuntime } from './fixtures';
+import { ACCOUNT_ID, closeRuntimes, nodeFunction, payloadOf, REGION, startRuntime } from './fixtures';
 import type { FunctionModel } from '../../src/model';
 
 describe('invoking the handler', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   async function invokeOnce(source: string, event: unknown = {}, overrides: Partial<FunctionModel> = {}) {
     const fn = nodeFunction('fn', { 'index.js': source }, overrides);

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, payloadOf, startRuntime } from './fixtures';
 import type { LambdaRuntime, OutboundResponse } from '../../src/lambda';
 import type { FunctionModel } from '../../src/model';
 
@@ -31,7 +31,6 @@ describe('outbound request interception', () => {
   });
   afterEach(closeRuntimes);
   afterAll(async () => {
-    removeWrittenCode();
     await new Promise((resolve) => server.close(resolve));
   });
 

@@ -1,10 +1,9 @@
-import { closeRuntimes, nodeFunction, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, startRuntime } from './fixtures';
 
 // "Invocation payload (request and response): 6 MB each for request and response (synchronous)"
 // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
 describe("Lambda's synchronous payload quota", () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   test('an event over 6 MB is refused by Invoke without running the function', async () => {
     const fn = nodeFunction('echo', { 'index.js': 'exports.handler = async (event) => event;' });

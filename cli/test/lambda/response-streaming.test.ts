@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { closeRuntimes, nodeFunction, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, startRuntime } from './fixtures';
 
 // Lambda's Node.js streaming contract: https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html
 
@@ -13,7 +13,6 @@ async function textOf(body: Readable): Promise<string> {
 
 describe('response streaming handlers', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   function invokeStreaming(source: string, runtime = 'nodejs20.x') {
     const fn = nodeFunction('streamer', { 'index.js': source }, { runtime });

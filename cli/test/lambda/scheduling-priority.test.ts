@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, payloadOf, startRuntime } from './fixtures';
 import { SANDBOX_NICE_INCREMENT } from '../../src/lambda/worker/scheduling-priority';
 
 /** The nice value of the thread running the handler. */
@@ -13,7 +13,6 @@ const onLinux = process.platform === 'linux' ? test : test.skip;
 
 describe('sandbox scheduling priority', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   onLinux('a sandbox thread runs at a lower priority than the main thread', async () => {
     const fn = nodeFunction('nice', { 'index.js': OWN_THREAD_NICE });

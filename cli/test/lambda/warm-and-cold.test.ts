@@ -1,4 +1,4 @@
-import { closeRuntimes, nodeFunction, payloadOf, removeWrittenCode, startRuntime } from './fixtures';
+import { closeRuntimes, nodeFunction, payloadOf, startRuntime } from './fixtures';
 
 const COUNTER = `
 let count = 0;
@@ -7,7 +7,6 @@ exports.handler = async () => ({ count: ++count });
 
 describe('warm and cold sandboxes', () => {
   afterEach(closeRuntimes);
-  afterAll(removeWrittenCode);
 
   test('a warm worker keeps module state between invocations', async () => {
     const fn = nodeFunction('counter', { 'index.js': COUNTER });

@@ -1,13 +1,12 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sandboxWorkerLocation } from '../../src/lambda/worker-location';
+import { sandboxWorkerFile } from '../../src/lambda/worker-location';
 
-describe('sandbox worker location', () => {
-  test('running from TypeScript sources, the worker runs worker-entry.ts through ts-node', () => {
-    const location = sandboxWorkerLocation();
+describe('sandbox worker file', () => {
+  test('running from TypeScript sources, the worker runs the compiled entry of lib/', () => {
+    const file = sandboxWorkerFile();
 
-    expect(location).toEqual({
-      filename: path.resolve(__dirname, '../../src/lambda/worker-entry.ts'),
-      execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
-    });
+    expect(file).toBe(path.resolve(__dirname, '../../lib/lambda/worker-entry.js'));
+    expect(fs.existsSync(file)).toBe(true);
   });
 });

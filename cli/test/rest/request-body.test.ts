@@ -1,10 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { ApiRequest } from '../../src/gateway/api-request';
 import { RestApiModel } from '../../src/model';
 import { RequestBodyValidation } from '../../src/rest/request-body';
-import { ApiRequest } from '../../src/server/api-request';
 import { methodOf } from '../assembly/openapi-support';
 import { synthModel } from '../assembly/support';
+import { apiRequest } from '../support/api-request';
 
 /**
  * A plain aws-cdk-lib RestApi whose POST /pets validates bodies against the model Pet (which refers to the model Tag),
@@ -35,16 +36,7 @@ function validatedApi(): RestApiModel {
 }
 
 function request(body: string, contentType?: string): ApiRequest {
-  return {
-    method: 'POST',
-    rawPath: '/prod/pets',
-    rawQuery: '',
-    headers: contentType ? [['Content-Type', contentType]] : [],
-    body: Buffer.from(body),
-    sourceIp: '127.0.0.1',
-    protocol: 'HTTP/1.1',
-    receivedAt: 0,
-  };
+  return apiRequest({ method: 'POST', rawPath: '/prod/pets', headers: contentType ? [['Content-Type', contentType]] : [], body });
 }
 
 describe('request body validation against models (JSON Schema draft 4)', () => {

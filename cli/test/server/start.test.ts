@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -7,9 +5,10 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { start } from '../../src/server/start';
 import { ECHO_HANDLER, nodeFunction } from '../support/app';
+import { tempDir } from '../support/temp-dirs';
 
 function synthesize(build: (stack: Stack) => void): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-start-'));
+  const outdir = tempDir('gatewaykit-start-');
   const app = new App({ outdir });
   build(new Stack(app, 'Shop'));
   app.synth();
@@ -17,7 +16,7 @@ function synthesize(build: (stack: Stack) => void): string {
 }
 
 describe('start', () => {
-  const issuerKeyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-key-')), 'key.json');
+  const issuerKeyFile = path.join(tempDir('gatewaykit-key-'), 'key.json');
   let assembly: string;
 
   beforeAll(() => {

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { tempDir } from './temp-dirs';
 import { LocalIssuer } from '../../src/auth';
 import { FakeClock } from '../../src/clock';
 import { RunningApp, start, StartOptions } from '../../src/server/start';
@@ -12,7 +12,7 @@ let sharedIssuerFile: string | undefined;
 
 async function issuerKeyFile(): Promise<string> {
   if (!sharedIssuerFile) {
-    sharedIssuerFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-issuer-')), 'local-issuer.json');
+    sharedIssuerFile = path.join(tempDir('gatewaykit-issuer-'), 'local-issuer.json');
     await LocalIssuer.loadOrCreate(sharedIssuerFile);
   }
   return sharedIssuerFile;
@@ -20,7 +20,7 @@ async function issuerKeyFile(): Promise<string> {
 
 /** Handler source files by name, written to a fresh folder, as `lambda.Code.fromAsset` takes them. */
 export function handlerCode(files: Record<string, string>): lambda.Code {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-handler-'));
+  const dir = tempDir('gatewaykit-handler-');
   for (const [name, source] of Object.entries(files)) {
     fs.writeFileSync(path.join(dir, name), source);
   }
@@ -56,7 +56,7 @@ export interface ServedTestApp {
  * request log.
  */
 export async function serveApp(build: (stack: Stack) => void, options: Partial<StartOptions> = {}): Promise<ServedTestApp> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-app-'));
+  const outdir = tempDir('gatewaykit-app-');
   const app = new App({ outdir });
   build(new Stack(app, 'TestStack', { env: { account: '111122223333', region: 'eu-west-1' } }));
   app.synth();

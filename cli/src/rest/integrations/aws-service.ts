@@ -1,8 +1,8 @@
 import type { IntegrationCall } from './integration-call';
 import { forwardedOutcome, integrationRequestHeaders, IntegrationOutcome, serveMappedIntegration } from './mapped-integration';
+import type { HandledRequest } from '../../gateway/api-request';
 import { callAwsService, NO_AWS_ENDPOINT } from '../../gateway/aws-service-endpoint';
 import type { AwsServiceIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
 
 /**
  * An AWS service integration (`AwsIntegration`): the mapped request goes to the service's action (`?Action=…` with

@@ -1,13 +1,13 @@
 import { IntegrationCall, withRequestIds } from './integration-call';
 import { forwardedOutcome, forwardingError, integrationRequestHeaders, serveMappedIntegration } from './mapped-integration';
+import type { HandledRequest } from '../../gateway/api-request';
+import { headerValuesByLowerName, parseQuery } from '../../gateway/api-request';
 import { forwardHttp } from '../../gateway/http-forwarding';
 import { integrationUrl } from '../../gateway/integration-url';
 import type { RestHttpIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
-import { headerValuesByLowerName, parseQuery } from '../../server/api-request';
+import { restRequestContext } from '../../proxy';
 import { methodRequestValues } from '../mapping/method-request';
 import { mapRequestParameters } from '../mapping/parameter-mapping';
-import { restRequestContext } from '../proxy-event';
 
 /**
  * An HTTP or HTTP_PROXY integration. HTTP_PROXY forwards the method request (headers, query and body, the mapped

@@ -4,8 +4,8 @@ import type { IntegrationCall } from './integration-call';
 import { serveLambdaCustom } from './lambda-custom';
 import { serveLambdaProxy } from './lambda-proxy';
 import { serveMock } from './mock';
+import type { HandledRequest } from '../../gateway/api-request';
 import type { RestIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
 
 export type { IntegrationCall, RestIntegrationDeps } from './integration-call';
 

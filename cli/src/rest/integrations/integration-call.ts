@@ -1,10 +1,10 @@
+import type { ApiResponse, HandledRequest, RequestLogDetails } from '../../gateway/api-request';
 import type { AwsServiceEndpoint } from '../../gateway/aws-service-endpoint';
 import type { LambdaIntegrationDeps } from '../../gateway/lambda-integration';
 import type { LocalApiEndpoints } from '../../gateway/local-endpoints';
 import type { InvokeStreamingOutcome } from '../../lambda';
-import type { ApiResponse, HandledRequest, RequestLogDetails } from '../../server/api-request';
+import type { ProxyEventContext } from '../../proxy';
 import type { RestError } from '../gateway-response';
-import type { ProxyEventContext } from '../proxy-event';
 
 /** What integrations need of the runtime. */
 export interface RestIntegrationDeps extends LambdaIntegrationDeps {

@@ -1,9 +1,9 @@
 import type { IntegrationCall } from './integration-call';
 import { IntegrationOutcome, serveMappedIntegration } from './mapped-integration';
+import type { HandledRequest } from '../../gateway/api-request';
 import { invokeLambdaIntegration } from '../../gateway/lambda-integration';
 import { substituteStageVariables } from '../../gateway/stage-variables';
 import type { LambdaIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
 
 const JSON_HEADERS: ReadonlyMap<string, readonly string[]> = new Map([['content-type', ['application/json']]]);
 

@@ -1,14 +1,13 @@
 import { IntegrationCall, withRequestIds } from './integration-call';
 import { readStreamingPrelude } from './streaming-response';
+import type { HandledRequest } from '../../gateway/api-request';
+import { headerValue } from '../../gateway/api-request';
 import { isBinaryMediaType } from '../../gateway/binary-media';
 import { invokeWithIntegrationTimeout } from '../../gateway/integration-timeout';
 import { invokeLambdaIntegration } from '../../gateway/lambda-integration';
 import { functionForArn, substituteStageVariables } from '../../gateway/stage-variables';
 import type { LambdaProxyIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
-import { headerValue } from '../../server/api-request';
-import { restProxyEvent } from '../proxy-event';
-import { parseProxyResult } from '../proxy-response';
+import { restProxyEvent, parseProxyResult } from '../../proxy';
 
 /**
  * A Lambda proxy integration: the payload 1.0 event in, the proxy result out (502 when it is malformed). With

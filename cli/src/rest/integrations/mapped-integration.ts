@@ -1,15 +1,15 @@
 import { IntegrationCall, withRequestIds } from './integration-call';
+import type { HandledRequest } from '../../gateway/api-request';
+import { headersByLowerName, headerValue } from '../../gateway/api-request';
 import type { ForwardOutcome } from '../../gateway/http-forwarding';
 import type { IntegrationMappingModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
-import { headersByLowerName, headerValue } from '../../server/api-request';
+import { restRequestContext } from '../../proxy';
 import type { RestError } from '../gateway-response';
 import { chooseResponseTemplate, selectIntegrationResponse } from '../mapping/integration-response';
 import { methodRequestParams, methodRequestValues } from '../mapping/method-request';
 import { IntegrationResponseValues, mapRequestParameters, mapResponseHeaders, MappingSources } from '../mapping/parameter-mapping';
 import { planRequestBody } from '../mapping/request-template';
 import { renderVtl, VtlVariables } from '../mapping/vtl';
-import { restRequestContext } from '../proxy-event';
 
 /** The integration request after the method's request mappings. */
 export interface IntegrationRequest {

@@ -1,7 +1,7 @@
 import type { IntegrationCall } from './integration-call';
 import { IntegrationOutcome, serveMappedIntegration } from './mapped-integration';
+import type { HandledRequest } from '../../gateway/api-request';
 import type { MockIntegrationModel } from '../../model';
-import type { HandledRequest } from '../../server/api-request';
 
 /**
  * A MOCK integration: the mapped request body yields `{"statusCode": N}` (read leniently, as API Gateway does, so that

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { parseProxyResult } from '../proxy-response';
+import { parseProxyResult } from '../../proxy';
 
 /** The 8 zero bytes that end the prelude of a streamed HTTP integration response. */
 const DELIMITER = Buffer.alloc(8);

@@ -1,6 +1,6 @@
 import type { MethodRequestValues } from './parameter-mapping';
 import type { MethodRequestParams } from './vtl';
-import { ApiRequest, headerValuesByLowerName, parseQuery } from '../../server/api-request';
+import { ApiRequest, headerValuesByLowerName, parseQuery } from '../../gateway/api-request';
 
 /** The method request's parameters and body, as parameter mappings read them. */
 export function methodRequestValues(request: ApiRequest, pathParameters: Readonly<Record<string, string>>): MethodRequestValues {

@@ -1,4 +1,4 @@
-import { parseProxyResult } from '../../src/rest/proxy-response';
+import { parseProxyResult } from '../../src/proxy/proxy-result';
 
 describe('parseProxyResult (payload 1.0, as recorded against AWS)', () => {
   test('statusCode alone gives that status and an empty body', () => {

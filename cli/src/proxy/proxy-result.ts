@@ -1,3 +1,5 @@
+import { describe, statusCodeOf } from './result-values';
+
 /** A Lambda proxy result turned into an HTTP response, or why API Gateway refuses it (502). */
 export type ProxyResult =
   | {
@@ -31,7 +33,7 @@ export function parseProxyResult(payload: unknown, decodeBase64: boolean): Proxy
   if (unknownKey !== undefined) {
     return malformed(`the result has the key '${unknownKey}'; a proxy result may hold only ${[...ALLOWED_KEYS].join(', ')}`);
   }
-  const status = statusCodeOf(result.statusCode);
+  const status = result.statusCode === undefined ? 200 : statusCodeOf(result.statusCode);
   if (status === undefined) {
     return malformed(`statusCode is ${describe(result.statusCode)}, not a number from 100 to 599`);
   }
@@ -51,14 +53,6 @@ export function parseProxyResult(payload: unknown, decodeBase64: boolean): Proxy
   const isBase64Encoded = result.isBase64Encoded === true;
   const body = isBase64Encoded && decodeBase64 ? Buffer.from(text, 'base64') : text;
   return { ok: true, status, headers, body, isBase64Encoded };
-}
-
-function statusCodeOf(value: unknown): number | undefined {
-  if (value === undefined) {
-    return 200;
-  }
-  const status = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
 function collectHeaders(value: unknown, into: [string, string][]): string | undefined {
@@ -104,21 +98,4 @@ function collectMultiValueHeaders(value: unknown, into: [string, string][]): str
 
 function malformed(reason: string): ProxyResult {
   return { ok: false, reason: `Malformed Lambda proxy response: ${reason}` };
-}
-
-/** A short description of a value for messages: its type and, for scalars, the value. */
-export function describe(value: unknown): string {
-  if (value === null) {
-    return 'null';
-  }
-  if (Array.isArray(value)) {
-    return 'a list';
-  }
-  if (typeof value === 'object') {
-    return 'an object';
-  }
-  if (typeof value === 'string') {
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  }
-  return `${typeof value} ${String(value)}`;
 }

@@ -1,6 +1,6 @@
+import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
 import { isBinaryMediaType } from '../gateway/binary-media';
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
-import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
 
 /** What API Gateway knows of a request when it invokes a Lambda proxy integration (payload format 1.0). */
 export interface ProxyEventContext {

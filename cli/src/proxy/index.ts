@@ -1,0 +1,3 @@
+export * from './proxy-event';
+export * from './proxy-result';
+export * from './result-values';
