@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { resolvedDocument } from './support';
-import { ApiGatewayCloudWatchRole, OpenApiDefinition, RestAuthorizer, SecureLambdaApi, SecureLambdaApiProps } from '../../src';
+import { ApiGatewayCloudWatchRole, MeteredApi, OpenApiDefinition, RestAuthorizer, SecureLambdaApi, SecureLambdaApiProps } from '../../src';
 import { newFunction, newStack, templateOf } from '../support/fixtures';
 
 const itemSchema: apigateway.JsonSchema = {
@@ -128,6 +128,25 @@ describe('SecureLambdaApi built from an OpenAPI document', () => {
     }));
     expect(imported.document()).toEqual(original);
   });
+});
+
+test('a MeteredApi requires an API key on the operations whose security has the x-api-key scheme, and on no other', () => {
+  const stack = newStack('Metered');
+  new ApiGatewayCloudWatchRole(stack, 'CloudWatchRole');
+  const handler = newFunction(stack);
+  const document = {
+    openapi: '3.0.3',
+    info: { title: 'Metered', version: '1.0.0' },
+    paths: {
+      '/reports': { get: { operationId: 'listReports', security: [{ key: [] }], responses: {} } },
+      '/health': { get: { operationId: 'health', security: [], responses: {} } },
+    },
+    components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+  };
+  new MeteredApi(stack, 'Api', { tiers: { free: {} }, openApi: { definition: OpenApiDefinition.fromObject(document), handlers: { listReports: handler, health: handler } } });
+  const template = templateOf(stack);
+  template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', ApiKeyRequired: true, AuthorizationType: 'NONE' });
+  expect(Object.values(template.findResources('AWS::ApiGateway::Method')).filter((method) => method.Properties.ApiKeyRequired === true)).toHaveLength(1);
 });
 
 describe('binding an OpenAPI document', () => {
