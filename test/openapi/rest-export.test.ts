@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import { appWithOutdir, expectValidOpenApi, resolvedDocument } from './support';
 import { ApiGatewayCloudWatchRole, MeteredApi, RestAuthorizer, SecureLambdaApi } from '../../src';
 import { newApi, newFunction } from '../support/fixtures';
@@ -117,6 +118,19 @@ describe('SecureLambdaApi.openApiDocument', () => {
       expect.stringMatching(/^https:\/\/\$\{Api\w+\}\.execute-api\.eu-west-1\.\$\{AWS::URLSuffix\}\/dev\/$/),
       expect.stringMatching(/\/prod\/$/),
     ]);
+  });
+
+  test('has a server for the custom domain under its base path', () => {
+    const { api } = newApi((handler, stack) => ({
+      disableExecuteApiEndpoint: true,
+      customDomain: {
+        domainName: 'api.example.com',
+        hostedZone: route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z0000000000000000000', zoneName: 'example.com' }),
+        basePath: 'shop',
+      },
+      routes: { 'GET /items': { handler } },
+    }));
+    expect(documentOf(api).servers).toEqual([{ url: 'https://api.example.com/shop/', description: 'The custom domain' }]);
   });
 
   test('points each operation at its Lambda proxy integration', () => {

@@ -1,8 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { IConstruct } from 'constructs';
 import { CORS_EXTENSION, ExportedApi, lowerCase, ExportedOperation, OpenApiObject, SIGV4_SCHEME, SIGV4_SECURITY_SCHEME } from './document-builder';
-import { refsOf, ResourcesByRef } from './resources-by-ref';
+import { refsOf, ResourcesByRef, resourcesOf } from './resources-by-ref';
 import { toOpenApiSchema } from './schemas';
 import { restSecurityScheme } from './security-schemes';
 import { isObject } from '../../private/values';
@@ -11,6 +12,8 @@ import { isObject } from '../../private/values';
 export interface RestApiParts extends IConstruct {
   readonly restApi: apigateway.RestApi;
   readonly stages: { [stageName: string]: apigateway.Stage };
+  /** The custom domain the API's `customDomain` created, mapping the primary stage. */
+  readonly customDomain?: { readonly url: string };
 }
 
 const PARAMETER = /^method\.request\.(querystring|header)\.(.+)$/;
@@ -52,10 +55,13 @@ export function exportRestApi(api: RestApiParts): ExportedApi {
   return {
     title: api.restApi.restApiName,
     description: cfnApi.description,
-    servers: cfnApi.disableExecuteApiEndpoint ? [] : Object.keys(api.stages).map((name) => ({
-      url: `https://${api.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${name}/`,
-      description: `The stage '${name}'`,
-    })),
+    servers: [
+      ...cfnApi.disableExecuteApiEndpoint ? [] : Object.keys(api.stages).map((name) => ({
+        url: `https://${api.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${name}/`,
+        description: `The stage '${name}'`,
+      })),
+      ...customDomainServers(api),
+    ],
     operations,
     securitySchemes,
     schemas,
@@ -64,6 +70,18 @@ export function exportRestApi(api: RestApiParts): ExportedApi {
       ...!apiKeyFromHeader && { 'x-amazon-apigateway-api-key-source': cfnApi.apiKeySourceType },
     },
   };
+}
+
+/** The URL of the custom domain under each base path it maps the API to. */
+function customDomainServers(api: RestApiParts): OpenApiObject[] {
+  if (!api.customDomain) {
+    return [];
+  }
+  const basePaths = [
+    ...resourcesOf(api, apigateway.CfnBasePathMapping).map((mapping) => mapping.basePath),
+    ...resourcesOf(api, apigatewayv2.CfnApiMapping).map((mapping) => mapping.apiMappingKey),
+  ];
+  return basePaths.map((basePath) => ({ url: `${api.customDomain!.url}${basePath ? `${basePath}/` : ''}`, description: 'The custom domain' }));
 }
 
 /** The scheme of an authorizer is named as its construct: `DefaultAuthorizer`, `CognitoAuthorizer`, ... */
