@@ -21,7 +21,6 @@ const PARAMETER = /^method\.request\.(querystring|header)\.(.+)$/;
 /** The routes, authorizers, models, stages and CORS of a REST API, read from the resources it deploys. */
 export function exportRestApi(api: RestApiParts): ExportedApi {
   const cfnApi = api.restApi.node.defaultChild as apigateway.CfnRestApi;
-  const stack = Stack.of(api);
   const authorizers = refsOf(api, apigateway.CfnAuthorizer);
   const models = refsOf(api.restApi, apigateway.CfnModel);
   const securitySchemes: { [name: string]: OpenApiObject } = { [SIGV4_SCHEME]: SIGV4_SECURITY_SCHEME };
@@ -55,13 +54,7 @@ export function exportRestApi(api: RestApiParts): ExportedApi {
   return {
     title: api.restApi.restApiName,
     description: cfnApi.description,
-    servers: [
-      ...cfnApi.disableExecuteApiEndpoint ? [] : Object.keys(api.stages).map((name) => ({
-        url: `https://${api.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${name}/`,
-        description: `The stage '${name}'`,
-      })),
-      ...customDomainServers(api),
-    ],
+    servers: [...cfnApi.disableExecuteApiEndpoint ? [] : stageServers(api), ...customDomainServers(api)],
     operations,
     securitySchemes,
     schemas,
@@ -70,6 +63,15 @@ export function exportRestApi(api: RestApiParts): ExportedApi {
       ...!apiKeyFromHeader && { 'x-amazon-apigateway-api-key-source': cfnApi.apiKeySourceType },
     },
   };
+}
+
+/** The URL of each stage on the default endpoint. */
+function stageServers(api: RestApiParts): OpenApiObject[] {
+  const stack = Stack.of(api);
+  return Object.keys(api.stages).map((name) => ({
+    url: `https://${api.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${name}/`,
+    description: `The stage '${name}'`,
+  }));
 }
 
 /** The URL of the custom domain under each base path it maps the API to. */
