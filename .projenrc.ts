@@ -87,6 +87,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-apigatewaymanagementapi@^3',
     '@aws-sdk/client-dynamodb@^3',
     'aws-sdk-client-mock@^4',
+    // Validates the OpenAPI documents the APIs export, in tests: a maintained OpenAPI 3.0 parser and validator. 10.x is
+    // its last CommonJS line: 12 and later are ES modules, which jest cannot require on Node 20.
+    '@apidevtools/swagger-parser@^10.1.1',
     // Loads the local runtime in `npm run bench`: a maintained HTTP load generator with latency percentiles.
     'autocannon@^8.0.0',
   ],
@@ -121,8 +124,11 @@ packageJs.prependSpawn(bundleTask);
 // projen writes "latest" for these; pin the versions proven to read aws-cdk-lib 2.257.0 assemblies.
 project.deps.addDependency('@aws-cdk/integ-runner@2.197.10', DependencyType.DEVENV);
 project.deps.addDependency(INTEG_TESTS_ALPHA, DependencyType.DEVENV);
-// unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile.
-project.package.addPackageResolutions('unrs-resolver@1.12.2');
+// npm overrides, in one field (projen's addPackageResolutions writes the same field, and only flat versions):
+// unrs-resolver 1.13 publishes linux bindings only, which breaks `npm ci` from a committed lockfile; openapi-typescript
+// (the CLI's `gatewaykit client`) declares a peer typescript@^5 and works with the TypeScript 6 the repository builds
+// with (its tests generate and compile a client).
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2', 'openapi-typescript': { typescript: '$typescript' } });
 for (const path of ['/examples', '/bench', '/integ-tests', '/build-tools', '/cdk.json', '/.ci', '/cdk.out']) {
   project.addPackageIgnore(path);
 }
@@ -251,6 +257,8 @@ const cli = new typescript.TypeScriptProject({
     'velocityjs@^2.1.7',
     // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
     'yaml@^2.9.1',
+    // `gatewaykit client` writes the types of an API's OpenAPI document with the maintained generator rather than one of ours.
+    'openapi-typescript@^7.13.0',
   ],
   devDeps: [
     `aws-cdk-lib@${CDK_VERSION}`,
@@ -261,6 +269,8 @@ const cli = new typescript.TypeScriptProject({
     INTEG_TESTS_ALPHA,
     // The example app of the repository is synthesized as `cdk synth` runs it, by ts-node.
     'ts-node@^10',
+    // The runtime of the clients `gatewaykit client` writes: a test calls a served API through one.
+    'openapi-fetch@^0.17.0',
   ],
   tsconfig: { compilerOptions: cliCompilerOptions },
   tsconfigDev: {
@@ -311,6 +321,8 @@ cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LIC
 cli.testTask.prependSpawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
 // The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
 cli.gitignore.exclude('/.gatewaykit');
+// The client `gatewaykit client` writes in its e2e test, removed after it (inside the repository to resolve openapi-fetch).
+cli.gitignore.exclude('/test/e2e/.client-*');
 // One lockfile: the root's `npm ci` installs this workspace. projen runs a subproject's install:ci when it finds no
 // cli/node_modules, which npm leaves out when it hoists every dependency: that would be a second `npm ci` mid-build.
 cli.package.installCiTask.reset();

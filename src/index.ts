@@ -5,3 +5,4 @@ export * from './rest';
 export * from './http';
 export * from './websocket';
 export * from './usage-plans';
+export * from './openapi';

@@ -5,6 +5,7 @@ import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { ThrottleSettings } from '../common/throttle';
+import { HttpOpenApiOptions } from '../openapi/openapi-import-options';
 
 /** One route of an HTTP API: its backend and how it is authorized. */
 export interface HttpApiRouteOptions {
@@ -55,6 +56,14 @@ export interface SecureHttpApiProps {
    * @default - no routes
    */
   readonly routes?: { [routeKey: string]: HttpApiRouteOptions };
+  /**
+   * An OpenAPI 3 document to build the API from (contract first): each operation becomes a route served by the
+   * function `handlers` binds to its `operationId`, authorized by the authorizer `authorizers` binds to its security
+   * scheme. The document's title, description and `x-amazon-apigateway-cors` are the API's `apiName`, `description`
+   * and `cors` unless those are set.
+   * @default - routes come from `routes` and `addRoute()` only
+   */
+  readonly openApi?: HttpOpenApiOptions;
   /**
    * How routes are authorized unless they name their own authorizer or are public.
    * @default HttpApiAuthorizer.iam() - callers must sign requests with SigV4 and be granted access with `grantInvoke`

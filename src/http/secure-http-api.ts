@@ -15,6 +15,8 @@ import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
+import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
+import { httpApiDocument, httpRoutesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
 import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
 import { check, warn } from '../private/errors';
@@ -81,6 +83,7 @@ export class SecureHttpApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
+    props = withDocumentProps(this, props, props.openApi);
     this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? HttpApiAuthorizer.iam();
     this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'HttpApiAuthorizer', 'function, user pool or issuer');
@@ -112,8 +115,9 @@ export class SecureHttpApi extends Construct {
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
 
-    this.addRoutes(props.routes);
+    this.addRoutes(httpRoutesWithDocument(this, props.routes, props.openApi));
     validateStackResourceCount(this);
+    writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
   /**
@@ -160,6 +164,18 @@ export class SecureHttpApi extends Construct {
     this.routeThrottles.add(this.stage, route, key.key, options.throttle);
     this.routes.set(key.key, { authorizationType });
     return route;
+  }
+
+  /**
+   * An OpenAPI 3.0 document describing the API as deployed: its routes, the security scheme of each authorizer with
+   * its scopes, CORS (`x-amazon-apigateway-cors`), the stage's URL as server, and API Gateway's extensions. The app
+   * writes it into the cloud assembly at synth as `<stack>.<api path>.openapi.json`.
+   * @returns the document as a JSON object, whose values known only at deploy time (the API's id in the server URL,
+   * function ARNs) are tokens: resolved by CloudFormation where the document is deployed (e.g. with
+   * `Source.jsonData`), written as `${LogicalId}` placeholders in the assembly's file
+   */
+  public openApiDocument(options: OpenApiDocumentOptions = {}): any {
+    return httpApiDocument(this, options);
   }
 
   /** Lets `grantee` call every IAM-authorized route. */

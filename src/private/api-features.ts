@@ -68,6 +68,10 @@ const API_FEATURES: { readonly [prop: string]: ApiFeature } = {
     },
   },
   routeSelectionExpression: { feature: 'routing messages by their content' },
+  openApi: {
+    feature: 'an API built from an OpenAPI document',
+    instead: { WebSocket: 'OpenAPI describes request-response APIs; declare the WebSocket routes in routes' },
+  },
   connectionRegistry: { feature: 'a registry of open WebSocket connections' },
 };
 

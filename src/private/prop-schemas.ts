@@ -17,6 +17,8 @@ import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
 import { ApiGatewayCloudWatchRole, type ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
+import { OpenApiDefinition } from '../openapi/openapi-definition';
+import type { HttpOpenApiOptions, RestOpenApiOptions } from '../openapi/openapi-import-options';
 import type { ApiCustomDomainProps, CustomDomainMappingOptions } from '../rest/api-custom-domain';
 import type { MeteredApiProps } from '../rest/metered-api';
 import type { PrivateApiCustomDomainProps } from '../rest/private-api-custom-domain';
@@ -36,6 +38,17 @@ const HTTP_AUTHORIZER = instanceOf(() => HttpApiAuthorizer, 'an HttpApiAuthorize
 const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSocketApiAuthorizer: WebSocketApiAuthorizer.iam(), request() or jwt() (RestAuthorizer and HttpApiAuthorizer are for SecureLambdaApi and SecureHttpApi)', 'NotAWebSocketAuthorizer');
 const CLOUDWATCH_ROLE = instanceOf(() => ApiGatewayCloudWatchRole, 'an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)');
 const PAYLOAD_FORMAT = like<apigatewayv2.PayloadFormatVersion>('apigatewayv2.PayloadFormatVersion.VERSION_2_0 or VERSION_1_0', 'version');
+
+const OPENAPI_DEFINITION = required(instanceOf(() => OpenApiDefinition, 'an OpenApiDefinition: OpenApiDefinition.fromFile() or fromObject()'));
+const OPENAPI_HANDLERS = required(mapOf(FUNCTION, 'the functions by operationId, e.g. { listItems: handler }'));
+const REST_OPENAPI = struct<RestOpenApiOptions>({
+  name: 'RestOpenApiOptions',
+  props: { definition: OPENAPI_DEFINITION, handlers: OPENAPI_HANDLERS, authorizers: mapOf(REST_AUTHORIZER, 'the authorizers by security scheme name') },
+});
+const HTTP_OPENAPI = struct<HttpOpenApiOptions>({
+  name: 'HttpOpenApiOptions',
+  props: { definition: OPENAPI_DEFINITION, handlers: OPENAPI_HANDLERS, authorizers: mapOf(HTTP_AUTHORIZER, 'the authorizers by security scheme name') },
+});
 
 /** The props every API construct has: its name and description, and its stage's name, throttle and access logs. */
 const API_STAGE_AND_NAMING = { apiName: NAME, description: STRING, stageName: STRING, throttle: THROTTLE, accessLogRetention: RETENTION };
@@ -58,6 +71,7 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   clientCertificate: BOOLEAN,
   hardened: BOOLEAN,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  openApi: REST_OPENAPI,
   ...API_STAGE_AND_NAMING,
 };
 
@@ -80,6 +94,7 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   detailedMetrics: BOOLEAN,
   customDomain: CUSTOM_DOMAIN,
   disableExecuteApiEndpoint: BOOLEAN,
+  openApi: HTTP_OPENAPI,
   ...API_STAGE_AND_NAMING,
 };
 

@@ -12,6 +12,7 @@ import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { ThrottleSettings } from '../common/throttle';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
+import { RestOpenApiOptions } from '../openapi/openapi-import-options';
 
 /** One route of a REST API: its backend, how it is authorized, and what it requires of a request. */
 export interface RestRouteOptions extends RestRequestValidationOptions {
@@ -67,6 +68,14 @@ export interface SecureLambdaApiProps {
    * @default - no routes
    */
   readonly routes?: { [routeKey: string]: RestRouteOptions };
+  /**
+   * An OpenAPI 3 document to build the API from (contract first): each operation becomes a route served by the
+   * function `handlers` binds to its `operationId`, authorized by the authorizer `authorizers` binds to its security
+   * scheme, with its required parameters and JSON body validated. The document's title, description and
+   * `x-amazon-apigateway-cors` are the API's `apiName`, `description` and `cors` unless those are set.
+   * @default - routes come from `routes` and `addRoute()` only
+   */
+  readonly openApi?: RestOpenApiOptions;
   /**
    * How routes are authorized unless they name their own authorizer or are public.
    * @default RestAuthorizer.iam() - callers must sign requests with SigV4 and be granted access with `grantInvoke`

@@ -31,6 +31,8 @@ import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-auth
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
+import { restApiDocument, routesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
@@ -121,6 +123,7 @@ export class SecureLambdaApi extends Construct {
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
     checkConstructProps(this, new.target, props);
+    props = withDocumentProps(this, props, props.openApi);
     this.cors = validateCors(this, props.cors);
     this.defaultAuthorizerOption = props.authorizer ?? RestAuthorizer.iam();
     this.authorizerBindings = new AuthorizerBindings(this, this.defaultAuthorizerOption, 'RestAuthorizer', 'function or user pool');
@@ -163,8 +166,9 @@ export class SecureLambdaApi extends Construct {
     this.userPool = defaultBinding.userPool;
     this.userPoolClient = defaultBinding.userPoolClient;
     this.authorizerFunction = defaultBinding.function;
-    this.addRoutes(props.routes);
+    this.addRoutes(routesWithDocument(this, props.routes, props.openApi, props.authorizer));
     this.addValidations(props);
+    writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
   /**
@@ -234,6 +238,18 @@ export class SecureLambdaApi extends Construct {
       authorizerProvidesApiKey: binding?.providesUsageIdentifierKey === true,
     });
     return method;
+  }
+
+  /**
+   * An OpenAPI 3.0 document describing the API as deployed: its routes with their required parameters and request
+   * models, the security scheme of each authorizer with its scopes, API keys, CORS, a server per stage, and API
+   * Gateway's extensions. The app writes it into the cloud assembly at synth as `<stack>.<api path>.openapi.json`.
+   * @returns the document as a JSON object, whose values known only at deploy time (the API's id in server URLs,
+   * function ARNs) are tokens: resolved by CloudFormation where the document is deployed (e.g. with
+   * `Source.jsonData`), written as `${LogicalId}` placeholders in the assembly's file
+   */
+  public openApiDocument(options: OpenApiDocumentOptions = {}): any {
+    return restApiDocument(this, options);
   }
 
   /** Lets `grantee` call every IAM-authorized route of every stage. */

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args';
+import { CLIENT_USAGE, clientCommand } from './client-command';
 import { INTEG_USAGE, integCommand } from './integ-command';
+import { OPENAPI_USAGE, openApiCommand } from './openapi-command';
 import { SERVE_USAGE, serveCommand } from './serve-command';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
 
@@ -15,6 +17,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: { usage: SERVE_USAGE, run: serveCommand },
   token: { usage: TOKEN_USAGE, run: async (argv) => { process.stdout.write(`${await tokenCommand(argv)}\n`); } },
   integ: { usage: INTEG_USAGE, run: async (argv) => { process.exitCode = await integCommand(argv); } },
+  openapi: { usage: OPENAPI_USAGE, run: async (argv) => { process.stdout.write(`${openApiCommand(argv)}\n`); } },
+  client: { usage: CLIENT_USAGE, run: async (argv) => { process.stdout.write(`${await clientCommand(argv)}\n`); } },
 };
 
 export const USAGE = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
@@ -24,7 +28,11 @@ ${SERVE_USAGE}
 
 ${TOKEN_USAGE}
 
-${INTEG_USAGE}`;
+${INTEG_USAGE}
+
+${OPENAPI_USAGE}
+
+${CLIENT_USAGE}`;
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v']);

@@ -1,0 +1,3 @@
+export * from './openapi-definition';
+export * from './openapi-document-options';
+export * from './openapi-import-options';
