@@ -242,8 +242,15 @@ const cli = new typescript.TypeScriptProject({
     'velocityjs@^2.1.7',
     // OpenAPI documents of SpecRestApi and HTTP APIs are often YAML: a maintained YAML 1.2 parser without dependencies.
     'yaml@^2.9.1',
+    // WebSocket APIs are served with ws, the maintained WebSocket server of Node.js (per-message limits, close codes).
+    'ws@^8.18.0',
+    // The AWS SDK clients Lambda's Node.js runtime provides to handlers that keep the SDK out of their bundle (as
+    // NodejsFunction and the library's bundled handlers do): the connection registry and @connections callers.
+    '@aws-sdk/client-dynamodb@^3',
+    '@aws-sdk/client-apigatewaymanagementapi@^3',
   ],
   devDeps: [
+    '@types/ws@^8',
     `aws-cdk-lib@${CDK_VERSION}`,
     `constructs@${CONSTRUCTS_VERSION}`,
     // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
