@@ -11,6 +11,7 @@ import { UnsupportedReport } from './unsupported';
 import { reportUnsupportedTypes } from './unsupported-types';
 import { buildUsagePlans } from './usage-plans';
 import { buildUserPools } from './user-pools';
+import { buildWebSocketApis } from './websocket-apis';
 
 export interface LoadOptions {
   /**
@@ -44,6 +45,7 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
   const functions = buildFunctions(index, options.workDir, report);
   const restApis = buildRestApis(index, functions, report);
   const httpApis = buildHttpApis(index, functions, report);
+  const webSocketApis = buildWebSocketApis(index, functions, report);
   const usagePlans = buildUsagePlans(index, report);
   const userPools = buildUserPools(index, report);
   reportUnsupportedTypes(index, report);
@@ -54,6 +56,7 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
     functions,
     restApis,
     httpApis,
+    webSocketApis,
     userPools,
     usagePlans,
     unsupported: report.list(routesByApi(restApis, httpApis)),

@@ -4,9 +4,10 @@ import { FunctionPool } from './function-pool';
 import { requestTooLargeError, RUNTIME_CLOSED_MESSAGE, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-messages';
 import { Sandbox } from './sandbox';
 import type { RunnableFunction } from './sandbox';
-import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
+import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse, SandboxExtras } from './types';
 
 const DEFAULT_MAX_WORKERS_PER_FUNCTION = 4;
+const NO_EXTRAS: SandboxExtras = { environment: {}, redirects: [] };
 
 /**
  * Runs the app's Node.js Lambda handlers locally, each function in its own bounded pool of worker threads that
@@ -111,6 +112,7 @@ export class LambdaRuntime {
       fn,
       region: this.options.region,
       outboundResponses: this.outboundResponses,
+      extras: this.options.sandboxExtras?.() ?? NO_EXTRAS,
       onOutput: (line) => this.onHandlerOutput(fn.functionName, line),
       onGone,
     }));

@@ -22,6 +22,8 @@ export interface SandboxSpec {
   readonly timeoutMs: number;
   /** Keyed by absolute URL without query; see `LambdaRuntimeOptions.outboundResponses`. */
   readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
+  /** Origin -> local origin; see `SandboxExtras.redirects`. */
+  readonly outboundRedirects: ReadonlyArray<readonly [string, string]>;
   /** The shared memory `process.stdout` writes to (an output ring). */
   readonly stdoutRing: SharedArrayBuffer;
   /** The shared memory `process.stderr` writes to (an output ring). */

@@ -7,7 +7,7 @@ import { LineSplitter } from './output-lines';
 import { createOutputRing, OutputRingReader } from './output-ring';
 import { invocationRequest, SandboxSpec, WorkerMessage } from './protocol';
 import { logGroupNameOf, logStreamNameFor, sandboxEnvironment } from './sandbox-environment';
-import type { InvokeOutcome, OutboundResponse } from './types';
+import type { InvokeOutcome, OutboundResponse, SandboxExtras } from './types';
 import { sandboxWorkerFile } from './worker-location';
 
 /** A function the runtime can run: Node.js, with its code on disk. */
@@ -17,6 +17,7 @@ export interface SandboxSettings {
   readonly fn: RunnableFunction;
   readonly region: string;
   readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
+  readonly extras: SandboxExtras;
   readonly onOutput: (line: string) => void;
   /** Called once when the sandbox is gone, whether it crashed, timed out, failed to initialize or was terminated. */
   readonly onGone: (sandbox: Sandbox) => void;
@@ -83,6 +84,7 @@ export class Sandbox {
       logStreamName,
       timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
+      outboundRedirects: settings.extras.redirects,
       stdoutRing: createOutputRing(),
       stderrRing: createOutputRing(),
     };
@@ -92,7 +94,7 @@ export class Sandbox {
     });
     this.worker = new Worker(sandboxWorkerFile(), {
       workerData: spec,
-      env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
+      env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env, settings.extras.environment),
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb - Math.floor(fn.memorySizeMb / 10) },
     });

@@ -23,11 +23,24 @@ export interface LambdaRuntimeOptions {
    * aws-jwt-verify, which calls `require('https').request`) work offline. Other URLs go to the network as usual.
    */
   readonly outboundResponses?: ReadonlyMap<string, OutboundResponse>;
+  /** Read each time a worker starts (default none): what the runtime's local services add to every sandbox. */
+  readonly sandboxExtras?: () => SandboxExtras;
   /**
    * Receives what handlers write to stdout/stderr, line by line (default: written to this process's stderr prefixed
    * with the function name).
    */
   readonly onHandlerOutput?: (functionName: string, line: string) => void;
+}
+
+/** What the runtime's local services (WebSocket APIs, the DynamoDB endpoint) add to every sandbox. */
+export interface SandboxExtras {
+  /** Variables every function gets under its own (service endpoints, the AWS SDK Lambda provides, credentials). */
+  readonly environment: Readonly<Record<string, string>>;
+  /**
+   * Origins (`https://{apiId}.execute-api.{region}.amazonaws.com`) whose requests go to a local origin
+   * (`http://127.0.0.1:3002`) instead, path and query kept: a WebSocket API's `@connections`.
+   */
+  readonly redirects: ReadonlyArray<readonly [string, string]>;
 }
 
 /**

@@ -14,6 +14,7 @@ import { exitOnUnhandledErrors } from './worker/fatal-errors';
 import { loadHandler } from './worker/handler-loader';
 import { invokeHandler } from './worker/invocation';
 import { interceptOutboundRequests } from './worker/outbound-interception';
+import { redirectOutboundRequests } from './worker/outbound-redirects';
 import { captureOutput } from './worker/output-capture';
 import { defineAwsLambdaGlobal } from './worker/response-streaming';
 import { lowerThreadPriority } from './worker/scheduling-priority';
@@ -32,6 +33,7 @@ exitOnUnhandledErrors();
 defineAwsLambdaGlobal();
 lowerThreadPriority();
 interceptOutboundRequests(new Map(spec.outboundResponses));
+redirectOutboundRequests(new Map(spec.outboundRedirects));
 void loadHandler(spec).then(
   (handler) => {
     const enqueue = serialInvocations((request, done) => invokeHandler(handler, request, spec, (message) => {

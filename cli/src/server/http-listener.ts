@@ -96,7 +96,8 @@ export class HttpListener {
   }
 }
 
-function toApiRequest(req: http.IncomingMessage, body: Buffer, receivedAt: number): ApiRequest {
+/** The request as the API pipelines read it. */
+export function toApiRequest(req: http.IncomingMessage, body: Buffer, receivedAt: number): ApiRequest {
   const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
   const headers: [string, string][] = [];

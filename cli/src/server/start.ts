@@ -16,6 +16,8 @@ import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
+import { serveWebSocketApis, ServedWebSocketApi, webSocketSandboxExtras } from '../websocket/serve-websocket-apis';
+import type { SandboxExtras } from '../lambda';
 
 /** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
 export interface StartOptions {
@@ -67,14 +69,14 @@ export interface StartOptions {
 
 /** One served API: where it listens and the URL of each of its stages. */
 export interface ServedApi {
-  readonly kind: 'REST' | 'HTTP';
+  readonly kind: 'REST' | 'HTTP' | 'WEBSOCKET';
   /** The API's name in the template. */
   readonly name: string;
   /** Its construct path, e.g. `MyStack/Api`. */
   readonly path: string;
   readonly apiId: string;
   readonly port: number;
-  /** Stage name -> URL, ending with `/`. */
+  /** Stage name -> URL, ending with `/` (a WebSocket API's: `ws://host:port/{stage}`). */
   readonly urls: Readonly<Record<string, string>>;
 }
 
@@ -87,6 +89,8 @@ export interface RunningApp {
   readonly issuer: LocalIssuer;
   /** The invocations and cold starts of a function, by ARN. */
   readonly lambda: Pick<LambdaRuntime, 'stats'>;
+  /** The WebSocket APIs, with their open connections. */
+  readonly webSocketApis: readonly ServedWebSocketApi[];
   /**
    * The URL of a stage: of the API whose name or construct path ends with `api` (default: the only API), stage
    * `stage` (default: its only stage).
@@ -117,7 +121,9 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     maxWorkersPerFunction: options.maxWorkersPerFunction,
     outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
     onHandlerOutput: options.onHandlerOutput,
+    sandboxExtras: () => sandboxExtras,
   });
+  let sandboxExtras: SandboxExtras = { environment: {}, redirects: [] };
   const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
   const localEndpoints = new LocalApiEndpoints();
   const common = {
@@ -146,6 +152,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const firstPort = options.port ?? 3000;
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
+  let webSocketApis: ServedWebSocketApi[] = [];
   try {
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
@@ -155,6 +162,11 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
+    webSocketApis = await serveWebSocketApis(model, { ...common, requestLog: options.quiet ? undefined : log }, {
+      host, connectableHost: connectableHost(host), firstPort: firstPort === 0 ? 0 : firstPort + plans.length, onlyStage: options.stage,
+    });
+    webSocketApis.forEach((api) => apis.push({ kind: 'WEBSOCKET', name: api.model.name, path: api.model.origin.path, apiId: api.model.apiId, port: api.port, urls: api.urls }));
+    sandboxExtras = webSocketApis.length > 0 ? webSocketSandboxExtras(webSocketApis, region, connectableHost(host)) : sandboxExtras;
   } catch (error) {
     await Promise.all(listeners.map((l) => l.close()));
     await lambda.close();
@@ -162,7 +174,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   }
 
   const reported = apis.map((api) => ({
-    kind: api.kind,
+    kind: api.kind === 'WEBSOCKET' ? 'WS' as const : api.kind,
     path: api.path,
     stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
   }));
@@ -174,9 +186,10 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     model,
     issuer,
     lambda,
+    webSocketApis,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
     stop: async () => {
-      await Promise.all(listeners.map((l) => l.close()));
+      await Promise.all([...listeners.map((l) => l.close()), ...webSocketApis.map((api) => api.server.close())]);
       await lambda.close();
     },
   };

@@ -79,7 +79,7 @@ interface RequestOptionsLike {
  * The URL of a `request(url[, options][, callback])` or `request(options[, callback])` call, options winning over
  * the URL as in Node; undefined when it cannot be told (Node will then report the problem itself).
  */
-function requestUrl(args: readonly unknown[], defaultProtocol: string): URL | undefined {
+export function requestUrl(args: readonly unknown[], defaultProtocol: string): URL | undefined {
   const [first, second] = args;
   const base = typeof first === 'string' || first instanceof URL ? parseUrl(String(first)) : undefined;
   const optionsArgument = base === undefined ? first : second;
@@ -100,7 +100,7 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
-function parseUrl(text: string): URL | undefined {
+export function parseUrl(text: string): URL | undefined {
   try {
     return new URL(text);
   } catch {

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import * as http from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { WebSocketApiModel } from '../model';
+import { toApiRequest } from '../server/http-listener';
+import { parseQuery } from '../server/api-request';
+import { authorizeConnect, ConnectAuthorizationDeps } from './connect-authorization';
+import { ConnectionRegistry } from './connections';
+import { handleManagementRequest } from './management-api';
+import { ConnectionSession } from './connection-session';
+import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
+import { HANDSHAKE_REFUSALS, HandshakeRefusal, MAX_MESSAGE_BYTES } from './websocket-limits';
+import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocation';
+
+export interface WebSocketApiServerDeps extends ConnectAuthorizationDeps, RouteInvocationDeps {
+  /** One line per handshake, message and disconnect; undefined for none. */
+  readonly requestLog?: (line: string) => void;
+}
+
+/** How often idle and too-old connections are looked for; the clock decides whether they are. */
+const SWEEP_INTERVAL_MS = 1000;
+
+/**
+ * One WebSocket API on a port of its own: handshakes on `/{stage}` (authorized and run through `$connect` before the
+ * upgrade completes), messages routed by the API's route selection expression, `$disconnect` after every close, and
+ * the `@connections` management API on the same port.
+ */
+export class WebSocketApiServer {
+  public readonly connections = new ConnectionRegistry();
+  private readonly server: http.Server;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly stageVariables: ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+  constructor(private readonly api: WebSocketApiModel, stageNames: readonly string[], private readonly domainName: string, private readonly deps: WebSocketApiServerDeps) {
+    this.stageVariables = new Map(api.stages.filter((s) => stageNames.includes(s.stageName)).map((s) => [s.stageName, s.variables]));
+    this.server = http.createServer((req, res) => this.onRequest(req, res));
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+      this.onUpgrade(req, socket, head).catch((error: unknown) => {
+        deps.requestLog?.(`${api.origin.path} $connect internal error: ${error instanceof Error ? error.stack : String(error)}`);
+        refuse(socket, 'INTEGRATION_FAILURE');
+      });
+    });
+    this.sweeper = setInterval(() => this.closeExpired(), SWEEP_INTERVAL_MS).unref();
+  }
+
+  /** Closes the connections idle for 10 minutes or open for 2 hours by the runtime's clock; returns how many. */
+  public closeExpired(): number {
+    return this.connections.closeExpired(this.deps.clock.now());
+  }
+
+  public listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Closes every connection (each gets its `$disconnect`) and stops listening. */
+  public close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.connections.closeAll();
+    return new Promise((resolve) => {
+      this.sockets.close();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = toApiRequest(req, Buffer.concat(chunks), this.deps.clock.now());
+      const answer = handleManagementRequest(request.method, request.rawPath, request.body, this.connections, this.deps.clock)
+        ?? { status: 403, headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' }, body: '{"message":"Forbidden"}' };
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
+      res.end(answer.body);
+      this.deps.requestLog?.(`${this.api.origin.path} ${request.method} ${request.rawPath} ${answer.status}`);
+    });
+  }
+
+  private async onUpgrade(req: http.IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
+    const upgrade = toApiRequest(req, Buffer.alloc(0), this.deps.clock.now());
+    const stage = decodeURIComponent(upgrade.rawPath.replace(/^\/|\/$/g, ''));
+    const stageVariables = this.stageVariables.get(stage);
+    if (stageVariables === undefined) {
+      refuse(socket, 'FORBIDDEN');
+      return;
+    }
+    const handshake: Handshake = { headers: upgrade.headers, query: parseQuery(upgrade.rawQuery) };
+    const userAgent = upgrade.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1];
+    const context: ConnectionContext = {
+      apiId: this.api.apiId, domainName: this.domainName, stage, connectionId: newConnectionId(),
+      connectedAt: upgrade.receivedAt, sourceIp: upgrade.sourceIp, ...(userAgent !== undefined ? { userAgent } : {}),
+    };
+    const connectRoute = this.api.routes.get('$connect');
+    const authorization = await authorizeConnect(this.api, connectRoute, upgrade, handshake, context, stageVariables, this.deps);
+    if (!authorization.ok) {
+      this.log(context, '$connect', HANDSHAKE_REFUSALS[authorization.refusal].status, authorization.note);
+      refuse(socket, authorization.refusal);
+      return;
+    }
+    const connection: ConnectionContext = { ...context, authorizer: authorization.authorizer, iamIdentity: authorization.iamIdentity };
+    if (connectRoute) {
+      const outcome = await invokeRoute(connectRoute, connectEvent(connection, handshake, this.deps.clock.now()), this.deps);
+      const status = outcome.kind === 'result' ? connectStatus(outcome.payload) : HANDSHAKE_REFUSALS.INTEGRATION_FAILURE.status;
+      if (status < 200 || status > 299) {
+        this.log(connection, '$connect', status, outcome.kind === 'failed' ? outcome.note : undefined);
+        refuse(socket, outcome.kind === 'result' ? { status, body: '' } : 'INTEGRATION_FAILURE');
+        return;
+      }
+    }
+    this.sockets.handleUpgrade(req, socket, head, (ws) => {
+      new ConnectionSession(ws, connection, handshake, this.api, this.connections, this.deps).start();
+      this.log(connection, '$connect', 101);
+    });
+  }
+
+  private log(connection: ConnectionContext, routeKey: string, status: number, note?: string): void {
+    this.deps.requestLog?.(`${this.api.origin.path} ${routeKey} ${connection.connectionId} ${status}${note ? ` (${note})` : ''}`);
+  }
+}
+
+/** Connection ids look like API Gateway's: 12 characters of base64 ending in `=` (`L0SM9cOFvHcCIhw=`). */
+function newConnectionId(): string {
+  return randomBytes(10).toString('base64').replace(/\//g, '_').replace(/\+/g, '-');
+}
+
+/** Answers the handshake with an HTTP error instead of switching protocols. */
+function refuse(socket: Socket, refusal: HandshakeRefusal | { readonly status: number; readonly body: string }): void {
+  const { status, body } = typeof refusal === 'string' ? HANDSHAKE_REFUSALS[refusal] : refusal;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, () => socket.destroy());
+}
