@@ -50,13 +50,16 @@ export function handleManagementRequest(
   return { status: 200, headers: {}, body: '' };
 }
 
-/** GetConnection's answer (https://docs.aws.amazon.com/apigatewayv2/latest/api/apigatewaymanagementapi-connections-connectionid.html). */
+/**
+ * GetConnection's answer, in the wire's camelCase names (the SDK reads it as `ConnectedAt`, `Identity.SourceIp`,
+ * `LastActiveAt`).
+ */
 function describe(connection: OpenConnection): Record<string, unknown> {
   const { connectedAt, sourceIp, userAgent } = connection.context;
   return {
-    ConnectedAt: new Date(connectedAt).toISOString(),
-    Identity: { SourceIp: sourceIp, ...(userAgent !== undefined ? { UserAgent: userAgent } : {}) },
-    LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+    connectedAt: new Date(connectedAt).toISOString(),
+    identity: { sourceIp, ...(userAgent !== undefined ? { userAgent } : {}) },
+    lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
   };
 }
 
