@@ -248,6 +248,9 @@ const cli = new typescript.TypeScriptProject({
     // NodejsFunction and the library's bundled handlers do): the connection registry and @connections callers.
     '@aws-sdk/client-dynamodb@^3',
     '@aws-sdk/client-apigatewaymanagementapi@^3',
+    // The app's DynamoDB tables (a WebSocket API's connection registry) served locally: dynalite implements DynamoDB's
+    // API with its validation and errors, in memory, so handlers run their real SDK calls; maintained (4.0, 2025).
+    'dynalite@^4.0.0',
   ],
   devDeps: [
     '@types/ws@^8',

@@ -1,6 +1,7 @@
 import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
 import { routesByApi } from './api-routes';
 import { readCloudAssembly } from './cloud-assembly';
+import { buildDynamoDbTables } from './dynamodb-tables';
 import { buildFunctions } from './functions';
 import { buildHttpApis } from './http-apis';
 import { LoadedStack } from './loaded-stack';
@@ -46,6 +47,7 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
   const restApis = buildRestApis(index, functions, report);
   const httpApis = buildHttpApis(index, functions, report);
   const webSocketApis = buildWebSocketApis(index, functions, report);
+  const dynamoDbTables = buildDynamoDbTables(index, report);
   const usagePlans = buildUsagePlans(index, report);
   const userPools = buildUserPools(index, report);
   reportUnsupportedTypes(index, report);
@@ -57,6 +59,7 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
     restApis,
     httpApis,
     webSocketApis,
+    dynamoDbTables,
     userPools,
     usagePlans,
     unsupported: report.list(routesByApi(restApis, httpApis)),

@@ -3,20 +3,23 @@ import { start } from '../server/start';
 
 export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [--host 127.0.0.1] [--stage NAME]
                        [--credentials ACCESS_KEY_ID:SECRET]... [--region R] [--account ID]
-                       [--account-throttle 10000:5000] [--max-workers 4] [--seed N] [--aws-endpoint URL] [--quiet]
-  Serves the REST and HTTP APIs of a CDK app on localhost, one port per API from --port on, running the real
+                       [--account-throttle 10000:5000] [--max-workers 4] [--seed N] [--aws-endpoint URL]
+                       [--dynamodb-endpoint URL] [--quiet]
+  Serves the REST, HTTP and WebSocket APIs of a CDK app on localhost, one port per API from --port on, running the real
   handlers. Without --app, runs 'cdk synth' in the current folder (the folder of cdk.json) and serves its output.
   --credentials  accept SigV4 (IAM) requests signed with this key (repeatable)
   --stage        serve only this stage of each API
   --seed         make the canary traffic split reproducible
   --aws-endpoint send AWS service integrations (AwsIntegration, SQS-SendMessage, ...) there, e.g. a local emulator,
                  signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the environment, else local dummy keys
+  --dynamodb-endpoint  give handlers this DynamoDB (e.g. DynamoDB Local's http://localhost:8000) with the app's
+                 tables created in it, instead of the embedded in-memory one
   --account-throttle  the account's limit, RATE:BURST requests per second (API Gateway's default 10000:5000)
   --quiet        no line per request`;
 
 /** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */
 export async function serveCommand(argv: readonly string[]): Promise<void> {
-  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint'], ['quiet'], SERVE_USAGE);
+  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'dynamodb-endpoint'], ['quiet'], SERVE_USAGE);
   const credentials = (parsed.options.get('credentials') ?? []).map((pair) => {
     const [accessKeyId, ...secret] = pair.split(':');
     if (!accessKeyId || secret.length === 0 || secret.join(':') === '') {
@@ -36,6 +39,7 @@ export async function serveCommand(argv: readonly string[]): Promise<void> {
     maxWorkersPerFunction: integerOption(parsed, 'max-workers', 1, 256, SERVE_USAGE),
     seed: integerOption(parsed, 'seed', 0, 2 ** 32 - 1, SERVE_USAGE),
     awsEndpoint: optionValue(parsed, 'aws-endpoint'),
+    dynamoDbEndpoint: optionValue(parsed, 'dynamodb-endpoint'),
     quiet: parsed.flags.has('quiet'),
   });
   await new Promise<void>((resolve) => {

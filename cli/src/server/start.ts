@@ -8,7 +8,7 @@ import { synthesize } from './synth';
 import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
-import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
+import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment, LOCAL_DUMMY_CREDENTIALS } from '../gateway/aws-service-endpoint';
 import { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
@@ -16,7 +16,8 @@ import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
-import { serveWebSocketApis, ServedWebSocketApi, webSocketSandboxExtras } from '../websocket/serve-websocket-apis';
+import { localServiceSandboxExtras, serveWebSocketApis, ServedWebSocketApi } from '../websocket/serve-websocket-apis';
+import { LocalDynamoDb, startLocalDynamoDb } from '../dynamodb/local-dynamodb';
 import type { SandboxExtras } from '../lambda';
 
 /** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
@@ -59,6 +60,11 @@ export interface StartOptions {
    * (`AWS_SESSION_TOKEN`) from the environment when set, else fixed local dummies.
    */
   readonly awsCredentials?: AwsCredentials;
+  /**
+   * The DynamoDB endpoint the app's handlers are given, with the app's tables created in it, e.g. DynamoDB Local's
+   * `http://localhost:8000`. Default: an embedded in-memory DynamoDB (dynalite) when the app has tables.
+   */
+  readonly dynamoDbEndpoint?: string;
   /** Where startup and request lines go. Default: standard output. */
   readonly log?: (line: string) => void;
   /** Leave out the line per request. Default false. */
@@ -153,7 +159,9 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
   let webSocketApis: ServedWebSocketApi[] = [];
+  let dynamoDb: LocalDynamoDb | undefined;
   try {
+    dynamoDb = await startLocalDynamoDb(model.dynamoDbTables, { endpoint: options.dynamoDbEndpoint, region, credentials: LOCAL_DUMMY_CREDENTIALS });
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
       listeners.push(listener);
@@ -166,9 +174,11 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       host, connectableHost: connectableHost(host), firstPort: firstPort === 0 ? 0 : firstPort + plans.length, onlyStage: options.stage,
     });
     webSocketApis.forEach((api) => apis.push({ kind: 'WEBSOCKET', name: api.model.name, path: api.model.origin.path, apiId: api.model.apiId, port: api.port, urls: api.urls }));
-    sandboxExtras = webSocketApis.length > 0 ? webSocketSandboxExtras(webSocketApis, region, connectableHost(host)) : sandboxExtras;
+    if (webSocketApis.length > 0 || dynamoDb) {
+      sandboxExtras = localServiceSandboxExtras(webSocketApis, region, connectableHost(host), dynamoDb?.endpoint);
+    }
   } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
+    await Promise.all([...listeners.map((l) => l.close()), dynamoDb?.close()]);
     await lambda.close();
     throw error;
   }
@@ -190,6 +200,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
     stop: async () => {
       await Promise.all([...listeners.map((l) => l.close()), ...webSocketApis.map((api) => api.server.close())]);
+      await dynamoDb?.close();
       await lambda.close();
     },
   };

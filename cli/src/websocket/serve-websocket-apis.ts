@@ -50,12 +50,13 @@ export function executeApiHost(apiId: string, region: string): string {
 }
 
 /**
- * What the WebSocket APIs add to every sandbox: the execute-api origin of each API goes to its local port (its
- * `@connections`), the AWS SDK clients Lambda's Node.js runtime provides are on `NODE_PATH` (handlers bundled with
- * the SDK external, as NodejsFunction and the library's bundled handlers are, find them), and functions have
- * credentials to sign with when the host gives none, as every Lambda function has its role's.
+ * What the WebSocket APIs and the local DynamoDB add to every sandbox: the execute-api origin of each API goes to its
+ * local port (its `@connections`), the DynamoDB clients to the local endpoint (`AWS_ENDPOINT_URL_DYNAMODB`), the AWS
+ * SDK clients Lambda's Node.js runtime provides are on `NODE_PATH` (handlers bundled with the SDK external, as
+ * NodejsFunction and the library's bundled handlers are, find them), and functions have credentials to sign with when
+ * the host gives none, as every Lambda function has its role's.
  */
-export function webSocketSandboxExtras(served: readonly ServedWebSocketApi[], region: string, connectableHost: string): {
+export function localServiceSandboxExtras(served: readonly ServedWebSocketApi[], region: string, connectableHost: string, dynamoDbEndpoint?: string): {
   environment: Record<string, string>; redirects: Array<[string, string]>;
 } {
   return {
@@ -63,6 +64,7 @@ export function webSocketSandboxExtras(served: readonly ServedWebSocketApi[], re
       NODE_PATH: runtimeProvidedModules(),
       AWS_ACCESS_KEY_ID: LOCAL_DUMMY_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_DUMMY_CREDENTIALS.secretAccessKey,
+      ...(dynamoDbEndpoint !== undefined ? { AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint } : {}),
     },
     redirects: served.map((api) => [`https://${executeApiHost(api.model.apiId, region)}`, `http://${connectableHost}:${api.port}`]),
   };
