@@ -262,6 +262,8 @@ const cli = new typescript.TypeScriptProject({
     INTEG_TESTS_ALPHA,
     // The example app of the repository is synthesized as `cdk synth` runs it, by ts-node.
     'ts-node@^10',
+    // Tests bundle the library's WebSocket runtime helper into a handler as users' functions bundle it.
+    'esbuild',
   ],
   tsconfig: { compilerOptions: cliCompilerOptions },
   tsconfigDev: {

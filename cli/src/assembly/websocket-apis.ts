@@ -12,7 +12,9 @@ export const WEBSOCKET_INTEGRATION_TIMEOUT_MS = 29_000;
 const AUTHORIZATION_TYPES: readonly WebSocketAuthorizationType[] = ['NONE', 'AWS_IAM', 'CUSTOM'];
 
 /** Every WebSocket API of the app (`AWS::ApiGatewayV2::Api` with `ProtocolType: WEBSOCKET`). */
-export function buildWebSocketApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): WebSocketApiModel[] {
+export function buildWebSocketApis(
+  index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport,
+): WebSocketApiModel[] {
   return buildApisWithParts(
     index,
     { apiType: 'AWS::ApiGatewayV2::Api', partTypes: API_V2_PARTS, apiIdProperty: 'ApiId', apiKind: 'API' },

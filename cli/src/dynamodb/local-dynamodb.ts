@@ -1,3 +1,4 @@
+/// <reference path="./dynalite.d.ts" />
 import { AddressInfo } from 'node:net';
 import { CreateTableCommand, CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -25,11 +26,15 @@ export interface LocalDynamoDbOptions {
  * the app's tables in it (a table that already exists there is kept as it is). Undefined when the app has no table
  * and no endpoint is given.
  */
-export async function startLocalDynamoDb(tables: readonly DynamoDbTableModel[], options: LocalDynamoDbOptions): Promise<LocalDynamoDb | undefined> {
+export async function startLocalDynamoDb(
+  tables: readonly DynamoDbTableModel[], options: LocalDynamoDbOptions,
+): Promise<LocalDynamoDb | undefined> {
   if (tables.length === 0 && options.endpoint === undefined) {
     return undefined;
   }
-  const local = options.endpoint === undefined ? await startEmbedded() : { endpoint: options.endpoint, embedded: false, close: async () => undefined };
+  const local = options.endpoint === undefined
+    ? await startEmbedded()
+    : { endpoint: options.endpoint, embedded: false, close: async () => undefined };
   try {
     const client = new DynamoDBClient({ endpoint: local.endpoint, region: options.region, credentials: options.credentials });
     for (const table of tables) {

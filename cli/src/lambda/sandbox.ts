@@ -94,7 +94,8 @@ export class Sandbox {
     });
     this.worker = new Worker(sandboxWorkerFile(), {
       workerData: spec,
-      env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env, settings.extras.environment),
+      env: sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName },
+        process.env, settings.extras.environment),
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).
       resourceLimits: { maxOldGenerationSizeMb: fn.memorySizeMb - Math.floor(fn.memorySizeMb / 10) },
     });

@@ -3,12 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { HttpListener } from './http-listener';
 import { formatRequestLine } from './request-log';
 import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
-import { startupReport } from './startup-report';
+import { ReportedApi, startupReport } from './startup-report';
 import { synthesize } from './synth';
 import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
-import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment, LOCAL_DUMMY_CREDENTIALS } from '../gateway/aws-service-endpoint';
+import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
 import { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime } from '../lambda';
@@ -16,9 +16,9 @@ import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
-import { localServiceSandboxExtras, serveWebSocketApis, ServedWebSocketApi } from '../websocket/serve-websocket-apis';
-import { LocalDynamoDb, startLocalDynamoDb } from '../dynamodb/local-dynamodb';
-import type { SandboxExtras } from '../lambda';
+import { LocalServices, startLocalServices } from '../websocket/local-services';
+import type { ServedWebSocketApi } from '../websocket/serve-websocket-apis';
+
 
 /** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
 export interface StartOptions {
@@ -127,13 +127,11 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     maxWorkersPerFunction: options.maxWorkersPerFunction,
     outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
     onHandlerOutput: options.onHandlerOutput,
-    sandboxExtras: () => sandboxExtras,
+    sandboxExtras: () => services?.sandboxExtras ?? { environment: {}, redirects: [] },
   });
-  let sandboxExtras: SandboxExtras = { environment: {}, redirects: [] };
-  const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
-  const localEndpoints = new LocalApiEndpoints();
+  let services: LocalServices | undefined;
   const common = {
-    localEndpoints,
+    localEndpoints: new LocalApiEndpoints(),
     invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
     invokeStreaming: (arn: string, event: unknown) => lambda.invokeStreaming(arn, event),
     awsEndpoint: awsEndpointOf(options),
@@ -141,7 +139,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     region,
     accountId,
     jwks: issuer.jwks(),
-    credentials,
+    credentials: new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey])),
     functions: model.functions,
   };
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
@@ -155,55 +153,66 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   );
 
   const host = options.host ?? '127.0.0.1';
-  const firstPort = options.port ?? 3000;
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
-  let webSocketApis: ServedWebSocketApi[] = [];
-  let dynamoDb: LocalDynamoDb | undefined;
   try {
-    dynamoDb = await startLocalDynamoDb(model.dynamoDbTables, { endpoint: options.dynamoDbEndpoint, region, credentials: LOCAL_DUMMY_CREDENTIALS });
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
       listeners.push(listener);
-      const port = await listener.listen(firstPort === 0 ? 0 : firstPort + index, host);
-      localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
+      const port = await listener.listen(portOf(options, index), host);
+      common.localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
       const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
-    webSocketApis = await serveWebSocketApis(model, { ...common, requestLog: options.quiet ? undefined : log }, {
-      host, connectableHost: connectableHost(host), firstPort: firstPort === 0 ? 0 : firstPort + plans.length, onlyStage: options.stage,
-    });
-    webSocketApis.forEach((api) => apis.push({ kind: 'WEBSOCKET', name: api.model.name, path: api.model.origin.path, apiId: api.model.apiId, port: api.port, urls: api.urls }));
-    if (webSocketApis.length > 0 || dynamoDb) {
-      sandboxExtras = localServiceSandboxExtras(webSocketApis, region, connectableHost(host), dynamoDb?.endpoint);
-    }
+    const requestLog = options.quiet ? undefined : log;
+    services = await startLocalServices(model, { ...common, requestLog }, servicesListenOptions(options, host, plans.length));
+    apis.push(...services.webSocketApis.map(servedWebSocketApi));
   } catch (error) {
-    await Promise.all([...listeners.map((l) => l.close()), dynamoDb?.close()]);
+    await Promise.all(listeners.map((l) => l.close()));
     await lambda.close();
     throw error;
   }
 
-  const reported = apis.map((api) => ({
-    kind: api.kind === 'WEBSOCKET' ? 'WS' as const : api.kind,
-    path: api.path,
-    stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
-  }));
-  const runtime = { hasCredentials: credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
-  startupReport(assemblyDir, model, reported, performance.now() - startedAt, runtime).forEach((line) => log(line));
+  const runtime = { hasCredentials: common.credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
+  startupReport(assemblyDir, model, apis.map(reportedApi), performance.now() - startedAt, runtime).forEach((line) => log(line));
 
   return {
     apis,
     model,
     issuer,
     lambda,
-    webSocketApis,
+    webSocketApis: services.webSocketApis,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
     stop: async () => {
-      await Promise.all([...listeners.map((l) => l.close()), ...webSocketApis.map((api) => api.server.close())]);
-      await dynamoDb?.close();
+      await Promise.all([...listeners.map((l) => l.close()), services?.close()]);
       await lambda.close();
     },
   };
+}
+
+/** The port of the `index`th API: the REST and HTTP APIs', then the WebSocket APIs', from `port` on; 0 for free ports. */
+function portOf(options: StartOptions, index: number): number {
+  const firstPort = options.port ?? 3000;
+  return firstPort === 0 ? 0 : firstPort + index;
+}
+
+function servicesListenOptions(options: StartOptions, host: string, httpListeners: number) {
+  return {
+    host,
+    connectableHost: connectableHost(host),
+    firstPort: portOf(options, httpListeners),
+    onlyStage: options.stage,
+    dynamoDbEndpoint: options.dynamoDbEndpoint,
+  };
+}
+
+function servedWebSocketApi(api: ServedWebSocketApi): ServedApi {
+  return { kind: 'WEBSOCKET', name: api.model.name, path: api.model.origin.path, apiId: api.model.apiId, port: api.port, urls: api.urls };
+}
+
+function reportedApi(api: ServedApi): ReportedApi {
+  const stages = Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url }));
+  return { kind: api.kind === 'WEBSOCKET' ? 'WS' : api.kind, path: api.path, stages };
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */

@@ -1,13 +1,13 @@
 import { evaluatePolicy, parseRestAuthorizerOutput, RestAuthorizerResult, TtlCache } from '../auth';
 import { Clock } from '../clock';
+import { authorizerEvent, ConnectionContext, Handshake } from './websocket-events';
+import { HandshakeRefusal } from './websocket-limits';
 import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
 import { runLambdaAuthorizer } from '../gateway/lambda-authorizer';
 import type { InvokeOutcome } from '../lambda';
 import { WebSocketApiModel, WebSocketRouteModel } from '../model';
 import { ApiRequest } from '../server/api-request';
-import { authorizerEvent, ConnectionContext, Handshake } from './websocket-events';
-import { HandshakeRefusal } from './websocket-limits';
 
 export interface ConnectAuthorizationDeps {
   readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;

@@ -56,9 +56,11 @@ export function executeApiHost(apiId: string, region: string): string {
  * NodejsFunction and the library's bundled handlers are, find them), and functions have credentials to sign with when
  * the host gives none, as every Lambda function has its role's.
  */
-export function localServiceSandboxExtras(served: readonly ServedWebSocketApi[], region: string, connectableHost: string, dynamoDbEndpoint?: string): {
-  environment: Record<string, string>; redirects: Array<[string, string]>;
-} {
+export function localServiceSandboxExtras(
+  served: readonly ServedWebSocketApi[], region: string, connectableHost: string, dynamoDbEndpoint?: string,
+): {
+    environment: Record<string, string>; redirects: Array<[string, string]>;
+  } {
   return {
     environment: {
       NODE_PATH: runtimeProvidedModules(),

@@ -3,15 +3,15 @@ import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { WebSocketApiModel } from '../model';
-import { toApiRequest } from '../server/http-listener';
-import { parseQuery } from '../server/api-request';
 import { authorizeConnect, ConnectAuthorizationDeps } from './connect-authorization';
+import { ConnectionSession } from './connection-session';
 import { ConnectionRegistry } from './connections';
 import { handleManagementRequest } from './management-api';
-import { ConnectionSession } from './connection-session';
+import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocation';
 import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
 import { HANDSHAKE_REFUSALS, HandshakeRefusal, MAX_MESSAGE_BYTES } from './websocket-limits';
-import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocation';
+import { parseQuery } from '../server/api-request';
+import { toApiRequest } from '../server/http-listener';
 
 export interface WebSocketApiServerDeps extends ConnectAuthorizationDeps, RouteInvocationDeps {
   /** One line per handshake, message and disconnect; undefined for none. */
@@ -33,7 +33,10 @@ export class WebSocketApiServer {
   private readonly sweeper: NodeJS.Timeout;
   private readonly stageVariables: ReadonlyMap<string, Readonly<Record<string, string>>>;
 
-  constructor(private readonly api: WebSocketApiModel, stageNames: readonly string[], private readonly domainName: string, private readonly deps: WebSocketApiServerDeps) {
+  constructor(
+    private readonly api: WebSocketApiModel, stageNames: readonly string[], private readonly domainName: string,
+    private readonly deps: WebSocketApiServerDeps,
+  ) {
     this.stageVariables = new Map(api.stages.filter((s) => stageNames.includes(s.stageName)).map((s) => [s.stageName, s.variables]));
     this.server = http.createServer((req, res) => this.onRequest(req, res));
     this.server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
@@ -95,8 +98,13 @@ export class WebSocketApiServer {
     const handshake: Handshake = { headers: upgrade.headers, query: parseQuery(upgrade.rawQuery) };
     const userAgent = upgrade.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1];
     const context: ConnectionContext = {
-      apiId: this.api.apiId, domainName: this.domainName, stage, connectionId: newConnectionId(),
-      connectedAt: upgrade.receivedAt, sourceIp: upgrade.sourceIp, ...(userAgent !== undefined ? { userAgent } : {}),
+      apiId: this.api.apiId,
+      domainName: this.domainName,
+      stage,
+      connectionId: newConnectionId(),
+      connectedAt: upgrade.receivedAt,
+      sourceIp: upgrade.sourceIp,
+      ...(userAgent !== undefined ? { userAgent } : {}),
     };
     const connectRoute = this.api.routes.get('$connect');
     const authorization = await authorizeConnect(this.api, connectRoute, upgrade, handshake, context, stageVariables, this.deps);

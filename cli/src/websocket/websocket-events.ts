@@ -38,7 +38,11 @@ export function requestContext(connection: ConnectionContext, routeKey: string, 
     stage: connection.stage,
     connectedAt: connection.connectedAt,
     requestTimeEpoch: now,
-    identity: { ...connection.iamIdentity, sourceIp: connection.sourceIp, ...(connection.userAgent !== undefined ? { userAgent: connection.userAgent } : {}) },
+    identity: {
+      ...connection.iamIdentity,
+      sourceIp: connection.sourceIp,
+      ...(connection.userAgent !== undefined ? { userAgent: connection.userAgent } : {}),
+    },
     requestId: ids.requestId,
     domainName: connection.domainName,
     connectionId: connection.connectionId,
@@ -71,7 +75,9 @@ export function messageEvent(connection: ConnectionContext, routeKey: string, da
   };
 }
 
-export function disconnectEvent(connection: ConnectionContext, handshake: Handshake, code: number, reason: string, now: number): Record<string, unknown> {
+export function disconnectEvent(
+  connection: ConnectionContext, handshake: Handshake, code: number, reason: string, now: number,
+): Record<string, unknown> {
   const context = requestContext(connection, '$disconnect', 'DISCONNECT', now);
   return {
     headers: singleValues(handshake.headers),
@@ -82,7 +88,9 @@ export function disconnectEvent(connection: ConnectionContext, handshake: Handsh
 }
 
 /** The REQUEST authorizer's input for `$connect`. */
-export function authorizerEvent(connection: ConnectionContext, handshake: Handshake, methodArn: string, stageVariables: Readonly<Record<string, string>>, now: number): Record<string, unknown> {
+export function authorizerEvent(
+  connection: ConnectionContext, handshake: Handshake, methodArn: string, stageVariables: Readonly<Record<string, string>>, now: number,
+): Record<string, unknown> {
   return {
     type: 'REQUEST',
     methodArn,

@@ -1,15 +1,19 @@
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as esbuild from 'esbuild';
+import { connect, eventually } from './support';
 import { SecureWebSocketApi } from '../../../src';
 import { handlerCode, serveApp, ServedTestApp } from '../support/app';
-import { connect, eventually } from './support';
 
 /** The library's runtime helper, bundled as a user's function bundles it: the AWS SDK left to the Lambda runtime. */
 function runtimeHelper(): string {
   const bundle = esbuild.buildSync({
     entryPoints: [path.join(__dirname, '..', '..', '..', 'src', 'websocket', 'websocket-runtime.ts')],
-    bundle: true, platform: 'node', format: 'cjs', external: ['@aws-sdk/*'], write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['@aws-sdk/*'],
+    write: false,
   });
   return bundle.outputFiles[0].text;
 }

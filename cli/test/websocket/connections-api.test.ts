@@ -1,6 +1,6 @@
+import { connect } from './support';
 import { SecureWebSocketApi } from '../../../src';
 import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
-import { connect } from './support';
 
 /**
  * Calls @connections with the AWS SDK client at the endpoint handlers build from their event, as the developer guide
@@ -33,7 +33,9 @@ describe('the @connections management API, called with @aws-sdk/client-apigatewa
       new SecureWebSocketApi(stack, 'Chat', {
         routes: {
           $connect: { isPublic: true },
-          post: { handler: manager }, get: { handler: manager }, kick: { handler: manager },
+          post: { handler: manager },
+          get: { handler: manager },
+          kick: { handler: manager },
           id: { handler: nodeFunction(stack, 'Id', ECHO), returnResponse: true },
         },
       });

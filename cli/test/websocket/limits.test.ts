@@ -1,6 +1,6 @@
+import { connect, eventually } from './support';
 import { SecureWebSocketApi } from '../../../src';
 import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
-import { connect, eventually } from './support';
 
 const ECHO = 'exports.handler = async (event) => ({ statusCode: 200, body: event.body });';
 /** Records each $disconnect's status and reason for the next connection that asks (one sandbox: maxWorkersPerFunction 1). */

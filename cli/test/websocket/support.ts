@@ -3,12 +3,12 @@ import WebSocket from 'ws';
 /** A client of a served WebSocket API that collects what it receives. */
 export interface TestClient {
   readonly socket: WebSocket;
+  /** Resolves once the connection is closed, with the close code. */
+  closed: Promise<number>;
   /** Resolves to the next message not yet taken, as text. */
   next(): Promise<string>;
   /** Sends and resolves to the next message. */
   ask(message: string): Promise<string>;
-  /** Resolves once the connection is closed, with the close code. */
-  closed: Promise<number>;
 }
 
 /** Connects to `url`; rejects with the handshake's HTTP status when the API refuses the connection. */

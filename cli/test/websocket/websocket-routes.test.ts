@@ -1,6 +1,6 @@
+import { connect, eventually, HandshakeRefused } from './support';
 import { SecureWebSocketApi, WebSocketApiAuthorizer } from '../../../src';
 import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
-import { connect, eventually, HandshakeRefused } from './support';
 
 /** Answers every route with the event it received, so that tests read what API Gateway sent. */
 const EVENT_ECHO = 'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });';
