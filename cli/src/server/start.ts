@@ -165,7 +165,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
     const requestLog = options.quiet ? undefined : log;
-    services = await startLocalServices(model, { ...common, requestLog }, servicesListenOptions(options, host, plans.length));
+    services = await startLocalServices(model, { ...common, requestLog, throttles, accountThrottle }, listening(options, host, plans.length));
     apis.push(...services.webSocketApis.map(servedWebSocketApi));
   } catch (error) {
     await Promise.all(listeners.map((l) => l.close()));
@@ -196,7 +196,7 @@ function portOf(options: StartOptions, index: number): number {
   return firstPort === 0 ? 0 : firstPort + index;
 }
 
-function servicesListenOptions(options: StartOptions, host: string, httpListeners: number) {
+function listening(options: StartOptions, host: string, httpListeners: number) {
   return {
     host,
     connectableHost: connectableHost(host),

@@ -20,7 +20,13 @@ export interface ConnectAuthorizationDeps {
 
 /** What `$connect` authorization adds to the connection, or why the handshake is refused. */
 export type ConnectAuthorization =
-  | { readonly ok: true; readonly authorizer?: Record<string, unknown>; readonly iamIdentity?: Record<string, string> }
+  | {
+    readonly ok: true;
+    readonly authorizer?: Record<string, unknown>;
+    readonly iamIdentity?: Record<string, string>;
+    /** The authorizer's `usageIdentifierKey`, the API key when the API selects keys from the authorizer. */
+    readonly usageIdentifierKey?: string;
+  }
   | { readonly ok: false; readonly refusal: HandshakeRefusal; readonly note: string };
 
 /** WebSocket authorizers have no result cache: each handshake invokes the function. */
@@ -62,5 +68,6 @@ export async function authorizeConnect(
   if (evaluatePolicy(run.answer.policy, methodArn) !== 'ALLOW') {
     return { ok: false, refusal: 'FORBIDDEN', note: `the authorizer's policy does not allow ${methodArn}` };
   }
-  return { ok: true, authorizer: { ...run.answer.context, principalId: run.answer.principalId, integrationLatency: run.latencyMs } };
+  const { context, principalId, usageIdentifierKey } = run.answer;
+  return { ok: true, authorizer: { ...context, principalId, integrationLatency: run.latencyMs }, usageIdentifierKey };
 }

@@ -1,11 +1,12 @@
 import type { RawData, WebSocket } from 'ws';
-import { WebSocketApiModel } from '../model';
+import { WebSocketApiModel, WebSocketStageModel } from '../model';
 import { ConnectionRegistry, OpenConnection } from './connections';
 import { invokeRoute, routeResponseBody } from './route-invocation';
 import { selectRoute } from './route-selection';
 import type { WebSocketApiServerDeps } from './websocket-api-server';
 import { ConnectionContext, disconnectEvent, Handshake, messageEvent } from './websocket-events';
-import { errorFrame } from './websocket-limits';
+import { errorFrame, FRAME_MESSAGES } from './websocket-limits';
+import type { StageApiKey } from '../rest/usage-metering';
 
 /** A close without a status code: API Gateway's `$disconnect` reports 1005 and this reason (uncertain wording). */
 const NO_STATUS = { code: 1005, reason: 'Client-side close frame status not set' };
@@ -17,7 +18,8 @@ export class ConnectionSession {
 
   constructor(
     socket: WebSocket, context: ConnectionContext, handshake: Handshake,
-    private readonly api: WebSocketApiModel, private readonly registry: ConnectionRegistry, private readonly deps: WebSocketApiServerDeps,
+    private readonly api: WebSocketApiModel, private readonly stage: WebSocketStageModel, private readonly apiKey: StageApiKey | undefined,
+    private readonly registry: ConnectionRegistry, private readonly deps: WebSocketApiServerDeps,
   ) {
     this.connection = { socket, context, handshake, lastActiveAt: deps.clock.now() };
     this.routeKeys = new Set([...api.routes.keys()].filter((key) => key !== '$connect' && key !== '$disconnect'));
@@ -44,14 +46,20 @@ export class ConnectionSession {
     const event = messageEvent(context, routeKey ?? '$default', data, isBinary, now);
     const requestId = (event.requestContext as { requestId: string }).requestId;
     if (!route) {
-      socket.send(errorFrame('Forbidden', context.connectionId, requestId));
+      send(socket, errorFrame(FRAME_MESSAGES.NO_ROUTE, context.connectionId, requestId));
       this.log(routeKey ?? '(no route)', 'no route matches and the API has no $default route');
+      return;
+    }
+    const refusal = this.deps.metering.meter(this.api, this.stage, route.routeKey, this.apiKey);
+    if (refusal) {
+      send(socket, errorFrame(FRAME_MESSAGES[refusal], context.connectionId, requestId));
+      this.log(route.routeKey, refusal);
       return;
     }
     const outcome = await invokeRoute(route, event, this.deps);
     if (outcome.kind !== 'result') {
       const note = outcome.kind === 'failed' ? outcome.note : 'the integration timed out';
-      send(socket, errorFrame(outcome.kind === 'timeout' ? 'Endpoint request timed out' : 'Internal server error', context.connectionId, requestId));
+      send(socket, errorFrame(outcome.kind === 'timeout' ? FRAME_MESSAGES.TIMEOUT : FRAME_MESSAGES.FAILED, context.connectionId, requestId));
       this.log(route.routeKey, note);
       return;
     }

@@ -4,6 +4,7 @@ import type { SandboxExtras } from '../lambda';
 import { AppModel } from '../model';
 import { ListenOptions, localServiceSandboxExtras, ServedWebSocketApi, serveWebSocketApis } from './serve-websocket-apis';
 import { WebSocketApiServerDeps } from './websocket-api-server';
+import { WebSocketMetering, WebSocketMeteringDeps } from './websocket-metering';
 
 /** The WebSocket APIs and the local DynamoDB, and what they add to every sandbox. */
 export interface LocalServices {
@@ -14,14 +15,14 @@ export interface LocalServices {
 
 /** Starts the local DynamoDB (when the app has tables or an endpoint is given) and serves the WebSocket APIs. */
 export async function startLocalServices(
-  model: AppModel, deps: WebSocketApiServerDeps, options: ListenOptions & { readonly dynamoDbEndpoint?: string },
+  model: AppModel, deps: Omit<WebSocketApiServerDeps, 'metering'> & WebSocketMeteringDeps, options: ListenOptions & { readonly dynamoDbEndpoint?: string },
 ): Promise<LocalServices> {
   const dynamoDb: LocalDynamoDb | undefined = await startLocalDynamoDb(model.dynamoDbTables, {
     endpoint: options.dynamoDbEndpoint, region: model.region, credentials: LOCAL_DUMMY_CREDENTIALS,
   });
   let webSocketApis: ServedWebSocketApi[];
   try {
-    webSocketApis = await serveWebSocketApis(model, deps, options);
+    webSocketApis = await serveWebSocketApis(model, { ...deps, metering: new WebSocketMetering(model.usagePlans, deps) }, options);
   } catch (error) {
     await dynamoDb?.close();
     throw error;

@@ -2,18 +2,21 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { WebSocketApiModel } from '../model';
-import { authorizeConnect, ConnectAuthorizationDeps } from './connect-authorization';
+import { WebSocketApiModel, WebSocketRouteModel, WebSocketStageModel } from '../model';
+import { authorizeConnect, ConnectAuthorization, ConnectAuthorizationDeps } from './connect-authorization';
 import { ConnectionSession } from './connection-session';
 import { ConnectionRegistry } from './connections';
 import { handleManagementRequest } from './management-api';
 import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocation';
 import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
 import { HANDSHAKE_REFUSALS, HandshakeRefusal, MAX_MESSAGE_BYTES } from './websocket-limits';
-import { parseQuery } from '../server/api-request';
+import { WebSocketMetering } from './websocket-metering';
+import type { StageApiKey } from '../rest/usage-metering';
+import { ApiRequest, headerValue, parseQuery } from '../server/api-request';
 import { toApiRequest } from '../server/http-listener';
 
 export interface WebSocketApiServerDeps extends ConnectAuthorizationDeps, RouteInvocationDeps {
+  readonly metering: WebSocketMetering;
   /** One line per handshake, message and disconnect; undefined for none. */
   readonly requestLog?: (line: string) => void;
 }
@@ -31,13 +34,13 @@ export class WebSocketApiServer {
   private readonly server: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly sweeper: NodeJS.Timeout;
-  private readonly stageVariables: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  private readonly stages: ReadonlyMap<string, WebSocketStageModel>;
 
   constructor(
     private readonly api: WebSocketApiModel, stageNames: readonly string[], private readonly domainName: string,
     private readonly deps: WebSocketApiServerDeps,
   ) {
-    this.stageVariables = new Map(api.stages.filter((s) => stageNames.includes(s.stageName)).map((s) => [s.stageName, s.variables]));
+    this.stages = new Map(api.stages.filter((s) => stageNames.includes(s.stageName)).map((s) => [s.stageName, s]));
     this.server = http.createServer((req, res) => this.onRequest(req, res));
     this.server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
       this.onUpgrade(req, socket, head).catch((error: unknown) => {
@@ -90,8 +93,8 @@ export class WebSocketApiServer {
   private async onUpgrade(req: http.IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const upgrade = toApiRequest(req, Buffer.alloc(0), this.deps.clock.now());
     const stage = decodeURIComponent(upgrade.rawPath.replace(/^\/|\/$/g, ''));
-    const stageVariables = this.stageVariables.get(stage);
-    if (stageVariables === undefined) {
+    const stageModel = this.stages.get(stage);
+    if (stageModel === undefined) {
       refuse(socket, 'FORBIDDEN');
       return;
     }
@@ -107,13 +110,14 @@ export class WebSocketApiServer {
       ...(userAgent !== undefined ? { userAgent } : {}),
     };
     const connectRoute = this.api.routes.get('$connect');
-    const authorization = await authorizeConnect(this.api, connectRoute, upgrade, handshake, context, stageVariables, this.deps);
-    if (!authorization.ok) {
-      this.log(context, '$connect', HANDSHAKE_REFUSALS[authorization.refusal].status, authorization.note);
-      refuse(socket, authorization.refusal);
+    const authorization = await authorizeConnect(this.api, connectRoute, upgrade, handshake, context, stageModel.variables, this.deps);
+    const metered = authorization.ok ? this.meterConnect(connectRoute, stageModel, upgrade, authorization) : authorization;
+    if (!metered.ok) {
+      this.log(context, '$connect', HANDSHAKE_REFUSALS[metered.refusal].status, metered.note);
+      refuse(socket, metered.refusal);
       return;
     }
-    const connection: ConnectionContext = { ...context, authorizer: authorization.authorizer, iamIdentity: authorization.iamIdentity };
+    const connection: ConnectionContext = { ...context, authorizer: metered.authorizer, iamIdentity: metered.iamIdentity };
     if (connectRoute) {
       const outcome = await invokeRoute(connectRoute, connectEvent(connection, handshake, this.deps.clock.now()), this.deps);
       const status = outcome.kind === 'result' ? connectStatus(outcome.payload) : HANDSHAKE_REFUSALS.INTEGRATION_FAILURE.status;
@@ -124,9 +128,24 @@ export class WebSocketApiServer {
       }
     }
     this.sockets.handleUpgrade(req, socket, head, (ws) => {
-      new ConnectionSession(ws, connection, handshake, this.api, this.connections, this.deps).start();
+      new ConnectionSession(ws, connection, handshake, this.api, stageModel, metered.apiKey, this.connections, this.deps).start();
       this.log(connection, '$connect', 101);
     });
+  }
+
+  /** The handshake's API key, when `$connect` requires one, and its share of the throttles and quota. */
+  private meterConnect(
+    route: WebSocketRouteModel | undefined, stage: WebSocketStageModel, upgrade: ApiRequest,
+    authorization: ConnectAuthorization & { readonly ok: true },
+  ): (ConnectAuthorization & { readonly ok: true; readonly apiKey?: StageApiKey }) | (ConnectAuthorization & { readonly ok: false }) {
+    const apiKey = route?.apiKeyRequired
+      ? this.deps.metering.stageKey(this.api, stage.stageName, (name) => headerValue(upgrade, name), authorization.usageIdentifierKey)
+      : undefined;
+    if (route?.apiKeyRequired && !apiKey) {
+      return { ok: false, refusal: 'FORBIDDEN', note: 'no API key of a usage plan of this stage' };
+    }
+    const refusal = this.deps.metering.meter(this.api, stage, '$connect', apiKey);
+    return refusal ? { ok: false, refusal, note: refusal } : { ...authorization, apiKey };
   }
 
   private log(connection: ConnectionContext, routeKey: string, status: number, note?: string): void {

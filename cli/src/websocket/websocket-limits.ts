@@ -22,6 +22,7 @@ export const HANDSHAKE_REFUSALS = {
   AUTHORIZER_FAILURE: { status: 500, body: '{"message": null}' },
   INTEGRATION_FAILURE: { status: 500, body: '{"message": "Internal server error"}' },
   THROTTLED: { status: 429, body: '{"message":"Too Many Requests"}' },
+  QUOTA_EXCEEDED: { status: 429, body: '{"message":"Limit Exceeded"}' },
 } as const;
 export type HandshakeRefusal = keyof typeof HANDSHAKE_REFUSALS;
 
@@ -33,7 +34,17 @@ export const SERVER_CLOSES = {
   SHUTDOWN: { code: 1001, reason: 'Going away' },
 } as const;
 
+/** The messages of error frames (uncertain: those of throttling and quotas are REST's gateway response messages). */
+export const FRAME_MESSAGES = {
+  FAILED: 'Internal server error',
+  NO_ROUTE: 'Forbidden',
+  THROTTLED: 'Too Many Requests',
+  QUOTA_EXCEEDED: 'Limit Exceeded',
+  TIMEOUT: 'Endpoint request timed out',
+} as const;
+type ErrorFrameMessage = typeof FRAME_MESSAGES[keyof typeof FRAME_MESSAGES];
+
 /** The frame a client gets when its message cannot be delivered to a route (the connection stays open). */
-export function errorFrame(message: 'Internal server error' | 'Forbidden' | 'Too Many Requests' | 'Endpoint request timed out', connectionId: string, requestId: string): string {
+export function errorFrame(message: ErrorFrameMessage, connectionId: string, requestId: string): string {
   return JSON.stringify({ message, connectionId, requestId });
 }
