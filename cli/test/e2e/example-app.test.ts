@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { systemClock } from '../../src/clock';
 import { RunningApp, start } from '../../src/server/start';
+import { connect } from '../websocket/support';
 
 /** The app the README's Quick start serves (`npx projen serve:example`). */
 describe('the example app, served', () => {
@@ -36,6 +37,13 @@ describe('the example app, served', () => {
   test('serves the REST, the HTTP and the WebSocket API', () => {
     expect(running.apis.map((api) => api.kind)).toEqual(['REST', 'HTTP', 'WEBSOCKET']);
     expect(lines.join('\n')).not.toMatch(/ChatApi.*WEBSOCKET/);
+  });
+
+  test('the WebSocket chat takes an access token of the pool in its query string, registers the connection and echoes', async () => {
+    const token = await running.issuer.mintCognito({ userPool: pool(), tokenUse: 'access', claims: { sub: 'erin' } }, systemClock);
+    const chat = await connect(`${running.url('ChatApi/Api')}?token=${token}`);
+    expect(await chat.ask('{"action":"echo","text":"hi"}')).toBe('{"action":"echo","text":"hi"}');
+    chat.socket.close();
   });
 
   test('the public health route answers, and an authorized route without a token is 401 with CORS headers', async () => {
