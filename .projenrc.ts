@@ -251,9 +251,14 @@ const cli = new typescript.TypeScriptProject({
     // The app's DynamoDB tables (a WebSocket API's connection registry) served locally: dynalite implements DynamoDB's
     // API with its validation and errors, in memory, so handlers run their real SDK calls; maintained (4.0, 2025).
     'dynalite@^4.0.0',
+    // serve --watch: chokidar watches the app's folder (4.x runs on Node 20); picomatch matches cdk.json's watch
+    // include/exclude globs as the CDK CLI's own watch does.
+    'chokidar@^4.0.3',
+    'picomatch@^4.0.2',
   ],
   devDeps: [
     '@types/ws@^8',
+    '@types/picomatch@^4',
     `aws-cdk-lib@${CDK_VERSION}`,
     `constructs@${CONSTRUCTS_VERSION}`,
     // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.

@@ -1,10 +1,11 @@
 import { integerOption, optionValue, parseArgs, UsageError } from './args';
 import { start } from '../server/start';
+import { watchApp } from '../watch/watch-mode';
 
 export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [--host 127.0.0.1] [--stage NAME]
                        [--credentials ACCESS_KEY_ID:SECRET]... [--region R] [--account ID]
                        [--account-throttle 10000:5000] [--max-workers 4] [--seed N] [--aws-endpoint URL]
-                       [--dynamodb-endpoint URL] [--quiet]
+                       [--dynamodb-endpoint URL] [--watch] [--quiet]
   Serves the REST, HTTP and WebSocket APIs of a CDK app on localhost, one port per API from --port on, running the real
   handlers. Without --app, runs 'cdk synth' in the current folder (the folder of cdk.json) and serves its output.
   --credentials  accept SigV4 (IAM) requests signed with this key (repeatable)
@@ -15,11 +16,13 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
   --dynamodb-endpoint  give handlers this DynamoDB (e.g. DynamoDB Local's http://localhost:8000) with the app's
                  tables created in it, instead of the embedded in-memory one
   --account-throttle  the account's limit, RATE:BURST requests per second (API Gateway's default 10000:5000)
+  --watch        re-synthesize on every change to the app (cdk.json's watch include/exclude) and serve the new app
+                 on the same ports; a synth error keeps the last good app serving
   --quiet        no line per request`;
 
 /** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */
 export async function serveCommand(argv: readonly string[]): Promise<void> {
-  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'dynamodb-endpoint'], ['quiet'], SERVE_USAGE);
+  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'dynamodb-endpoint'], ['quiet', 'watch'], SERVE_USAGE);
   const credentials = (parsed.options.get('credentials') ?? []).map((pair) => {
     const [accessKeyId, ...secret] = pair.split(':');
     if (!accessKeyId || secret.length === 0 || secret.join(':') === '') {
@@ -27,7 +30,10 @@ export async function serveCommand(argv: readonly string[]): Promise<void> {
     }
     return { accessKeyId, secretAccessKey: secret.join(':') };
   });
-  const running = await start({
+  if (parsed.flags.has('watch') && parsed.options.has('app')) {
+    throw new UsageError(`--watch synthesizes the app in the current folder; it cannot watch an assembly given with --app\n${SERVE_USAGE}`);
+  }
+  const startOptions = {
     app: optionValue(parsed, 'app'),
     port: integerOption(parsed, 'port', 0, 65535, SERVE_USAGE),
     host: optionValue(parsed, 'host'),
@@ -41,7 +47,8 @@ export async function serveCommand(argv: readonly string[]): Promise<void> {
     awsEndpoint: optionValue(parsed, 'aws-endpoint'),
     dynamoDbEndpoint: optionValue(parsed, 'dynamodb-endpoint'),
     quiet: parsed.flags.has('quiet'),
-  });
+  };
+  const running = parsed.flags.has('watch') ? await watchApp(startOptions) : await start(startOptions);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
