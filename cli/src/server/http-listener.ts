@@ -88,10 +88,16 @@ export class HttpListener {
     });
   }
 
-  public close(): Promise<void> {
+  /**
+   * Stops listening at once and resolves when every connection is closed: cut at once, or, with `drain`, once the
+   * requests in flight are answered (Node answers them with `connection: close`).
+   */
+  public close(drain = false): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
-      this.server.closeAllConnections();
+      if (!drain) {
+        this.server.closeAllConnections();
+      }
     });
   }
 }

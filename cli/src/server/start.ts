@@ -102,8 +102,11 @@ export interface RunningApp {
    * `stage` (default: its only stage).
    */
   url(api?: string, stage?: string): string;
-  /** Stops listening and terminates every worker. */
-  stop(): Promise<void>;
+  /**
+   * Stops listening and terminates every worker; with `drain`, the ports are free at once but the requests in flight
+   * are answered before the workers end (WebSocket connections are closed either way).
+   */
+  stop(options?: { readonly drain?: boolean }): Promise<void>;
 }
 
 /**
@@ -183,8 +186,8 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     lambda,
     webSocketApis: services.webSocketApis,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: async () => {
-      await Promise.all([...listeners.map((l) => l.close()), services?.close()]);
+    stop: async (stopOptions = {}) => {
+      await Promise.all([...listeners.map((l) => l.close(stopOptions.drain)), services?.close()]);
       await lambda.close();
     },
   };

@@ -37,19 +37,32 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
   let timer: NodeJS.Timeout | undefined;
   let reloading = Promise.resolve();
   let waiters: Array<() => void> = [];
+  const settle = () => {
+    waiters.forEach((resolve) => resolve());
+    waiters = [];
+  };
   const reload = async (changed: string) => {
     const startedAt = performance.now();
+    let assembly: string;
     try {
-      const assembly = await synth(cwd);
-      const port = options.port === 0 ? 0 : running.apis[0]?.port ?? options.port;
-      await running.stop();
+      assembly = await synth(cwd);
+    } catch (error) {
+      log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
+      settle();
+      return;
+    }
+    // The old app stops listening at once and answers what it has in flight while the new one starts on its ports.
+    const port = options.port === 0 ? 0 : running.apis[0]?.port ?? options.port;
+    const drained = running.stop({ drain: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
       running = await start({ ...options, cwd, app: assembly, port });
       log(`gatewaykit: reloaded after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
     } catch (error) {
-      log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
+      log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served, so nothing is served until the next change: ${(error as Error).message}`);
     }
-    waiters.forEach((resolve) => resolve());
-    waiters = [];
+    settle();
+    await drained;
   };
   watcher.on('all', (_event, file) => {
     if (!watched(relativePath(cwd, file))) return;

@@ -28,7 +28,7 @@ const apigwv2 = require(${cdkLib} + '/aws-apigatewayv2');
 const { HttpLambdaIntegration } = require(${cdkLib} + '/aws-apigatewayv2-integrations');
 const app = new cdk.App();
 const stack = new cdk.Stack(app, 'Watched');
-const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(__dirname + '/handler') });
+const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(__dirname + '/handler'), timeout: cdk.Duration.seconds(15) });
 new apigwv2.HttpApi(stack, 'Api', { defaultIntegration: new HttpLambdaIntegration('Fn', fn) });
 app.synth();
 `);
@@ -37,8 +37,12 @@ app.synth();
   writeHandler(dir, 'v1');
 }
 
+/** Answers `version`; a request for `/slow` takes longer than a synth and a restart. */
 function writeHandler(dir: string, version: string): void {
-  fs.writeFileSync(path.join(dir, 'handler', 'index.js'), `exports.handler = async () => ({ statusCode: 200, body: '${version}' });`);
+  fs.writeFileSync(path.join(dir, 'handler', 'index.js'), `exports.handler = async (event) => {
+  if (event.rawPath === '/slow') await new Promise((resolve) => setTimeout(resolve, 6000));
+  return { statusCode: 200, body: '${version}' };
+};`);
 }
 
 /** Runs the app as `cdk synth` does: a process of its own, told where to write by CDK_OUTDIR. */
@@ -80,12 +84,27 @@ describe('serve --watch', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded after a change to handler\/index\.js in \d+ ms$/));
   }, 30_000);
 
+  test('a request in flight during a reload is answered by the app that took it', async () => {
+    let answered = false;
+    const inFlight = fetch(new URL('slow', watched.current().url())).then((response) => {
+      answered = true;
+      return response.text();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reloaded = watched.nextReload();
+    writeHandler(dir, 'v3');
+    await reloaded;
+    expect(await call()).toBe('v3');
+    expect(answered).toBe(false);
+    expect(await inFlight).toBe('v2');
+  }, 30_000);
+
   test('an app that no longer synthesizes is reported and the last good one keeps serving', async () => {
     const reloaded = watched.nextReload();
     fs.appendFileSync(path.join(dir, 'app.js'), '\nthrow new Error("broken app");\n');
     await reloaded;
     expect(lines).toContainEqual(expect.stringMatching(/did not synthesize after a change to app\.js; still serving the last good one: [\s\S]*broken app/));
-    expect(await call()).toBe('v2');
+    expect(await call()).toBe('v3');
   }, 30_000);
 
   test('a change to a file cdk.json excludes from watch does not reload', async () => {
