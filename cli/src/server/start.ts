@@ -93,8 +93,8 @@ export interface RunningApp {
   readonly model: AppModel;
   /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
   readonly issuer: LocalIssuer;
-  /** The invocations and cold starts of a function, by ARN. */
-  readonly lambda: Pick<LambdaRuntime, 'stats'>;
+  /** The invocations and cold starts of a function, by ARN; new code for functions (watch mode). */
+  readonly lambda: Pick<LambdaRuntime, 'stats' | 'replaceFunctions'>;
   /** The WebSocket APIs, with their open connections. */
   readonly webSocketApis: readonly ServedWebSocketApi[];
   /**

@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { watch } from 'chokidar';
+import { codeOnlyChanges } from './code-changes';
 import { watchedFiles } from './watch-patterns';
+import { loadAppModel } from '../assembly';
+import { AppModel } from '../model';
 import { RunningApp, start, StartOptions } from '../server/start';
 import { cdkOutputDir } from '../server/synth';
 
@@ -24,14 +27,16 @@ export interface WatchedApp {
 
 /**
  * `gatewaykit serve --watch`: synthesizes and serves the app, then re-synthesizes on every change to a watched file
- * (cdk.json's `watch` include/exclude) and serves the new app on the same ports. A synth that fails is reported and
- * the last good app keeps serving. Each reload is reported with its duration.
+ * (cdk.json's `watch` include/exclude) and serves the new app on the same ports; when only handler code changed, only
+ * the affected functions' workers are replaced. A synth that fails is reported and the last good app keeps serving.
+ * Each reload is reported with its duration.
  */
 export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const synth = options.synth ?? synthesizeInBackground;
   let running = await start({ ...options, cwd, app: await synth(cwd) });
+  let model = running.model;
   const watched = watchedFiles(cwd, cdkOutputDir(cwd));
   const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => file !== cwd && isIgnored(cwd, file, watched) });
   let timer: NodeJS.Timeout | undefined;
@@ -44,11 +49,26 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
   const reload = async (changed: string) => {
     const startedAt = performance.now();
     let assembly: string;
+    let next: AppModel;
     try {
       assembly = await synth(cwd);
+      next = loadAppModel(assembly, { region: options.region, accountId: options.accountId });
     } catch (error) {
       log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
       settle();
+      return;
+    }
+    const changedCode = codeOnlyChanges(model, next);
+    if (changedCode) {
+      // Only handler code changed: the affected functions' workers are replaced; ports, connections and the rest stay.
+      const retired = running.lambda.replaceFunctions(changedCode);
+      model = next;
+      const names = [...changedCode.values()].map((fn) => fn.origin.path);
+      log(names.length === 0
+        ? `gatewaykit: the app is unchanged after a change to ${changed}`
+        : `gatewaykit: reloaded the code of ${names.join(', ')} after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
+      settle();
+      await retired;
       return;
     }
     // The old app stops listening at once and answers what it has in flight while the new one starts on its ports.
@@ -57,6 +77,7 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
     await new Promise((resolve) => setImmediate(resolve));
     try {
       running = await start({ ...options, cwd, app: assembly, port });
+      model = running.model;
       log(`gatewaykit: reloaded after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
     } catch (error) {
       log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served, so nothing is served until the next change: ${(error as Error).message}`);

@@ -73,18 +73,20 @@ describe('serve --watch', () => {
   }, 60_000);
   afterAll(() => watched.stop());
 
-  test('an edited handler is what the next call runs, on the same port, and the reload is reported with its duration', async () => {
+  test('an edited handler is what the next call runs: only its function is reloaded, and the reload is reported with its duration', async () => {
     expect(await call()).toBe('v1');
-    const url = watched.current().url();
+    const app = watched.current();
+    const url = app.url();
     const reloaded = watched.nextReload();
     writeHandler(dir, 'v2');
     await reloaded;
     expect(await call()).toBe('v2');
+    expect(watched.current()).toBe(app);
     expect(watched.current().url()).toBe(url);
-    expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded after a change to handler\/index\.js in \d+ ms$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded the code of Watched\/Fn after a change to handler\/index\.js in \d+ ms$/));
   }, 30_000);
 
-  test('a request in flight during a reload is answered by the app that took it', async () => {
+  test('a request in flight during a reload is answered by the code that took it, the next by the new code', async () => {
     let answered = false;
     const inFlight = fetch(new URL('slow', watched.current().url())).then((response) => {
       answered = true;
@@ -97,6 +99,18 @@ describe('serve --watch', () => {
     expect(await call()).toBe('v3');
     expect(answered).toBe(false);
     expect(await inFlight).toBe('v2');
+  }, 30_000);
+
+  test('a change to the app itself serves the new app on the same port', async () => {
+    const before = watched.current();
+    const reloaded = watched.nextReload();
+    const appFile = path.join(dir, 'app.js');
+    fs.writeFileSync(appFile, fs.readFileSync(appFile, 'utf8').replace('timeout: cdk.Duration.seconds(15)', 'timeout: cdk.Duration.seconds(14)'));
+    await reloaded;
+    expect(watched.current()).not.toBe(before);
+    expect(watched.current().url()).toBe(before.url());
+    expect(await call()).toBe('v3');
+    expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded after a change to app\.js in \d+ ms$/));
   }, 30_000);
 
   test('an app that no longer synthesizes is reported and the last good one keeps serving', async () => {
