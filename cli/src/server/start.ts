@@ -110,7 +110,7 @@ export interface RunningApp {
 }
 
 /**
- * Serves the REST and HTTP APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
+ * Serves the REST, HTTP and WebSocket APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
  * would; resolves once every API listens.
  */
 export async function start(options: StartOptions = {}): Promise<RunningApp> {
