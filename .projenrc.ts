@@ -259,8 +259,23 @@ const cli = new typescript.TypeScriptProject({
     'yaml@^2.9.1',
     // `gatewaykit client` writes the types of an API's OpenAPI document with the maintained generator rather than one of ours.
     'openapi-typescript@^7.13.0',
+    // WebSocket APIs are served with ws, the maintained WebSocket server of Node.js (per-message limits, close codes).
+    'ws@^8.18.0',
+    // The AWS SDK clients Lambda's Node.js runtime provides to handlers that keep the SDK out of their bundle (as
+    // NodejsFunction and the library's bundled handlers do): the connection registry and @connections callers.
+    '@aws-sdk/client-dynamodb@^3',
+    '@aws-sdk/client-apigatewaymanagementapi@^3',
+    // The app's DynamoDB tables (a WebSocket API's connection registry) served locally: dynalite implements DynamoDB's
+    // API with its validation and errors, in memory, so handlers run their real SDK calls; maintained (4.0, 2025).
+    'dynalite@^4.0.0',
+    // serve --watch: chokidar watches the app's folder (4.x runs on Node 20); picomatch matches cdk.json's watch
+    // include/exclude globs as the CDK CLI's own watch does.
+    'chokidar@^4.0.3',
+    'picomatch@^4.0.2',
   ],
   devDeps: [
+    '@types/ws@^8',
+    '@types/picomatch@^4',
     `aws-cdk-lib@${CDK_VERSION}`,
     `constructs@${CONSTRUCTS_VERSION}`,
     // A handler verifying tokens with it must get its JWKS from the local issuer: tested with the real library.
@@ -271,6 +286,8 @@ const cli = new typescript.TypeScriptProject({
     'ts-node@^10',
     // The runtime of the clients `gatewaykit client` writes: a test calls a served API through one.
     'openapi-fetch@^0.17.0',
+    // Tests bundle the library's WebSocket runtime helper into a handler as users' functions bundle it.
+    'esbuild',
   ],
   tsconfig: { compilerOptions: cliCompilerOptions },
   tsconfigDev: {

@@ -5,3 +5,6 @@ export type { Clock } from './clock';
 export { LocalIssuer } from './auth';
 export { loadAppModel, AssemblyError } from './assembly';
 export * from './model';
+export { watchApp } from './watch/watch-mode';
+export type { WatchOptions, WatchedApp } from './watch/watch-mode';
+export type { ServedWebSocketApi } from './websocket/serve-websocket-apis';

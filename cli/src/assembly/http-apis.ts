@@ -19,9 +19,10 @@ const API_PARTS = [
   'AWS::ApiGatewayV2::Model',
 ] as const;
 export type HttpApiPartType = typeof API_PARTS[number];
+export { API_PARTS as API_V2_PARTS };
 const AUTHORIZATION_TYPES: readonly HttpAuthorizationType[] = ['NONE', 'AWS_IAM', 'JWT', 'CUSTOM'];
 
-/** Every HTTP API of the app; WebSocket APIs are reported unsupported. */
+/** Every HTTP API of the app. */
 export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<string, FunctionModel>, report: UnsupportedReport): HttpApiModel[] {
   return buildApisWithParts(
     index,
@@ -39,9 +40,8 @@ export function buildHttpApis(index: ResourceIndex, functions: ReadonlyMap<strin
         return buildHttpApi(api, properties, (type) => [...definition?.partsOf(type) ?? [], ...templateParts(type)], functions, report);
       }
       const name = properties.optionalString('Name') ?? api.logicalId;
-      if (protocol === 'WEBSOCKET') {
-        report.add(api.origin, `${API} (WEBSOCKET)`, `the WebSocket API ${name} is not served; the REST and HTTP APIs of the app are`);
-      } else if (!properties.has('Body') && !properties.has('BodyS3Location')) {
+      // WebSocket APIs are built by websocket-apis.ts.
+      if (protocol !== 'WEBSOCKET' && !properties.has('Body') && !properties.has('BodyS3Location')) {
         report.add(api.origin, API, `the API ${name} has ProtocolType ${protocol ?? '(none)'} and no OpenAPI definition, so it is not served`);
       }
       return undefined;
@@ -141,7 +141,8 @@ function quickCreateOf(
   return { routes: [route], stages: [{ stageName: '$default', variables: {}, routeThrottles: {} }] };
 }
 
-function buildStage(stage: ApiPart): HttpStageModel {
+/** An `AWS::ApiGatewayV2::Stage`, of an HTTP or a WebSocket API. */
+export function buildStage(stage: ApiPart): HttpStageModel {
   const properties = stage.properties();
   const defaultRoute = properties.object('DefaultRouteSettings');
   return {

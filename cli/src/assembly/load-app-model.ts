@@ -1,6 +1,7 @@
 import { AppModel, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../model';
 import { routesByApi } from './api-routes';
 import { readCloudAssembly } from './cloud-assembly';
+import { buildDynamoDbTables } from './dynamodb-tables';
 import { buildFunctions } from './functions';
 import { buildHttpApis } from './http-apis';
 import { LoadedStack } from './loaded-stack';
@@ -11,6 +12,7 @@ import { UnsupportedReport } from './unsupported';
 import { reportUnsupportedTypes } from './unsupported-types';
 import { buildUsagePlans } from './usage-plans';
 import { buildUserPools } from './user-pools';
+import { buildWebSocketApis } from './websocket-apis';
 
 export interface LoadOptions {
   /**
@@ -44,6 +46,8 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
   const functions = buildFunctions(index, options.workDir, report);
   const restApis = buildRestApis(index, functions, report);
   const httpApis = buildHttpApis(index, functions, report);
+  const webSocketApis = buildWebSocketApis(index, functions, report);
+  const dynamoDbTables = buildDynamoDbTables(index, report);
   const usagePlans = buildUsagePlans(index, report);
   const userPools = buildUserPools(index, report);
   reportUnsupportedTypes(index, report);
@@ -54,6 +58,8 @@ export function loadAppModel(dir: string, options: LoadOptions = {}): AppModel {
     functions,
     restApis,
     httpApis,
+    webSocketApis,
+    dynamoDbTables,
     userPools,
     usagePlans,
     unsupported: report.list(routesByApi(restApis, httpApis)),

@@ -1,2 +1,2 @@
 export { LambdaRuntime } from './lambda-runtime';
-export type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
+export type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse, SandboxExtras } from './types';

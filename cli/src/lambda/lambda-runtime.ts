@@ -4,9 +4,10 @@ import { FunctionPool } from './function-pool';
 import { requestTooLargeError, RUNTIME_CLOSED_MESSAGE, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-messages';
 import { Sandbox } from './sandbox';
 import type { RunnableFunction } from './sandbox';
-import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse } from './types';
+import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse, SandboxExtras } from './types';
 
 const DEFAULT_MAX_WORKERS_PER_FUNCTION = 4;
+const NO_EXTRAS: SandboxExtras = { environment: {}, redirects: [] };
 
 /**
  * Runs the app's Node.js Lambda handlers locally, each function in its own bounded pool of worker threads that
@@ -18,9 +19,13 @@ export class LambdaRuntime {
   private readonly maxWorkersPerFunction: number;
   private readonly outboundResponses: ReadonlyArray<readonly [string, OutboundResponse]>;
   private readonly onHandlerOutput: (functionName: string, line: string) => void;
+  private readonly functions: Map<string, FunctionModel>;
+  /** The invocations each pool runs or queues, so that a retired pool ends only after them. */
+  private readonly inFlight = new Map<FunctionPool, Set<Promise<InvokeOutcome>>>();
   private closed = false;
 
-  constructor(private readonly functions: ReadonlyMap<string, FunctionModel>, private readonly options: LambdaRuntimeOptions) {
+  constructor(functions: ReadonlyMap<string, FunctionModel>, private readonly options: LambdaRuntimeOptions) {
+    this.functions = new Map(functions);
     this.maxWorkersPerFunction = options.maxWorkersPerFunction ?? DEFAULT_MAX_WORKERS_PER_FUNCTION;
     if (!Number.isInteger(this.maxWorkersPerFunction) || this.maxWorkersPerFunction < 1) {
       throw new Error(`maxWorkersPerFunction must be a whole number of at least 1, received ${options.maxWorkersPerFunction}`);
@@ -41,7 +46,8 @@ export class LambdaRuntime {
     try {
       const pool = this.poolFor(functionArn);
       const eventJson = JSON.stringify(event) ?? 'null';
-      return Promise.resolve(refusedForSize(eventJson) ?? pool.invoke(eventJson));
+      const refused = refusedForSize(eventJson);
+      return refused ? Promise.resolve(refused) : this.track(pool, pool.invoke(eventJson));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -67,7 +73,7 @@ export class LambdaRuntime {
         const pool = this.poolFor(functionArn);
         const eventJson = JSON.stringify(event) ?? 'null';
         const refused = refusedForSize(eventJson);
-        invocation = refused ? Promise.resolve(refused) : pool.invoke(eventJson, onChunk);
+        invocation = refused ? Promise.resolve(refused) : this.track(pool, pool.invoke(eventJson, onChunk));
       } catch (error) {
         reject(error);
         return;
@@ -90,11 +96,45 @@ export class LambdaRuntime {
     return this.pools.get(functionArn)?.stats() ?? { invocations: 0, coldStarts: 0, workers: 0, queued: 0 };
   }
 
+  /**
+   * Runs new code for these functions (by ARN) from their next invocation on: the workers of the old code finish what
+   * they run or queue and end, and the next invocation starts a worker (a cold start) on the new code. Their stats
+   * start again from zero.
+   */
+  public async replaceFunctions(functions: ReadonlyMap<string, FunctionModel>): Promise<void> {
+    const retired: FunctionPool[] = [];
+    for (const [arn, fn] of functions) {
+      this.functions.set(arn, fn);
+      const pool = this.pools.get(arn);
+      if (pool) {
+        this.pools.delete(arn);
+        retired.push(pool);
+      }
+    }
+    const closedOutcome: InvokeOutcome = { kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE, coldStart: false, durationMs: 0 };
+    await Promise.all(retired.map(async (pool) => {
+      await Promise.allSettled([...this.inFlight.get(pool) ?? []]);
+      this.inFlight.delete(pool);
+      await pool.close(closedOutcome);
+    }));
+  }
+
   /** Terminates every worker. */
   public async close(): Promise<void> {
     this.closed = true;
     const closedOutcome: InvokeOutcome = { kind: 'crash', errorMessage: RUNTIME_CLOSED_MESSAGE, coldStart: false, durationMs: 0 };
     await Promise.all([...this.pools.values()].map((pool) => pool.close(closedOutcome)));
+  }
+
+  private track(pool: FunctionPool, invocation: Promise<InvokeOutcome>): Promise<InvokeOutcome> {
+    let pending = this.inFlight.get(pool);
+    if (!pending) {
+      pending = new Set();
+      this.inFlight.set(pool, pending);
+    }
+    pending.add(invocation);
+    void invocation.finally(() => pending.delete(invocation));
+    return invocation;
   }
 
   private poolFor(functionArn: string): FunctionPool {
@@ -113,6 +153,7 @@ export class LambdaRuntime {
       outboundResponses: this.outboundResponses,
       outboundOrigins: [...(this.options.outboundOrigins?.() ?? [])],
       extraEnvironment: this.options.extraEnvironment?.(fn),
+      extras: this.options.sandboxExtras?.() ?? NO_EXTRAS,
       onOutput: (line) => this.onHandlerOutput(fn.functionName, line),
       onGone,
     }));

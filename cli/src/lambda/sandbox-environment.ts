@@ -20,14 +20,17 @@ export interface SandboxIdentity {
 }
 
 /**
- * The environment of one sandbox: Lambda's defaults, the function's variables, Lambda's reserved variables (which
+ * The environment of one sandbox: Lambda's defaults, the runtime's local service variables, the function's variables, Lambda's reserved variables (which
  * a function cannot set), then the host's AWS credential variables that are set.
  *
  * TZ is set as in Lambda, but a worker thread's time zone is the process's: Date follows the server's TZ.
  */
-export function sandboxEnvironment(fn: FunctionModel, sandbox: SandboxIdentity, hostEnv: NodeJS.ProcessEnv): Record<string, string> {
+export function sandboxEnvironment(
+  fn: FunctionModel, sandbox: SandboxIdentity, hostEnv: NodeJS.ProcessEnv, runtimeDefaults: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const environment: Record<string, string> = {
     ...LAMBDA_DEFAULTS,
+    ...runtimeDefaults,
     ...fn.environment,
     AWS_REGION: sandbox.region,
     AWS_DEFAULT_REGION: sandbox.region,

@@ -7,7 +7,7 @@ import { LineSplitter } from './output-lines';
 import { createOutputRing, OutputRingReader } from './output-ring';
 import { invocationRequest, SandboxSpec, WorkerMessage } from './protocol';
 import { logGroupNameOf, logStreamNameFor, sandboxEnvironment } from './sandbox-environment';
-import type { InvokeOutcome, OutboundResponse } from './types';
+import type { InvokeOutcome, OutboundResponse, SandboxExtras } from './types';
 import { sandboxWorkerFile } from './worker-location';
 
 /** A function the runtime can run: Node.js, with its code on disk. */
@@ -20,6 +20,7 @@ export interface SandboxSettings {
   readonly outboundOrigins: ReadonlyArray<readonly [string, string]>;
   /** Variables set over everything else in the function's environment. */
   readonly extraEnvironment?: Readonly<Record<string, string>>;
+  readonly extras: SandboxExtras;
   readonly onOutput: (line: string) => void;
   /** Called once when the sandbox is gone, whether it crashed, timed out, failed to initialize or was terminated. */
   readonly onGone: (sandbox: Sandbox) => void;
@@ -86,7 +87,11 @@ export class Sandbox {
       logStreamName,
       timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
-      outboundOrigins: settings.outboundOrigins,
+      // A local service's origins (a WebSocket API's @connections) go where the served APIs' hosts go.
+      outboundOrigins: [
+        ...settings.outboundOrigins,
+        ...settings.extras.redirects.map(([origin, local]): [string, string] => [new URL(origin).hostname, local]),
+      ],
       stdoutRing: createOutputRing(),
       stderrRing: createOutputRing(),
     };
@@ -97,7 +102,8 @@ export class Sandbox {
     this.worker = new Worker(sandboxWorkerFile(), {
       workerData: spec,
       env: {
-        ...sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName }, process.env),
+        ...sandboxEnvironment(fn, { region: settings.region, codeDir: fn.codeDir, logGroupName: spec.logGroupName, logStreamName },
+          process.env, settings.extras.environment),
         ...settings.extraEnvironment,
       },
       // Lambda's bootstrap gives V8 an old space of the memory size less a tenth (the tenth goes to the new space).

@@ -24,6 +24,8 @@ export interface LambdaRuntimeOptions {
    * aws-jwt-verify, which calls `require('https').request`) work offline. Other URLs go to the network as usual.
    */
   readonly outboundResponses?: ReadonlyMap<string, OutboundResponse>;
+  /** Read each time a worker starts (default none): what the runtime's local services add to every sandbox. */
+  readonly sandboxExtras?: () => SandboxExtras | undefined;
   /**
    * Host names whose outbound HTTP(S) requests go to a local origin (`http://127.0.0.1:3001`) instead, path and query
    * unchanged: the execute-api hosts of the served APIs. Read when a sandbox starts, so origins registered after the
@@ -40,6 +42,17 @@ export interface LambdaRuntimeOptions {
    * with the function name).
    */
   readonly onHandlerOutput?: (functionName: string, line: string) => void;
+}
+
+/** What the runtime's local services (WebSocket APIs, the DynamoDB endpoint) add to every sandbox. */
+export interface SandboxExtras {
+  /** Variables every function gets under its own (service endpoints, the AWS SDK Lambda provides, credentials). */
+  readonly environment: Readonly<Record<string, string>>;
+  /**
+   * Origins (`https://{apiId}.execute-api.{region}.amazonaws.com`) whose requests go to a local origin
+   * (`http://127.0.0.1:3002`) instead, path and query kept: a WebSocket API's `@connections`.
+   */
+  readonly redirects: ReadonlyArray<readonly [string, string]>;
 }
 
 /**

@@ -1,11 +1,15 @@
+import type { DynamoDbTableModel } from './dynamodb';
 import type { HttpApiModel } from './http';
 import type { RestApiModel } from './rest';
 import type { UsagePlanModel } from './usage-plans';
+import type { WebSocketApiModel } from './websocket';
 
 export * from './rest';
 export * from './rest-integrations';
 export * from './http';
 export * from './usage-plans';
+export * from './websocket';
+export * from './dynamodb';
 
 /**
  * What the local runtime serves, read from a cloud assembly with every CloudFormation intrinsic resolved to a stable
@@ -22,6 +26,9 @@ export interface AppModel {
   readonly functions: ReadonlyMap<string, FunctionModel>;
   readonly restApis: readonly RestApiModel[];
   readonly httpApis: readonly HttpApiModel[];
+  readonly webSocketApis: readonly WebSocketApiModel[];
+  /** The DynamoDB tables the local DynamoDB endpoint serves to the app's handlers. */
+  readonly dynamoDbTables: readonly DynamoDbTableModel[];
   /** Cognito user pools, for the local issuer and the REST Cognito authorizers. */
   readonly userPools: readonly UserPoolModel[];
   /** Usage plans of every REST API, with their keys. */

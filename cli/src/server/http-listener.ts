@@ -88,15 +88,22 @@ export class HttpListener {
     });
   }
 
-  public close(): Promise<void> {
+  /**
+   * Stops listening at once and resolves when every connection is closed: cut at once, or, with `drain`, once the
+   * requests in flight are answered (Node answers them with `connection: close`).
+   */
+  public close(drain = false): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
-      this.server.closeAllConnections();
+      if (!drain) {
+        this.server.closeAllConnections();
+      }
     });
   }
 }
 
-function toApiRequest(req: http.IncomingMessage, body: Buffer, receivedAt: number): ApiRequest {
+/** The request as the API pipelines read it. */
+export function toApiRequest(req: http.IncomingMessage, body: Buffer, receivedAt: number): ApiRequest {
   const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
   const headers: [string, string][] = [];

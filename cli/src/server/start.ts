@@ -1,23 +1,23 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { closeAll, lambdaRuntimeFor, loadServedModel } from './app-runtime';
 import { HttpListener } from './http-listener';
 import { formatRequestLine } from './request-log';
 import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
-import { startupReport } from './startup-report';
+import { ReportedApi, startupReport } from './startup-report';
 import { synthesize } from './synth';
-import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { Clock, systemClock } from '../clock';
 import { AwsCredentials, AwsServiceEndpoint, credentialsFromEnvironment } from '../gateway/aws-service-endpoint';
 import { LocalApiEndpoints } from '../gateway/local-endpoints';
-import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime, LambdaRuntimeOptions } from '../lambda';
 import { ACCOUNT_THROTTLE, ThrottleBuckets, throttleLevel } from '../metering';
 import { AppModel } from '../model';
 import { seededRandom } from './seeded-random';
 import { UsageMetering } from '../rest/usage-metering';
+import { LocalServices, startLocalServices } from '../websocket/local-services';
+import type { ServedWebSocketApi } from '../websocket/serve-websocket-apis';
+
 
 /** Options of {@link start}; every one has a default that serves a CDK app in the current folder. */
 export interface StartOptions {
@@ -59,6 +59,11 @@ export interface StartOptions {
    * (`AWS_SESSION_TOKEN`) from the environment when set, else fixed local dummies.
    */
   readonly awsCredentials?: AwsCredentials;
+  /**
+   * The DynamoDB endpoint the app's handlers are given, with the app's tables created in it, e.g. DynamoDB Local's
+   * `http://localhost:8000`. Default: an embedded in-memory DynamoDB (dynalite) when the app has tables.
+   */
+  readonly dynamoDbEndpoint?: string;
   /** Where startup and request lines go. Default: standard output. */
   readonly log?: (line: string) => void;
   /** Leave out the line per request. Default false. */
@@ -76,14 +81,14 @@ export interface StartOptions {
 
 /** One served API: where it listens and the URL of each of its stages. */
 export interface ServedApi {
-  readonly kind: 'REST' | 'HTTP';
+  readonly kind: 'REST' | 'HTTP' | 'WEBSOCKET';
   /** The API's name in the template. */
   readonly name: string;
   /** Its construct path, e.g. `MyStack/Api`. */
   readonly path: string;
   readonly apiId: string;
   readonly port: number;
-  /** Stage name -> URL, ending with `/`. */
+  /** Stage name -> URL, ending with `/` (a WebSocket API's: `ws://host:port/{stage}`). */
   readonly urls: Readonly<Record<string, string>>;
 }
 
@@ -94,19 +99,24 @@ export interface RunningApp {
   readonly model: AppModel;
   /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
   readonly issuer: LocalIssuer;
-  /** Invokes a function of the app, by ARN; its invocations and cold starts. */
-  readonly lambda: Pick<LambdaRuntime, 'stats' | 'invoke'>;
+  /** Invokes a function of the app, by ARN; its invocations and cold starts; new code for functions (watch mode). */
+  readonly lambda: Pick<LambdaRuntime, 'stats' | 'invoke' | 'replaceFunctions'>;
+  /** The WebSocket APIs, with their open connections. */
+  readonly webSocketApis: readonly ServedWebSocketApi[];
   /**
    * The URL of a stage: of the API whose name or construct path ends with `api` (default: the only API), stage
    * `stage` (default: its only stage).
    */
   url(api?: string, stage?: string): string;
-  /** Stops listening and terminates every worker. */
-  stop(): Promise<void>;
+  /**
+   * Stops listening and terminates every worker; with `drain`, the ports are free at once but the requests in flight
+   * are answered before the workers end (WebSocket connections are closed either way).
+   */
+  stop(options?: { readonly drain?: boolean }): Promise<void>;
 }
 
 /**
- * Serves the REST and HTTP APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
+ * Serves the REST, HTTP and WebSocket APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
  * would; resolves once every API listens.
  */
 export async function start(options: StartOptions = {}): Promise<RunningApp> {
@@ -121,8 +131,8 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   const localEndpoints = new LocalApiEndpoints();
-  const lambda = lambdaRuntimeFor(model, options, { region, accountId }, issuer, localEndpoints);
-  const credentials = new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
+  let services: LocalServices | undefined;
+  const lambda = lambdaRuntimeFor(model, options, { region, accountId }, issuer, localEndpoints, () => services?.sandboxExtras);
   const common = {
     localEndpoints,
     invoke: (arn: string, event: unknown) => lambda.invoke(arn, event),
@@ -132,7 +142,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     region,
     accountId,
     jwks: issuer.jwks(),
-    credentials,
+    credentials: new Map((options.credentials ?? []).map((c) => [c.accessKeyId, c.secretAccessKey])),
     functions: model.functions,
   };
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
@@ -146,74 +156,62 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   );
 
   const host = options.host ?? '127.0.0.1';
-  const firstPort = options.port ?? 3000;
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
   try {
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
       listeners.push(listener);
-      const port = await listener.listen(firstPort === 0 ? 0 : firstPort + index, host);
-      localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
+      const port = await listener.listen(portOf(options, index), host);
+      common.localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
       const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
+    const requestLog = options.quiet ? undefined : log;
+    services = await startLocalServices(model, { ...common, requestLog, throttles, accountThrottle }, listening(options, host, plans.length));
+    apis.push(...services.webSocketApis.map(servedWebSocketApi));
   } catch (error) {
-    await closeAll(listeners, lambda, workDir);
+    await closeAll(listeners, lambda, workDir, services);
     throw error;
   }
 
-  const reported = apis.map((api) => ({
-    kind: api.kind,
-    path: api.path,
-    stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
-  }));
-  const runtime = { hasCredentials: credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
-  startupReport(assemblyDir, model, reported, performance.now() - startedAt, runtime).forEach((line) => log(line));
+  const runtime = { hasCredentials: common.credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
+  startupReport(assemblyDir, model, apis.map(reportedApi), performance.now() - startedAt, runtime).forEach((line) => log(line));
 
   return {
     apis,
     model,
     issuer,
     lambda,
+    webSocketApis: services.webSocketApis,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: () => closeAll(listeners, lambda, workDir),
+    stop: (stopOptions = {}) => closeAll(listeners, lambda, workDir, services, stopOptions.drain),
   };
 }
 
-/** Reads the assembly; functions' inline code is written to a fresh folder, which stopping removes. */
-function loadServedModel(assemblyDir: string, options: StartOptions): { model: AppModel; workDir: string } {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-'));
-  try {
-    return { model: loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId, workDir }), workDir };
-  } catch (error) {
-    fs.rmSync(workDir, { recursive: true, force: true });
-    throw error;
-  }
+/** The port of the `index`th API: the REST and HTTP APIs', then the WebSocket APIs', from `port` on; 0 for free ports. */
+function portOf(options: StartOptions, index: number): number {
+  const firstPort = options.port ?? 3000;
+  return firstPort === 0 ? 0 : firstPort + index;
 }
 
-async function closeAll(listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string): Promise<void> {
-  await Promise.all(listeners.map((l) => l.close()));
-  await lambda.close();
-  fs.rmSync(workDir, { recursive: true, force: true });
+function listening(options: StartOptions, host: string, httpListeners: number) {
+  return {
+    host,
+    connectableHost: connectableHost(host),
+    firstPort: portOf(options, httpListeners),
+    onlyStage: options.stage,
+    dynamoDbEndpoint: options.dynamoDbEndpoint,
+  };
 }
 
-/** The runtime of the app's functions: the local issuer's documents and the served APIs' hosts answered locally. */
-function lambdaRuntimeFor(
-  model: AppModel,
-  options: StartOptions,
-  environment: { readonly region: string; readonly accountId: string },
-  issuer: LocalIssuer,
-  localEndpoints: LocalApiEndpoints,
-): LambdaRuntime {
-  return new LambdaRuntime(model.functions, {
-    ...environment,
-    outboundOrigins: () => new Map([...localEndpoints.hosts(environment.region), ...options.outboundOrigins ?? []]),
-    extraEnvironment: options.extraEnvironment,
-    maxWorkersPerFunction: options.maxWorkersPerFunction,
-    outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
-    onHandlerOutput: options.onHandlerOutput,
-  });
+function servedWebSocketApi(api: ServedWebSocketApi): ServedApi {
+  return { kind: 'WEBSOCKET', name: api.model.name, path: api.model.origin.path, apiId: api.model.apiId, port: api.port, urls: api.urls };
+}
+
+function reportedApi(api: ServedApi): ReportedApi {
+  const stages = Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url }));
+  return { kind: api.kind === 'WEBSOCKET' ? 'WS' : api.kind, path: api.path, stages };
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */

@@ -3,7 +3,7 @@ import { AppModel } from '../model';
 
 /** What the startup report lists for one served API. */
 export interface ReportedApi {
-  readonly kind: 'REST' | 'HTTP';
+  readonly kind: 'REST' | 'HTTP' | 'WS';
   readonly path: string;
   readonly stages: readonly { readonly stageName: string; readonly url: string }[];
 }

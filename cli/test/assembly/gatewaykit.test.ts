@@ -160,12 +160,11 @@ describe('cdk-gatewaykit constructs', () => {
   });
 
   describe('SecureWebSocketApi', () => {
-    test('is reported unsupported and not served', () => {
-      expect(model.unsupported).toContainEqual({
-        path: 'Kit/ChatApi/Api',
-        type: 'AWS::ApiGatewayV2::Api (WEBSOCKET)',
-        reason: 'the WebSocket API ChatApi is not served; the REST and HTTP APIs of the app are',
-      });
+    test('is a WebSocket API of the model, with its routes and stage, and no HTTP API', () => {
+      const [chat] = model.webSocketApis;
+      expect(chat).toMatchObject({ name: 'ChatApi', routeSelectionExpression: '$request.body.action', stages: [{ stageName: 'prod' }] });
+      expect([...chat.routes.keys()].sort()).toEqual(['$connect', 'echo']);
+      expect(model.unsupported.filter((item) => item.path.startsWith('Kit/ChatApi'))).toEqual([]);
       expect(model.httpApis.map((api) => api.name)).toEqual(['HttpApi']);
     });
 

@@ -1,7 +1,7 @@
 import { inlineFunction, loadTemplate } from './support';
 
 describe('unsupported items', () => {
-  test('a WebSocket API is reported with its protocol', () => {
+  test('a WebSocket API is in the model, and a route of it without a target is reported', () => {
     const model = loadTemplate({
       Resources: {
         Chat: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
@@ -9,8 +9,9 @@ describe('unsupported items', () => {
       },
     });
     expect(model.httpApis).toEqual([]);
+    expect(model.webSocketApis.map((api) => api.name)).toEqual(['chat']);
     expect(model.unsupported).toEqual([{
-      path: 'Test/Chat', type: 'AWS::ApiGatewayV2::Api (WEBSOCKET)', reason: 'the WebSocket API chat is not served; the REST and HTTP APIs of the app are',
+      path: 'Test/Route', type: 'AWS::ApiGatewayV2::Route', reason: 'the route $connect has no target, so messages to it fail',
     }]);
   });
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { systemClock } from '../../src/clock';
 import { RunningApp, start } from '../../src/server/start';
 import { tempDir } from '../support/temp-dirs';
+import { connect } from '../websocket/support';
 
 /** The app the README's Quick start serves (`npx projen serve:example`). */
 describe('the example app, served', () => {
@@ -32,9 +33,16 @@ describe('the example app, served', () => {
   const rest = (relative: string, init?: RequestInit) => fetch(new URL(relative, running.url('Api/Api')), init);
   const http = (relative: string, init?: RequestInit) => fetch(new URL(relative, running.url('HttpApi/Api')), init);
 
-  test('serves the REST and the HTTP API and names the WebSocket API it does not serve', () => {
-    expect(running.apis.map((api) => api.kind)).toEqual(['REST', 'HTTP']);
-    expect(lines.join('\n')).toMatch(/Not served:\n.*ChatApi.*WEBSOCKET/);
+  test('serves the REST, the HTTP and the WebSocket API', () => {
+    expect(running.apis.map((api) => api.kind)).toEqual(['REST', 'HTTP', 'WEBSOCKET']);
+    expect(lines.join('\n')).not.toMatch(/ChatApi.*WEBSOCKET/);
+  });
+
+  test('the WebSocket chat takes an access token of the pool in its query string, registers the connection and echoes', async () => {
+    const token = await running.issuer.mintCognito({ userPool: pool(), tokenUse: 'access', claims: { sub: 'erin' } }, systemClock);
+    const chat = await connect(`${running.url('ChatApi/Api')}?token=${token}`);
+    expect(await chat.ask('{"action":"echo","text":"hi"}')).toBe('{"action":"echo","text":"hi"}');
+    chat.socket.close();
   });
 
   test('the public health route answers, and an authorized route without a token is 401 with CORS headers', async () => {

@@ -36,11 +36,12 @@ describe('start', () => {
     const running = await start({ app: assembly, port: 0, issuerKeyFile, log: (line) => lines.push(line), onHandlerOutput: () => undefined });
     try {
       const text = lines.join('\n');
-      expect(text).toMatch(/^gatewaykit: serving 2 APIs from .* \(ready in \d+ ms\)/);
+      expect(text).toMatch(/^gatewaykit: serving 3 APIs from .* \(ready in \d+ ms\)/);
       expect(text).toContain(`REST  ${running.url('Rest')}`);
       expect(running.url('Rest')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/prod\/$/);
       expect(text).toContain(`HTTP  ${running.url('Http')}`);
-      expect(text).toMatch(/Not served:\n(.|\n)*Shop\/Chat.*WEBSOCKET/);
+      expect(text).toContain(`WS    ${running.url('Chat')}`);
+      expect(running.url('Chat')).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/prod$/);
     } finally {
       await running.stop();
     }
@@ -78,16 +79,16 @@ describe('start', () => {
   test('stage serves only that stage of the APIs that have it', async () => {
     const running = await start({ app: assembly, port: 0, issuerKeyFile, stage: 'prod', log: () => undefined });
     try {
-      expect(running.apis.map((api) => api.path)).toEqual(['Shop/Rest']);
+      expect(running.apis.map((api) => api.path)).toEqual(['Shop/Rest', 'Shop/Chat']);
     } finally {
       await running.stop();
     }
   });
 
-  test('consecutive ports from port, one per API, in construct-path order', async () => {
+  test('consecutive ports from port, one per API: the REST and HTTP APIs in construct-path order, then the WebSocket APIs', async () => {
     const running = await start({ app: assembly, port: 38_471, issuerKeyFile, log: () => undefined });
     try {
-      expect(running.apis.map((api) => [api.path, api.port])).toEqual([['Shop/Http', 38_471], ['Shop/Rest', 38_472]]);
+      expect(running.apis.map((api) => [api.path, api.port])).toEqual([['Shop/Http', 38_471], ['Shop/Rest', 38_472], ['Shop/Chat', 38_473]]);
     } finally {
       await running.stop();
     }

@@ -3,7 +3,7 @@ import { startupReport } from '../../src/server/startup-report';
 
 function reportOf(unsupported: UnsupportedItem[]): string[] {
   const model: AppModel = {
-    region: 'us-east-1', accountId: '123456789012', functions: new Map(), restApis: [], httpApis: [], userPools: [], usagePlans: [], unsupported,
+    region: 'us-east-1', accountId: '123456789012', functions: new Map(), restApis: [], httpApis: [], webSocketApis: [], dynamoDbTables: [], userPools: [], usagePlans: [], unsupported,
   };
   return startupReport('cdk.out', model, [], 0, { hasCredentials: false });
 }

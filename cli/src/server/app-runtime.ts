@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { HttpListener } from './http-listener';
+import type { StartOptions } from './start';
+import { loadAppModel } from '../assembly';
+import type { LocalIssuer } from '../auth';
+import type { LocalApiEndpoints } from '../gateway/local-endpoints';
+import { trustedIssuers } from '../gateway/trusted-issuers';
+import { LambdaRuntime, SandboxExtras } from '../lambda';
+import type { AppModel } from '../model';
+import type { LocalServices } from '../websocket/local-services';
+
+/** Reads the assembly; functions' inline code is written to a fresh folder, which stopping removes. */
+export function loadServedModel(assemblyDir: string, options: StartOptions): { model: AppModel; workDir: string } {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-'));
+  try {
+    return { model: loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId, workDir }), workDir };
+  } catch (error) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function closeAll(
+  listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string, services?: LocalServices, drain?: boolean,
+): Promise<void> {
+  await Promise.all([...listeners.map((l) => l.close(drain)), services?.close()]);
+  await lambda.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+/** The runtime of the app's functions: the local issuer's documents and the served APIs' hosts answered locally. */
+export function lambdaRuntimeFor(
+  model: AppModel,
+  options: StartOptions,
+  environment: { readonly region: string; readonly accountId: string },
+  issuer: LocalIssuer,
+  localEndpoints: LocalApiEndpoints,
+  sandboxExtras: () => SandboxExtras | undefined,
+): LambdaRuntime {
+  return new LambdaRuntime(model.functions, {
+    ...environment,
+    outboundOrigins: () => new Map([...localEndpoints.hosts(environment.region), ...options.outboundOrigins ?? []]),
+    extraEnvironment: options.extraEnvironment,
+    maxWorkersPerFunction: options.maxWorkersPerFunction,
+    outboundResponses: issuer.jwksDocuments(trustedIssuers(model)),
+    onHandlerOutput: options.onHandlerOutput,
+    sandboxExtras,
+  });
+}

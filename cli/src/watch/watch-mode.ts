@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { watch } from 'chokidar';
+import { codeOnlyChanges } from './code-changes';
+import { watchedFiles } from './watch-patterns';
+import { loadAppModel } from '../assembly';
+import { AppModel } from '../model';
+import { RunningApp, start, StartOptions } from '../server/start';
+import { cdkOutputDir } from '../server/synth';
+
+export interface WatchOptions extends Omit<StartOptions, 'app'> {
+  /** How long to wait for more changes before re-synthesizing. Default 100 ms. */
+  readonly debounceMs?: number;
+  /** Synthesizes the app in `cwd` and resolves to the assembly folder. Default: `npx cdk synth --quiet`, without blocking. */
+  readonly synth?: (cwd: string) => Promise<string>;
+}
+
+/** The app being served and watched. */
+export interface WatchedApp {
+  /** The app serving now: the last one that synthesized and started. */
+  current(): RunningApp;
+  /** Resolves after the next reload attempt, successful or not. */
+  nextReload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `gatewaykit serve --watch`: synthesizes and serves the app, then re-synthesizes on every change to a watched file
+ * (cdk.json's `watch` include/exclude) and serves the new app on the same ports; when only handler code changed, only
+ * the affected functions' workers are replaced. A synth that fails is reported and the last good app keeps serving.
+ * Each reload is reported with its duration.
+ */
+export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const synth = options.synth ?? synthesizeInBackground;
+  let running = await start({ ...options, cwd, app: await synth(cwd) });
+  let model = running.model;
+  const watched = watchedFiles(cwd, cdkOutputDir(cwd));
+  const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => file !== cwd && isIgnored(cwd, file, watched) });
+  let timer: NodeJS.Timeout | undefined;
+  let reloading = Promise.resolve();
+  let waiters: Array<() => void> = [];
+  const settle = () => {
+    waiters.forEach((resolve) => resolve());
+    waiters = [];
+  };
+  const reload = async (changed: string) => {
+    const startedAt = performance.now();
+    let assembly: string;
+    let next: AppModel;
+    try {
+      assembly = await synth(cwd);
+      next = loadAppModel(assembly, { region: options.region, accountId: options.accountId });
+    } catch (error) {
+      log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
+      settle();
+      return;
+    }
+    const changedCode = codeOnlyChanges(model, next);
+    if (changedCode) {
+      // Only handler code changed: the affected functions' workers are replaced; ports, connections and the rest stay.
+      const retired = running.lambda.replaceFunctions(changedCode);
+      model = next;
+      const names = [...changedCode.values()].map((fn) => fn.origin.path);
+      log(names.length === 0
+        ? `gatewaykit: the app is unchanged after a change to ${changed}`
+        : `gatewaykit: reloaded the code of ${names.join(', ')} after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
+      settle();
+      await retired;
+      return;
+    }
+    // The old app stops listening at once and answers what it has in flight while the new one starts on its ports.
+    const port = options.port === 0 ? 0 : running.apis[0]?.port ?? options.port;
+    const drained = running.stop({ drain: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      running = await start({ ...options, cwd, app: assembly, port });
+      model = running.model;
+      log(`gatewaykit: reloaded after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
+    } catch (error) {
+      log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served, so nothing is served until the next change: ${(error as Error).message}`);
+    }
+    settle();
+    await drained;
+  };
+  watcher.on('all', (_event, file) => {
+    if (!watched(relativePath(cwd, file))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      reloading = reloading.then(() => reload(relativePath(cwd, file)));
+    }, options.debounceMs ?? 100);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    current: () => running,
+    nextReload: () => new Promise((resolve) => waiters.push(resolve)),
+    stop: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await reloading;
+      await running.stop();
+    },
+  };
+}
+
+/** Prunes what can hold no watched file: a folder is entered unless what is in it is excluded. */
+function isIgnored(cwd: string, file: string, watched: (relativePath: string) => boolean): boolean {
+  const relative = relativePath(cwd, file);
+  return !watched(relative) && !watched(`${relative}/x`);
+}
+
+function relativePath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+/** `npx cdk synth --quiet` in `cwd` as a child process, so that the runtime keeps serving while it runs. */
+function synthesizeInBackground(cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['cdk', 'synth', '--quiet'], { cwd, stdio: ['ignore', 'inherit', 'pipe'], shell: process.platform === 'win32' });
+    const errors: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(cdkOutputDir(cwd));
+      else reject(new Error(`cdk synth exited with code ${code}: ${Buffer.concat(errors).toString('utf8').trim()}`));
+    });
+  });
+}

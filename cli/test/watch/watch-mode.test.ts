@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { watchApp, WatchedApp } from '../../src/watch/watch-mode';
+
+const run = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A CDK app of one HTTP API whose handler answers `version`, in a folder of its own, with a cdk.json. */
+function writeApp(dir: string): void {
+  const cdkLib = JSON.stringify(path.dirname(require.resolve('aws-cdk-lib/package.json')));
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: 'node app.js', watch: { exclude: ['notes/**'] } }));
+  fs.writeFileSync(path.join(dir, 'app.js'), `
+const cdk = require(${cdkLib});
+const lambda = require(${cdkLib} + '/aws-lambda');
+const apigwv2 = require(${cdkLib} + '/aws-apigatewayv2');
+const { HttpLambdaIntegration } = require(${cdkLib} + '/aws-apigatewayv2-integrations');
+const app = new cdk.App();
+const stack = new cdk.Stack(app, 'Watched');
+const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(__dirname + '/handler'), timeout: cdk.Duration.seconds(15) });
+new apigwv2.HttpApi(stack, 'Api', { defaultIntegration: new HttpLambdaIntegration('Fn', fn) });
+app.synth();
+`);
+  fs.mkdirSync(path.join(dir, 'handler'));
+  fs.mkdirSync(path.join(dir, 'notes'));
+  writeHandler(dir, 'v1');
+}
+
+/** Answers `version`; a request for `/slow` takes longer than a synth and a restart. */
+function writeHandler(dir: string, version: string): void {
+  fs.writeFileSync(path.join(dir, 'handler', 'index.js'), `exports.handler = async (event) => {
+  if (event.rawPath === '/slow') await new Promise((resolve) => setTimeout(resolve, 6000));
+  return { statusCode: 200, body: '${version}' };
+};`);
+}
+
+/** Runs the app as `cdk synth` does: a process of its own, told where to write by CDK_OUTDIR. */
+async function synth(cwd: string): Promise<string> {
+  const outdir = path.join(cwd, 'cdk.out');
+  await run(process.execPath, ['app.js'], { cwd, env: { ...process.env, CDK_OUTDIR: outdir } });
+  return outdir;
+}
+
+describe('serve --watch', () => {
+  let dir: string;
+  let watched: WatchedApp;
+  const lines: string[] = [];
+  const call = async () => (await fetch(watched.current().url())).text();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-'));
+    writeApp(dir);
+    watched = await watchApp({
+      cwd: dir,
+      port: await freePort(),
+      synth,
+      quiet: true,
+      log: (line) => lines.push(line),
+      onHandlerOutput: () => undefined,
+      issuerKeyFile: path.join(dir, '.gatewaykit', 'issuer.json'),
+    });
+  }, 60_000);
+  afterAll(() => watched.stop());
+
+  test('an edited handler is what the next call runs: only its function is reloaded, and the reload is reported with its duration', async () => {
+    expect(await call()).toBe('v1');
+    const app = watched.current();
+    const url = app.url();
+    const reloaded = watched.nextReload();
+    writeHandler(dir, 'v2');
+    await reloaded;
+    expect(await call()).toBe('v2');
+    expect(watched.current()).toBe(app);
+    expect(watched.current().url()).toBe(url);
+    expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded the code of Watched\/Fn after a change to handler\/index\.js in \d+ ms$/));
+  }, 30_000);
+
+  test('a request in flight during a reload is answered by the code that took it, the next by the new code', async () => {
+    let answered = false;
+    const inFlight = fetch(new URL('slow', watched.current().url())).then((response) => {
+      answered = true;
+      return response.text();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reloaded = watched.nextReload();
+    writeHandler(dir, 'v3');
+    await reloaded;
+    expect(await call()).toBe('v3');
+    expect(answered).toBe(false);
+    expect(await inFlight).toBe('v2');
+  }, 30_000);
+
+  test('a change to the app itself serves the new app on the same port', async () => {
+    const before = watched.current();
+    const reloaded = watched.nextReload();
+    const appFile = path.join(dir, 'app.js');
+    fs.writeFileSync(appFile, fs.readFileSync(appFile, 'utf8').replace('timeout: cdk.Duration.seconds(15)', 'timeout: cdk.Duration.seconds(14)'));
+    await reloaded;
+    expect(watched.current()).not.toBe(before);
+    expect(watched.current().url()).toBe(before.url());
+    expect(await call()).toBe('v3');
+    expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded after a change to app\.js in \d+ ms$/));
+  }, 30_000);
+
+  test('an app that no longer synthesizes is reported and the last good one keeps serving', async () => {
+    const reloaded = watched.nextReload();
+    fs.appendFileSync(path.join(dir, 'app.js'), '\nthrow new Error("broken app");\n');
+    await reloaded;
+    expect(lines).toContainEqual(expect.stringMatching(/did not synthesize after a change to app\.js; still serving the last good one: [\s\S]*broken app/));
+    expect(await call()).toBe('v3');
+  }, 30_000);
+
+  test('a change to a file cdk.json excludes from watch does not reload', async () => {
+    const before = lines.length;
+    fs.writeFileSync(path.join(dir, 'notes', 'todo.md'), 'nothing');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(lines.slice(before)).toEqual([]);
+  });
+});

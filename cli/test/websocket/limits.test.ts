@@ -1,0 +1,76 @@
+import { connect, eventually } from './support';
+import { SecureWebSocketApi } from '../../../src';
+import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
+
+const ECHO = 'exports.handler = async (event) => ({ statusCode: 200, body: event.body });';
+/** Records each $disconnect's status and reason for the next connection that asks (one sandbox: maxWorkersPerFunction 1). */
+const DISCONNECTS = `const seen = [];
+exports.handler = async (event) => {
+  if (event.requestContext.eventType === 'DISCONNECT') seen.push(event.requestContext.disconnectStatusCode + ' ' + event.requestContext.disconnectReason);
+  return { statusCode: 200, body: JSON.stringify(seen) };
+};`;
+
+describe('API Gateway\'s WebSocket limits, on the runtime\'s clock', () => {
+  let app: ServedTestApp;
+
+  beforeAll(async () => {
+    app = await serveApp((stack) => {
+      const disconnects = nodeFunction(stack, 'Disconnects', DISCONNECTS);
+      new SecureWebSocketApi(stack, 'Chat', {
+        routes: {
+          $connect: { isPublic: true },
+          $default: { handler: nodeFunction(stack, 'Echo', ECHO), returnResponse: true },
+          $disconnect: { handler: disconnects },
+          disconnects: { handler: disconnects, returnResponse: true },
+        },
+      });
+    }, { maxWorkersPerFunction: 1 });
+  });
+  afterAll(() => app.stop());
+
+  const server = () => app.running.webSocketApis[0].server;
+  const disconnectsSeen = async (): Promise<string[]> => {
+    const observer = await connect(app.running.url('Chat'));
+    const seen = JSON.parse(await observer.ask('{"action":"disconnects"}')) as string[];
+    observer.socket.close();
+    return seen;
+  };
+
+  test('a connection idle for 10 minutes is closed with 1001 and gets its $disconnect', async () => {
+    const client = await connect(app.running.url('Chat'));
+    app.clock.advance(10 * 60 * 1000 - 1);
+    expect(server().closeExpired()).toBe(0);
+    app.clock.advance(1);
+    expect(server().closeExpired()).toBe(1);
+    expect(await client.closed).toBe(1001);
+    await eventually(() => app.invocations('Disconnects') > 0);
+  });
+
+  test('a message keeps the connection from idling out, but not past 2 hours', async () => {
+    const client = await connect(app.running.url('Chat'));
+    for (let minutes = 9; minutes <= 117; minutes += 9) {
+      app.clock.advance(9 * 60 * 1000);
+      expect(server().closeExpired()).toBe(0);
+      expect(await client.ask(`ping ${minutes}`)).toBe(`ping ${minutes}`);
+    }
+    app.clock.advance(3 * 60 * 1000);
+    expect(server().closeExpired()).toBe(1);
+    expect(await client.closed).toBe(1001);
+  });
+
+  test('a message of 128 KB passes and a larger one closes the connection with 1009', async () => {
+    const client = await connect(app.running.url('Chat'));
+    const limit = 'x'.repeat(128 * 1024);
+    expect((await client.ask(limit)).length).toBe(limit.length);
+    client.socket.send(`${limit}x`);
+    expect(await client.closed).toBe(1009);
+  });
+
+  test('$disconnect reports the client\'s close status and reason', async () => {
+    const client = await connect(app.running.url('Chat'));
+    client.socket.close(4000, 'leaving');
+    await client.closed;
+    await eventually(() => app.invocations('Disconnects') >= 4);
+    expect(await disconnectsSeen()).toContain('4000 leaving');
+  });
+});
