@@ -5,6 +5,7 @@
  * checked; it is stable once released, since users match it (`[DuplicateRoute] Stack/Api: ...`).
  */
 export type ErrorId =
+  | 'ApiGatewayQuota'
   | 'ApiInAnotherEnvironment'
   | 'ApiKeyWithoutTiers'
   | 'AttachedApiKeyOption'
@@ -65,6 +66,7 @@ export type ErrorId =
   | 'InvalidRequestParameter'
   | 'InvalidRouteKey'
   | 'InvalidRouteSelectionExpression'
+  | 'InvalidRoutesPerNestedStack'
   | 'InvalidScope'
   | 'InvalidStageName'
   | 'InvalidStageVariable'
@@ -86,11 +88,11 @@ export type ErrorId =
   | 'NoCanary'
   | 'NoKeyValueToRead'
   | 'NoRoutes'
-  | 'NoVpcEndpoints'
-  | 'NotARestAuthorizer'
-  | 'NotAWebSocketAuthorizer'
   | 'NotAnHttpAuthorizer'
   | 'NotAnHttpIntegration'
+  | 'NotARestAuthorizer'
+  | 'NotAWebSocketAuthorizer'
+  | 'NoVpcEndpoints'
   | 'OptionsRouteWithCors'
   | 'OutOfRange'
   | 'PayloadFormatVersionWithIntegration'
@@ -118,8 +120,8 @@ export type ErrorId =
   | 'RouteBackend'
   | 'RouteCacheWithoutStageCache'
   | 'RouteFunctionNotConfigurable'
-  | 'RouteThrottleWithoutTierThrottle'
   | 'RouteThrottlesUnsupported'
+  | 'RouteThrottleWithoutTierThrottle'
   | 'RouteWithoutHandler'
   | 'ScopesNotSupported'
   | 'SecondEndpointInVpc'
@@ -128,6 +130,8 @@ export type ErrorId =
   | 'StageCanaryHandlerId'
   | 'StageCount'
   | 'StageOfAnotherApi'
+  | 'TemplateOutputLimit'
+  | 'TemplateParameterLimit'
   | 'UndefinedStageVariable'
   | 'UnknownHttpMethod'
   | 'UnknownProp'
@@ -150,6 +154,7 @@ export type ErrorId =
 
 /** Every id of the library's warnings (`Annotations.addWarningV2`), which users acknowledge by id. */
 export type WarningId =
+  | '@gatewaykit/api-gateway-quota'
   | '@gatewaykit/cache-shared-between-callers'
   | '@gatewaykit/cors-preflight-authorized'
   | '@gatewaykit/edge-certificate-region-unknown'

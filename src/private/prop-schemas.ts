@@ -10,7 +10,7 @@ import {
   LOGGING_LEVEL, PRIVATE_ENDPOINT, RESOURCE_POLICY, RETENTION, STAGE, STAGE_VARIABLES, THROTTLE, TIERS, VPC_ENDPOINTS, WAF,
 } from './option-schemas';
 import {
-  BOOLEAN, construct, instanceOf, like, mapOf, NAME, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
+  BOOLEAN, construct, instanceOf, like, mapOf, NAME, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
 } from './prop-types';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
@@ -58,6 +58,7 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   clientCertificate: BOOLEAN,
   hardened: BOOLEAN,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  routesPerNestedStack: NUMBER,
   ...API_STAGE_AND_NAMING,
 };
 

@@ -1,4 +1,4 @@
-import { Lazy } from 'aws-cdk-lib';
+import { Lazy, NestedStack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -21,6 +21,7 @@ import { buildResourcePolicy } from './private/resource-policy';
 import { RestRouteInfo } from './private/rest-route-info';
 import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
 import { stageOptionsFor } from './private/stage-options-for';
+import { DEFAULT_REST_ROUTES_PER_NESTED_STACK, RestRouteStacks } from './private/rest-route-stacks';
 import { resolveStages, StageSettings } from './private/stage-settings';
 import { checkStageVariablesDefined } from './private/stage-variables';
 import { protectStages } from './private/waf';
@@ -43,6 +44,7 @@ import { checkPublicRoute } from '../private/public-route';
 import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { parseRouteKey, ParsedRouteKey } from '../private/route-key';
+import { validateRoutesPerNestedStack } from '../private/route-placement';
 import { validateThrottle } from '../private/throttle';
 
 /** The stage the API Gateway console's "Test" button invokes methods in. */
@@ -104,6 +106,10 @@ export class SecureLambdaApi extends Construct {
   public readonly authorizerFunction?: lambda.IFunction;
   /** The URL of `stage`, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public readonly url: string;
+  /** The nested stacks holding the resources and methods of the routes, once there are more than `routesPerNestedStack`. */
+  public get routeStacks(): NestedStack[] {
+    return this.routeStacksOf.nestedStacks;
+  }
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
@@ -117,6 +123,7 @@ export class SecureLambdaApi extends Construct {
   private readonly primaryStageName: string;
   private readonly cors: boolean;
   private readonly requestRequirements: RequestRequirements;
+  private readonly routeStacksOf: RestRouteStacks;
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
@@ -150,6 +157,9 @@ export class SecureLambdaApi extends Construct {
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
+    this.routeStacksOf = new RestRouteStacks(this, this.restApi,
+      Object.keys(props.routes ?? {}).map((routeKey) => parseRouteKey(this, `routes['${routeKey}']`, routeKey)),
+      validateRoutesPerNestedStack(this, props.routesPerNestedStack ?? DEFAULT_REST_ROUTES_PER_NESTED_STACK));
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
@@ -202,13 +212,13 @@ export class SecureLambdaApi extends Construct {
     }
 
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
-    const resource = this.restApi.root.resourceForPath(key.path);
+    const resource = this.routeStacksOf.resourceFor(key);
     const authorizer = binding?.authorizer?.();
     if (binding && binding === this.authorizerBindings.defaultBinding) {
       this.createdDefaultAuthorizer = authorizer;
     }
     const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequiredByDefault();
-    const requirements = this.requestRequirements.forRoute(prop, key, options);
+    const requirements = this.requestRequirements.forRoute(prop, key, options, resource.api);
     const method = resource.addMethod(key.method, this.integrationFor(options, cache), {
       authorizationType,
       authorizer,

@@ -1,0 +1,95 @@
+import { NestedStack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Construct } from 'constructs';
+import { NestedRestApi } from './nested-rest-api';
+import { validateStackResourceCount } from '../../private/resource-limit';
+import { ParsedRouteKey } from '../../private/route-key';
+import { jumpConsistentHash, nestedStackCount } from '../../private/route-placement';
+
+/**
+ * The default of `routesPerNestedStack` for REST APIs: a route takes a method and often a resource, a CORS preflight
+ * method and a model (up to 4 resources), and hashing puts up to about 1.5 times the average in one nested stack.
+ */
+export const DEFAULT_REST_ROUTES_PER_NESTED_STACK = 50;
+
+/** A path with more routes under it than `routesPerNestedStack / UNIT_FRACTION` is split, so units hash evenly. */
+const UNIT_FRACTION = 4;
+
+/**
+ * Spreads the resources and methods of a REST API over nested stacks once the API has more routes than
+ * `routesPerNestedStack`. A route's unit is the subtree of its top-level path (`/items` and everything under it),
+ * since the resources of a path are shared by its routes; a subtree with more than a quarter of `routesPerNestedStack`
+ * routes is split into the subtrees of its children, its own resource and methods staying in the API's stack, so that
+ * units are small enough to spread evenly. Units go to
+ * nested stacks by jump consistent hashing of their path, so a route's place depends on its path and the number of
+ * nested stacks only, never on the other routes or their order.
+ */
+export class RestRouteStacks {
+  /** Routes under each path prefix (`items`, `items/{id}`), counted over the routes given at construction. */
+  private readonly routesUnder = new Map<string, number>();
+  private readonly stackCount: number;
+  private readonly nestedApis = new Map<number, NestedRestApi>();
+  private readonly unitLimit: number;
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly restApi: apigateway.RestApi,
+    initialRoutes: readonly ParsedRouteKey[],
+    routesPerNestedStack: number,
+  ) {
+    for (const key of initialRoutes) {
+      key.segments.forEach((_, index) => {
+        const prefix = key.segments.slice(0, index + 1).join('/');
+        this.routesUnder.set(prefix, (this.routesUnder.get(prefix) ?? 0) + 1);
+      });
+    }
+    this.stackCount = nestedStackCount(initialRoutes.length, routesPerNestedStack);
+    this.unitLimit = Math.max(1, Math.floor(routesPerNestedStack / UNIT_FRACTION));
+  }
+
+  /** The nested stacks created so far, in the order of their ids. */
+  public get nestedStacks(): NestedStack[] {
+    return [...this.nestedApis.keys()].sort((a, b) => a - b).map((index) => NestedStack.of(this.nestedApis.get(index)!) as NestedStack);
+  }
+
+  /** The resource for a route's path: in the route's nested stack, or in the API's stack when it has none. */
+  public resourceFor(key: ParsedRouteKey): apigateway.IResource {
+    const depth = this.unitDepth(key.segments);
+    if (depth === undefined) {
+      return this.restApi.root.resourceForPath(key.path);
+    }
+    const basePath = `/${key.segments.slice(0, depth - 1).join('/')}`;
+    const unitPath = `${basePath === '/' ? '' : basePath}/${key.segments[depth - 1]}`;
+    const nestedApi = this.nestedApi(jumpConsistentHash(unitPath, this.stackCount));
+    const base = basePath === '/' ? nestedApi.root : nestedApi.resourceOfParent(basePath, this.restApi.root.resourceForPath(basePath).resourceId);
+    const part = key.segments[depth - 1];
+    const unit = base.getResource(part) ?? base.addResource(part, { defaultCorsPreflightOptions: this.restApi.root.defaultCorsPreflightOptions });
+    return unit.resourceForPath(key.segments.slice(depth).join('/'));
+  }
+
+  /**
+   * How many segments of the path make its unit: the shortest prefix with at most `unitLimit` routes under it. Undefined (the API's stack) without nested stacks, for the root, and for a path whose own subtree is split.
+   */
+  private unitDepth(segments: readonly string[]): number | undefined {
+    if (this.stackCount === 0) {
+      return undefined;
+    }
+    for (let depth = 1; depth <= segments.length; depth++) {
+      if ((this.routesUnder.get(segments.slice(0, depth).join('/')) ?? 0) <= this.unitLimit) {
+        return depth;
+      }
+    }
+    return undefined;
+  }
+
+  private nestedApi(index: number): NestedRestApi {
+    let nestedApi = this.nestedApis.get(index);
+    if (!nestedApi) {
+      const stack = new NestedStack(this.scope, `Routes${index + 1}`, { description: `Routes of ${this.scope.node.path} (${index + 1} of ${this.stackCount})` });
+      validateStackResourceCount(stack);
+      nestedApi = new NestedRestApi(stack, 'Api', this.restApi);
+      this.nestedApis.set(index, nestedApi);
+    }
+    return nestedApi;
+  }
+}
