@@ -125,4 +125,12 @@ export interface SecureHttpApiProps {
    * @default false
    */
   readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * The most routes the API's stack holds before its routes are spread over nested stacks (`routeStacks`), about this
+   * many routes to each; the API, its stage, integrations, authorizers and permissions stay in the API's stack. A
+   * route's nested stack follows from its route key and the number of nested stacks, ceil(routes /
+   * routesPerNestedStack), counted over `routes`. From 1 to 500.
+   * @default 100
+   */
+  readonly routesPerNestedStack?: number;
 }

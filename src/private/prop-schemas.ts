@@ -81,6 +81,7 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   detailedMetrics: BOOLEAN,
   customDomain: CUSTOM_DOMAIN,
   disableExecuteApiEndpoint: BOOLEAN,
+  routesPerNestedStack: NUMBER,
   ...API_STAGE_AND_NAMING,
 };
 

@@ -191,7 +191,7 @@ export interface SecureLambdaApiProps {
    * The most routes the API's stack holds before the resources, methods and body models of the routes are spread over
    * nested stacks (`routeStacks`), about this many routes to each; the API, its stages, deployment, authorizers and
    * permissions stay in the API's stack. A route's nested stack follows from its top-level path (or a deeper one when
-   * more than a quarter of this many routes share it) and the number of nested stacks, ceil(routes /
+   * more than half this many routes share it) and the number of nested stacks, ceil(routes /
    * routesPerNestedStack), counted over `routes`. From 1 to 500.
    * @default 50
    */

@@ -32,6 +32,7 @@ import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-auth
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
+import { checkApiQuotas } from '../private/api-quotas';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
@@ -412,6 +413,10 @@ export class SecureLambdaApi extends Construct {
     }
     dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
     validateStackResourceCount(this);
+    checkApiQuotas(this, [{
+      name: 'Resources per API', defaultLimit: 300, adjustable: true,
+      count: () => this.node.findAll().filter((c) => c instanceof apigateway.CfnResource).length,
+    }]);
   }
 
   private createStages(): void {

@@ -25,6 +25,14 @@ export class NestedRestApi extends apigateway.RestApiBase {
     return this.api.latestDeployment;
   }
 
+  /**
+   * Counts the method as one of the API's: a RestApi refuses to synthesize without methods of its own.
+   * @internal
+   */
+  public _attachMethod(method: apigateway.Method): void {
+    this.api._attachMethod(method);
+  }
+
   /** Statements belong on the API in the parent stack. */
   public addToResourcePolicy(statement: iam.PolicyStatement): iam.AddToResourcePolicyResult {
     return this.api.addToResourcePolicy(statement);

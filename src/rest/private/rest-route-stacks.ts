@@ -13,12 +13,12 @@ import { jumpConsistentHash, nestedStackCount } from '../../private/route-placem
 export const DEFAULT_REST_ROUTES_PER_NESTED_STACK = 50;
 
 /** A path with more routes under it than `routesPerNestedStack / UNIT_FRACTION` is split, so units hash evenly. */
-const UNIT_FRACTION = 4;
+const UNIT_FRACTION = 2;
 
 /**
  * Spreads the resources and methods of a REST API over nested stacks once the API has more routes than
  * `routesPerNestedStack`. A route's unit is the subtree of its top-level path (`/items` and everything under it),
- * since the resources of a path are shared by its routes; a subtree with more than a quarter of `routesPerNestedStack`
+ * since the resources of a path are shared by its routes; a subtree with more than half of `routesPerNestedStack`
  * routes is split into the subtrees of its children, its own resource and methods staying in the API's stack, so that
  * units are small enough to spread evenly. Units go to
  * nested stacks by jump consistent hashing of their path, so a route's place depends on its path and the number of
