@@ -62,7 +62,7 @@ export function printReport(suite: Suite, rows: Measurement[], thresholds: Thres
 }
 
 function table(suite: Suite, rows: Measurement[], constants: Map<string, number>, footnote: boolean): string[] {
-  const header = ['variant', 'N', 'resources', 'per route', 'slope', 'permissions', 'template KB', 'build ms', 'synth ms',
+  const header = ['variant', 'N', 'resources', 'per route', 'slope', 'stacks', 'per stack (largest)', 'permissions', 'template KB', 'build ms', 'synth ms',
     'ratio res', 'ratio perms', 'ratio KB', 'ratio ms', 'status'];
   const lines = [row(header), row(header.map((_, i) => (i < 1 || i === header.length - 1 ? '---' : '---:')))];
   for (const m of rows) {
@@ -77,6 +77,8 @@ function table(suite: Suite, rows: Measurement[], constants: Map<string, number>
       String(m.resources),
       fixed((m.resources - constant) / m.n),
       fixed((m.resources - prev.resources) / (m.n - prev.n)),
+      String(m.stacks),
+      `${(m.resources / m.stacks).toFixed(0)} (${m.largestStack})`,
       String(m.permissions),
       m.bytes === undefined ? DASH : (m.bytes / 1024).toFixed(1),
       m.buildMs.toFixed(0),
@@ -168,7 +170,7 @@ function status(m: Measurement, footnote: boolean): string {
   if (m.error !== undefined) {
     return `fails at synth (resource limit): ${m.resources} > ${LIMIT}`;
   }
-  return m.resources > LIMIT ? `> ${LIMIT}: over the stack limit${footnote ? ' ¹' : ''}` : 'ok';
+  return m.largestStack > LIMIT ? `> ${LIMIT}: over the stack limit${footnote ? ' ¹' : ''}` : 'ok';
 }
 
 export function ratio(a: number | undefined, b: number | undefined): string {
