@@ -9,8 +9,8 @@ import { Construct } from 'constructs';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
 import { corsPreflight } from './private/cors-preflight';
 import { createHttpCustomDomain } from './private/custom-domain';
-import { DEFAULT_HTTP_ROUTES_PER_NESTED_STACK, HttpRouteStacks } from './private/http-route-stacks';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
+import { DEFAULT_HTTP_ROUTES_PER_NESTED_STACK, HttpRouteStacks } from './private/http-route-stacks';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
@@ -126,10 +126,7 @@ export class SecureHttpApi extends Construct {
     validateStackResourceCount(this);
     checkApiQuotas(this, [
       { name: 'Routes per API', defaultLimit: 300, adjustable: true, count: () => this.routes.size },
-      {
-        name: 'Integrations per API', defaultLimit: 300, adjustable: false,
-        count: () => this.node.findAll().filter((c) => c instanceof apigatewayv2.CfnIntegration).length,
-      },
+      { name: 'Integrations per API', defaultLimit: 300, adjustable: false, count: () => this.node.findAll().filter((c) => c instanceof apigatewayv2.CfnIntegration).length },
     ]);
   }
 

@@ -1,33 +1,26 @@
+import { createHash } from 'crypto';
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { check } from './errors';
 import { STACK_RESOURCE_LIMIT, TEMPLATE_PARAMETER_LIMIT } from './resource-limit';
 
-/**
- * The FNV-1a hash of a string (32 bits): the same string gives the same number on every machine and Node version,
- * unlike the order of a map or the position of a route in it.
- */
-export function stableHash(value: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < value.length; index++) {
-    hash ^= value.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+const TWO_TO_THE_64 = 2n ** 64n;
+const TWO_TO_THE_33 = 2n ** 33n;
+const TWO_TO_THE_31 = 2 ** 31;
 
 /**
- * Jump consistent hashing (Lamping and Veach, 2014): the bucket of `key` among `buckets`, such that going from n to
- * n + 1 buckets moves only the keys that land in the new bucket (about 1/(n + 1) of them) and none between old ones.
+ * Jump consistent hashing (Lamping and Veach, 2014, https://arxiv.org/abs/1406.2294): the bucket of `key` among
+ * `buckets`, such that going from n to n + 1 buckets moves only the keys that land in the new bucket (about 1/(n + 1)
+ * of them) and none between old ones. The key is hashed with SHA-256, the same on every machine and Node version.
  */
 export function jumpConsistentHash(key: string, buckets: number): number {
-  let state = BigInt(stableHash(key)) | (BigInt(stableHash(`${key}#`)) << 32n);
+  let state = createHash('sha256').update(key).digest().readBigUInt64BE(0);
   let bucket = -1;
   let next = 0;
   while (next < buckets) {
     bucket = next;
-    state = (state * 2862933555777941757n + 1n) & 0xffffffffffffffffn;
-    next = Math.floor((bucket + 1) * (Number(1n << 31n) / Number((state >> 33n) + 1n)));
+    state = (state * 2862933555777941757n + 1n) % TWO_TO_THE_64;
+    next = Math.floor((bucket + 1) * (TWO_TO_THE_31 / Number(state / TWO_TO_THE_33 + 1n)));
   }
   return bucket;
 }

@@ -19,9 +19,9 @@ import { privateEndpointsFor } from './private/private-endpoint';
 import { RequestRequirements } from './private/request-validation';
 import { buildResourcePolicy } from './private/resource-policy';
 import { RestRouteInfo } from './private/rest-route-info';
+import { RestRouteStacks } from './private/rest-route-stacks';
 import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
 import { stageOptionsFor } from './private/stage-options-for';
-import { DEFAULT_REST_ROUTES_PER_NESTED_STACK, RestRouteStacks } from './private/rest-route-stacks';
 import { resolveStages, StageSettings } from './private/stage-settings';
 import { checkStageVariablesDefined } from './private/stage-variables';
 import { protectStages } from './private/waf';
@@ -32,7 +32,6 @@ import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-auth
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
-import { checkApiQuotas } from '../private/api-quotas';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
@@ -45,7 +44,6 @@ import { checkPublicRoute } from '../private/public-route';
 import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
 import { parseRouteKey, ParsedRouteKey } from '../private/route-key';
-import { validateRoutesPerNestedStack } from '../private/route-placement';
 import { validateThrottle } from '../private/throttle';
 
 /** The stage the API Gateway console's "Test" button invokes methods in. */
@@ -158,9 +156,7 @@ export class SecureLambdaApi extends Construct {
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
-    this.routeStacksOf = new RestRouteStacks(this, this.restApi,
-      Object.keys(props.routes ?? {}).map((routeKey) => parseRouteKey(this, `routes['${routeKey}']`, routeKey)),
-      validateRoutesPerNestedStack(this, props.routesPerNestedStack ?? DEFAULT_REST_ROUTES_PER_NESTED_STACK));
+    this.routeStacksOf = new RestRouteStacks(this, this.restApi, props.routes, props.routesPerNestedStack);
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
@@ -413,10 +409,6 @@ export class SecureLambdaApi extends Construct {
     }
     dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
     validateStackResourceCount(this);
-    checkApiQuotas(this, [{
-      name: 'Resources per API', defaultLimit: 300, adjustable: true,
-      count: () => this.node.findAll().filter((c) => c instanceof apigateway.CfnResource).length,
-    }]);
   }
 
   private createStages(): void {

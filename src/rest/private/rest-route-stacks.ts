@@ -2,15 +2,16 @@ import { NestedStack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { NestedRestApi } from './nested-rest-api';
+import { checkApiQuotas } from '../../private/api-quotas';
 import { validateStackResourceCount } from '../../private/resource-limit';
-import { ParsedRouteKey } from '../../private/route-key';
-import { jumpConsistentHash, nestedStackCount } from '../../private/route-placement';
+import { parseRouteKey, ParsedRouteKey } from '../../private/route-key';
+import { jumpConsistentHash, nestedStackCount, validateRoutesPerNestedStack } from '../../private/route-placement';
 
 /**
  * The default of `routesPerNestedStack` for REST APIs: a route takes a method and often a resource, a CORS preflight
  * method and a model (up to 4 resources), and hashing puts up to about 1.5 times the average in one nested stack.
  */
-export const DEFAULT_REST_ROUTES_PER_NESTED_STACK = 50;
+const DEFAULT_REST_ROUTES_PER_NESTED_STACK = 50;
 
 /** A path with more routes under it than `routesPerNestedStack / UNIT_FRACTION` is split, so units hash evenly. */
 const UNIT_FRACTION = 2;
@@ -34,9 +35,11 @@ export class RestRouteStacks {
   constructor(
     private readonly scope: Construct,
     private readonly restApi: apigateway.RestApi,
-    initialRoutes: readonly ParsedRouteKey[],
-    routesPerNestedStack: number,
+    routes: { readonly [routeKey: string]: unknown } | undefined,
+    routesPerNestedStackProp: number | undefined,
   ) {
+    const routesPerNestedStack = validateRoutesPerNestedStack(scope, routesPerNestedStackProp ?? DEFAULT_REST_ROUTES_PER_NESTED_STACK);
+    const initialRoutes = Object.keys(routes ?? {}).map((routeKey) => parseRouteKey(scope, `routes['${routeKey}']`, routeKey));
     for (const key of initialRoutes) {
       key.segments.forEach((_, index) => {
         const prefix = key.segments.slice(0, index + 1).join('/');
@@ -45,6 +48,12 @@ export class RestRouteStacks {
     }
     this.stackCount = nestedStackCount(initialRoutes.length, routesPerNestedStack);
     this.unitLimit = Math.max(1, Math.floor(routesPerNestedStack / UNIT_FRACTION));
+    checkApiQuotas(scope, [{
+      name: 'Resources per API',
+      defaultLimit: 300,
+      adjustable: true,
+      count: () => scope.node.findAll().filter((c) => c instanceof apigateway.CfnResource).length,
+    }]);
   }
 
   /** The nested stacks created so far, in the order of their ids. */
