@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ApiMonitoringOptions } from '../common/monitoring-options';
 import { ThrottleSettings } from '../common/throttle';
 
 /** One route of an HTTP API: its backend and how it is authorized. */
@@ -133,4 +134,10 @@ export interface SecureHttpApiProps {
    * @default 100
    */
   readonly routesPerNestedStack?: number;
+  /**
+   * A CloudWatch dashboard (`dashboard`) and alarms (`alarms`, `compositeAlarm`) for the API: requests, 4XX and 5XX,
+   * latency and integration latency percentiles of the stage, and the routes listed.
+   * @default - no dashboard and no alarms
+   */
+  readonly monitoring?: ApiMonitoringOptions;
 }

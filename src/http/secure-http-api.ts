@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
 import { corsPreflight } from './private/cors-preflight';
 import { createHttpCustomDomain } from './private/custom-domain';
+import { monitorHttpApi } from './private/http-monitoring';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
 import { DEFAULT_HTTP_ROUTES_PER_NESTED_STACK, HttpRouteStacks } from './private/http-route-stacks';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
@@ -22,6 +23,7 @@ import { validateCors } from '../private/cors';
 import { check, warn } from '../private/errors';
 import { LambdaProxyIntegration } from './private/http-lambda-integration';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
+import { CreatedMonitoring } from '../private/monitoring';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
 import { ROUTE_OPTIONS_OF, SECURE_HTTP_API } from '../private/prop-schemas';
@@ -70,6 +72,12 @@ export class SecureHttpApi extends Construct {
   public readonly userPoolClient?: cognito.IUserPoolClient;
   /** The function of the default Lambda authorizer. */
   public readonly authorizerFunction?: lambda.IFunction;
+  /** The dashboard of `monitoring`: a row for the stage, and per route listed in `monitoring.routes`. */
+  public readonly dashboard?: cloudwatch.Dashboard;
+  /** The alarms of `monitoring`, by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`. */
+  public readonly alarms: { [name: string]: cloudwatch.Alarm };
+  /** The alarm of `monitoring` that goes off when any of `alarms` does. */
+  public readonly compositeAlarm?: cloudwatch.CompositeAlarm;
   /** The nested stacks holding the routes, once there are more than `routesPerNestedStack`. */
   public get routeStacks(): NestedStack[] {
     return this.routeStacksOf.nestedStacks;
@@ -123,6 +131,8 @@ export class SecureHttpApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
 
     this.addRoutes(props.routes);
+    const monitoring: Partial<CreatedMonitoring> = props.monitoring ? monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring) : {};
+    ({ dashboard: this.dashboard, alarms: this.alarms = {}, compositeAlarm: this.compositeAlarm } = monitoring);
     validateStackResourceCount(this);
     checkApiQuotas(this, [
       { name: 'Routes per API', defaultLimit: 300, adjustable: true, count: () => this.routes.size },

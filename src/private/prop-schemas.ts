@@ -13,6 +13,7 @@ import {
   BOOLEAN, construct, instanceOf, like, mapOf, NAME, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
 } from './prop-types';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
+import type { ApiMonitoringOptions } from '../common/monitoring-options';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
@@ -37,6 +38,8 @@ const WEBSOCKET_AUTHORIZER = instanceOf(() => WebSocketApiAuthorizer, 'a WebSock
 const CLOUDWATCH_ROLE = instanceOf(() => ApiGatewayCloudWatchRole, 'an ApiGatewayCloudWatchRole (this library\'s construct, not the boolean of aws-cdk-lib\'s RestApi)');
 const PAYLOAD_FORMAT = like<apigatewayv2.PayloadFormatVersion>('apigatewayv2.PayloadFormatVersion.VERSION_2_0 or VERSION_1_0', 'version');
 
+const MONITORING = object<ApiMonitoringOptions>('an object of ApiMonitoringOptions, e.g. { alarmTopic }');
+
 /** The props every API construct has: its name and description, and its stage's name, throttle and access logs. */
 const API_STAGE_AND_NAMING = { apiName: NAME, description: STRING, stageName: STRING, throttle: THROTTLE, accessLogRetention: RETENTION };
 
@@ -59,6 +62,7 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   hardened: BOOLEAN,
   cloudWatchRole: CLOUDWATCH_ROLE,
   routesPerNestedStack: NUMBER,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 
@@ -82,6 +86,7 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   customDomain: CUSTOM_DOMAIN,
   disableExecuteApiEndpoint: BOOLEAN,
   routesPerNestedStack: NUMBER,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 

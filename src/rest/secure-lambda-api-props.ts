@@ -10,6 +10,7 @@ import { WafOptions } from './waf-options';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ApiMonitoringOptions } from '../common/monitoring-options';
 import { ThrottleSettings } from '../common/throttle';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 
@@ -196,4 +197,11 @@ export interface SecureLambdaApiProps {
    * @default 50
    */
   readonly routesPerNestedStack?: number;
+  /**
+   * A CloudWatch dashboard (`dashboard`) and alarms (`alarms`, `compositeAlarm`) for the API: requests, 4XX and 5XX,
+   * latency and integration latency percentiles, throttled requests, cache hits and misses and the canary of each
+   * stage, and the routes listed.
+   * @default - no dashboard and no alarms
+   */
+  readonly monitoring?: ApiMonitoringOptions;
 }
