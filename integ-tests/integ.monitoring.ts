@@ -11,7 +11,7 @@ import { inlineFunction, integStack, PROPAGATION } from './support';
 
 const { app, stack } = integStack('GatewayKitIntegMonitoring');
 
-const handler = inlineFunction(stack, 'Handler', `exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ ok: true }) });`);
+const handler = inlineFunction(stack, 'Handler', 'exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ ok: true }) });');
 const alarmTopic = new sns.Topic(stack, 'AlarmTopic');
 
 const restApi = new SecureLambdaApi(stack, 'RestApi', {
@@ -32,6 +32,6 @@ for (const api of [restApi, httpApi]) {
     .expect(ExpectedResult.objectLike({ status: 200, body: { ok: true } }))
     .waitForAssertions(PROPAGATION);
   integ.assertions
-    .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [api.compositeAlarm!.alarmName], AlarmTypes: ['CompositeAlarm'] })
+    .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: [api.monitoring!.compositeAlarm.alarmName], AlarmTypes: ['CompositeAlarm'] })
     .expect(ExpectedResult.objectLike({ CompositeAlarms: [{ AlarmActions: [alarmTopic.topicArn] }] }));
 }

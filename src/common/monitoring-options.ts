@@ -48,3 +48,13 @@ export interface ApiMonitoringOptions {
    */
   readonly routes?: string[];
 }
+
+/** The dashboard and alarms an API's `monitoring` created. */
+export interface ApiMonitoring {
+  /** A row per stage (requests, errors, latency percentiles and more), and per route listed in `routes`. */
+  readonly dashboard: cloudwatch.Dashboard;
+  /** The alarms on the primary stage by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`. */
+  readonly alarms: { [name: string]: cloudwatch.Alarm };
+  /** Goes off when any of `alarms` does. */
+  readonly compositeAlarm: cloudwatch.CompositeAlarm;
+}

@@ -17,13 +17,13 @@ import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
+import { ApiMonitoring } from '../common/monitoring-options';
 import { checkApiQuotas } from '../private/api-quotas';
 import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
 import { check, warn } from '../private/errors';
 import { LambdaProxyIntegration } from './private/http-lambda-integration';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { CreatedMonitoring } from '../private/monitoring';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
 import { ROUTE_OPTIONS_OF, SECURE_HTTP_API } from '../private/prop-schemas';
@@ -72,12 +72,8 @@ export class SecureHttpApi extends Construct {
   public readonly userPoolClient?: cognito.IUserPoolClient;
   /** The function of the default Lambda authorizer. */
   public readonly authorizerFunction?: lambda.IFunction;
-  /** The dashboard of `monitoring`: a row for the stage, and per route listed in `monitoring.routes`. */
-  public readonly dashboard?: cloudwatch.Dashboard;
-  /** The alarms of `monitoring`, by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`. */
-  public readonly alarms: { [name: string]: cloudwatch.Alarm };
-  /** The alarm of `monitoring` that goes off when any of `alarms` does. */
-  public readonly compositeAlarm?: cloudwatch.CompositeAlarm;
+  /** The dashboard and alarms of `monitoring`. */
+  public readonly monitoring?: ApiMonitoring;
   /** The nested stacks holding the routes, once there are more than `routesPerNestedStack`. */
   public get routeStacks(): NestedStack[] {
     return this.routeStacksOf.nestedStacks;
@@ -131,8 +127,7 @@ export class SecureHttpApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
 
     this.addRoutes(props.routes);
-    const monitoring: Partial<CreatedMonitoring> = props.monitoring ? monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring) : {};
-    ({ dashboard: this.dashboard, alarms: this.alarms = {}, compositeAlarm: this.compositeAlarm } = monitoring);
+    this.monitoring = props.monitoring && monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring);
     validateStackResourceCount(this);
     checkApiQuotas(this, [
       { name: 'Routes per API', defaultLimit: 300, adjustable: true, count: () => this.routes.size },

@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Construct } from 'constructs';
 import { check } from './errors';
-import { ApiMonitoringOptions } from '../common/monitoring-options';
+import { ApiMonitoring, ApiMonitoringOptions } from '../common/monitoring-options';
 
 /** Every alarm and the dashboard look at 5-minute periods. */
 const PERIOD = Duration.minutes(5);
@@ -27,20 +27,13 @@ export interface MonitoredStage {
   readonly metrics: StageMetrics;
 }
 
-/** What monitoring created for an API. */
-export interface CreatedMonitoring {
-  readonly dashboard: cloudwatch.Dashboard;
-  readonly alarms: { [name: string]: cloudwatch.Alarm };
-  readonly compositeAlarm: cloudwatch.CompositeAlarm;
-}
-
 /**
  * A dashboard with a row per stage and per route given, alarms on the primary stage's 5XX rate, 4XX rate and p99
  * latency, and a composite alarm over them; every alarm takes the actions given.
  */
 export function createMonitoring(
   scope: Construct, options: ApiMonitoringOptions, stages: MonitoredStage[], routeRows: (route: string) => cloudwatch.IWidget[],
-): CreatedMonitoring {
+): ApiMonitoring {
   const evaluationPeriods = options.evaluationPeriods ?? 3;
   check(Number.isInteger(evaluationPeriods) && evaluationPeriods >= 1, scope, 'OutOfRange', () =>
     `monitoring.evaluationPeriods is ${evaluationPeriods}; expected a whole number of 5-minute periods, 1 or more`);

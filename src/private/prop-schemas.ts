@@ -13,9 +13,9 @@ import {
   BOOLEAN, construct, instanceOf, like, mapOf, NAME, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
 } from './prop-types';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
-import type { ApiMonitoringOptions } from '../common/monitoring-options';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
+import type { ApiMonitoringOptions } from '../common/monitoring-options';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
 import { ApiGatewayCloudWatchRole, type ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
 import type { ApiCustomDomainProps, CustomDomainMappingOptions } from '../rest/api-custom-domain';

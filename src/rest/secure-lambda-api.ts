@@ -18,11 +18,11 @@ import { renderMethodSettings, RouteStageOverrides } from './private/method-sett
 import { privateEndpointsFor } from './private/private-endpoint';
 import { RequestRequirements } from './private/request-validation';
 import { buildResourcePolicy } from './private/resource-policy';
+import { monitorRestApi } from './private/rest-monitoring';
 import { RestRouteInfo } from './private/rest-route-info';
 import { RestRouteStacks } from './private/rest-route-stacks';
 import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
 import { stageOptionsFor } from './private/stage-options-for';
-import { monitorRestApi } from './private/rest-monitoring';
 import { resolveStages, StageSettings } from './private/stage-settings';
 import { checkStageVariablesDefined } from './private/stage-variables';
 import { protectStages } from './private/waf';
@@ -32,13 +32,12 @@ import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
-import { ApiMonitoringOptions } from '../common/monitoring-options';
+import { ApiMonitoring } from '../common/monitoring-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { arnResourcePath, wildcardMethod } from '../private/arns';
 import { DEFAULT_CORS_HEADERS, validateCors } from '../private/cors';
 import { check, validationProblem, warn } from '../private/errors';
 import { LambdaInvokePermissions } from '../private/lambda-permissions';
-import { CreatedMonitoring } from '../private/monitoring';
 import { suppressNagRules } from '../private/nag-suppressions';
 import { PathVariables } from '../private/path-variables';
 import { ROUTE_OPTIONS_OF, SECURE_LAMBDA_API } from '../private/prop-schemas';
@@ -108,16 +107,10 @@ export class SecureLambdaApi extends Construct {
   public readonly authorizerFunction?: lambda.IFunction;
   /** The URL of `stage`, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public readonly url: string;
-  /** The dashboard of `monitoring`: a row per stage, and per route listed in `monitoring.routes`. */
-  public readonly dashboard?: cloudwatch.Dashboard;
-  /** The alarms of `monitoring` on the primary stage, by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`. */
-  public readonly alarms: { [name: string]: cloudwatch.Alarm };
-  /** The alarm of `monitoring` that goes off when any of `alarms` does. */
-  public readonly compositeAlarm?: cloudwatch.CompositeAlarm;
+  /** The dashboard and alarms of `monitoring`. */
+  public readonly monitoring?: ApiMonitoring;
   /** The nested stacks holding the resources and methods of the routes, once there are more than `routesPerNestedStack`. */
-  public get routeStacks(): NestedStack[] {
-    return this.routeStacksOf.nestedStacks;
-  }
+  public readonly routeStacks: NestedStack[] = [];
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
@@ -165,7 +158,7 @@ export class SecureLambdaApi extends Construct {
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
-    this.routeStacksOf = new RestRouteStacks(this, this.restApi, props.routes, props.routesPerNestedStack);
+    this.routeStacksOf = new RestRouteStacks(this, this.restApi, props, this.routeStacks);
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
@@ -181,7 +174,7 @@ export class SecureLambdaApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
     this.addRoutes(props.routes);
     this.addValidations(props);
-    ({ dashboard: this.dashboard, alarms: this.alarms = {}, compositeAlarm: this.compositeAlarm } = this.monitor(props.monitoring));
+    this.monitoring = monitorRestApi(this, props.monitoring, this.stageSettings);
   }
 
   /**
@@ -419,19 +412,6 @@ export class SecureLambdaApi extends Construct {
     }
     dependOnAccountCloudWatchRole(this, () => Object.values(this.stages), props.cloudWatchRole);
     validateStackResourceCount(this);
-  }
-
-  /** The dashboard and alarms of `monitoring`, the primary stage first. */
-  private monitor(options: ApiMonitoringOptions | undefined): Partial<CreatedMonitoring> {
-    return options ? monitorRestApi(new Construct(this, 'Monitoring'), this.restApi, options, [...this.stageSettings]
-      .sort((a, b) => Number(b.primary) - Number(a.primary))
-      .map((settings) => ({
-        name: settings.name,
-        stage: this.stages[settings.name],
-        cached: settings.cache !== undefined,
-        throttledRequests: this.metricThrottledRequests({ stageName: settings.name }),
-        canary: this.canaries[settings.name],
-      }))) : {};
   }
 
   private createStages(): void {

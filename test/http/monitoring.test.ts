@@ -14,7 +14,7 @@ function monitoredHttpApi(props: Partial<SecureHttpApiProps>) {
 describe('SecureHttpApi monitoring', () => {
   test('alarms on the 5XX rate, the 4XX rate and p99 latency of the stage, and a composite alarm', () => {
     const { api, template } = monitoredHttpApi({ monitoring: {} });
-    expect(Object.keys(api.alarms).sort()).toEqual(['clientErrorRate', 'latencyP99', 'serverErrorRate']);
+    expect(Object.keys(api.monitoring!.alarms).sort()).toEqual(['clientErrorRate', 'latencyP99', 'serverErrorRate']);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', ExtendedStatistic: 'p99', Dimensions: Match.arrayWith([{ Name: 'Stage', Value: '$default' }]) });
     template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 1);
   });

@@ -7,13 +7,13 @@ describe('SecureLambdaApi monitoring', () => {
   test('no dashboard and no alarms without monitoring', () => {
     const { stack, api } = newApi((handler) => ({ routes: { 'GET /items': { handler } } }));
     templateOf(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
-    expect(api.alarms).toEqual({});
+    expect(api.monitoring).toBeUndefined();
   });
 
   test('alarms on the 5XX rate, the 4XX rate and p99 latency, with their defaults, and a composite alarm over them', () => {
     const { stack, api } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, monitoring: {} }));
     const template = templateOf(stack);
-    expect(Object.keys(api.alarms).sort()).toEqual(['clientErrorRate', 'latencyP99', 'serverErrorRate']);
+    expect(Object.keys(api.monitoring!.alarms).sort()).toEqual(['clientErrorRate', 'latencyP99', 'serverErrorRate']);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 1,
       EvaluationPeriods: 3,

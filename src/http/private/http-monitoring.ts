@@ -2,8 +2,8 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { parseHttpRouteKey } from './http-route-key';
-import { ApiMonitoringOptions } from '../../common/monitoring-options';
-import { createMonitoring, CreatedMonitoring, graph } from '../../private/monitoring';
+import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
+import { createMonitoring, graph } from '../../private/monitoring';
 
 const SUM = { statistic: cloudwatch.Stats.SUM };
 
@@ -11,7 +11,9 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  * The dashboard and alarms of an HTTP API: requests, 4XX, 5XX, latency and integration latency percentiles of its
  * stage; per route (the `ApiId, Stage, Route` metrics of detailed metrics) requests, errors and latency.
  */
-export function monitorHttpApi(scope: Construct, httpApi: apigatewayv2.HttpApi, stage: apigatewayv2.HttpStage, options: ApiMonitoringOptions): CreatedMonitoring {
+export function monitorHttpApi(
+  scope: Construct, httpApi: apigatewayv2.HttpApi, stage: apigatewayv2.HttpStage, options: ApiMonitoringOptions,
+): ApiMonitoring {
   return createMonitoring(scope, options, [{
     name: stage.stageName,
     metrics: {

@@ -1,13 +1,30 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { ApiMonitoringOptions } from '../../common/monitoring-options';
-import { createMonitoring, CreatedMonitoring, graph, MonitoredStage } from '../../private/monitoring';
+import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
+import { createMonitoring, graph, MonitoredStage } from '../../private/monitoring';
 import { parseRouteKey } from '../../private/route-key';
+import type { SecureLambdaApi } from '../secure-lambda-api';
 import { StageCanary } from '../stage-canary';
+import { StageSettings } from './stage-settings';
+
+/** The dashboard and alarms of `monitoring` (none without it), the primary stage first. */
+export function monitorRestApi(
+  api: SecureLambdaApi, options: ApiMonitoringOptions | undefined, stageSettings: readonly StageSettings[],
+): ApiMonitoring | undefined {
+  return options ? monitorStages(new Construct(api, 'Monitoring'), api.restApi, options, [...stageSettings]
+    .sort((a, b) => Number(b.primary) - Number(a.primary))
+    .map((settings) => ({
+      name: settings.name,
+      stage: api.stages[settings.name],
+      cached: settings.cache !== undefined,
+      throttledRequests: api.metricThrottledRequests({ stageName: settings.name }),
+      canary: api.canaries[settings.name],
+    }))) : undefined;
+}
 
 /** What the dashboard of a REST API shows of each stage. */
-export interface RestStageToMonitor {
+interface RestStageToMonitor {
   readonly name: string;
   readonly stage: apigateway.Stage;
   readonly cached: boolean;
@@ -23,9 +40,9 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  * throttled requests, cache hits and misses when the stage caches, and its canary's requests, 5XX and latency beside
  * the stage's; per route (API Gateway's per-method metrics) requests, errors and latency.
  */
-export function monitorRestApi(
+function monitorStages(
   scope: Construct, restApi: apigateway.RestApi, options: ApiMonitoringOptions, stages: RestStageToMonitor[],
-): CreatedMonitoring {
+): ApiMonitoring {
   const monitored: MonitoredStage[] = stages.map(({ name, stage, cached, throttledRequests, canary }) => ({
     name,
     metrics: {

@@ -6,6 +6,7 @@ import { checkApiQuotas } from '../../private/api-quotas';
 import { validateStackResourceCount } from '../../private/resource-limit';
 import { parseRouteKey, ParsedRouteKey } from '../../private/route-key';
 import { jumpConsistentHash, nestedStackCount, validateRoutesPerNestedStack } from '../../private/route-placement';
+import type { SecureLambdaApiProps } from '../secure-lambda-api-props';
 
 /**
  * The default of `routesPerNestedStack` for REST APIs: a route takes a method and often a resource, a CORS preflight
@@ -35,11 +36,12 @@ export class RestRouteStacks {
   constructor(
     private readonly scope: Construct,
     private readonly restApi: apigateway.RestApi,
-    routes: { readonly [routeKey: string]: unknown } | undefined,
-    routesPerNestedStackProp: number | undefined,
+    props: Pick<SecureLambdaApiProps, 'routes' | 'routesPerNestedStack'>,
+    /** Where the nested stacks go as routes first need them. */
+    private readonly nestedStacks: NestedStack[],
   ) {
-    const routesPerNestedStack = validateRoutesPerNestedStack(scope, routesPerNestedStackProp ?? DEFAULT_REST_ROUTES_PER_NESTED_STACK);
-    const initialRoutes = Object.keys(routes ?? {}).map((routeKey) => parseRouteKey(scope, `routes['${routeKey}']`, routeKey));
+    const routesPerNestedStack = validateRoutesPerNestedStack(scope, props.routesPerNestedStack ?? DEFAULT_REST_ROUTES_PER_NESTED_STACK);
+    const initialRoutes = Object.keys(props.routes ?? {}).map((routeKey) => parseRouteKey(scope, `routes['${routeKey}']`, routeKey));
     for (const key of initialRoutes) {
       key.segments.forEach((_, index) => {
         const prefix = key.segments.slice(0, index + 1).join('/');
@@ -56,10 +58,6 @@ export class RestRouteStacks {
     }]);
   }
 
-  /** The nested stacks created so far, in the order of their ids. */
-  public get nestedStacks(): NestedStack[] {
-    return [...this.nestedApis.keys()].sort((a, b) => a - b).map((index) => NestedStack.of(this.nestedApis.get(index)!) as NestedStack);
-  }
 
   /** The resource for a route's path: in the route's nested stack, or in the API's stack when it has none. */
   public resourceFor(key: ParsedRouteKey): apigateway.IResource {
@@ -96,6 +94,7 @@ export class RestRouteStacks {
     if (!nestedApi) {
       const stack = new NestedStack(this.scope, `Routes${index + 1}`, { description: `Routes of ${this.scope.node.path} (${index + 1} of ${this.stackCount})` });
       validateStackResourceCount(stack);
+      this.nestedStacks.push(stack);
       nestedApi = new NestedRestApi(stack, 'Api', this.restApi);
       this.nestedApis.set(index, nestedApi);
     }
