@@ -104,6 +104,7 @@ const SECURE_WEBSOCKET_API_PROPS: PropsSchema<SecureWebSocketApiProps> = {
   stageVariables: STAGE_VARIABLES,
   loggingLevel: LOGGING_LEVEL,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 

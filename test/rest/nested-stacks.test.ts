@@ -33,7 +33,8 @@ describe('routes over nested stacks', () => {
   test('the deployment depends on every nested stack', () => {
     const { api, stack } = newApi((handler) => ({ routes: routesTo(handler, 40), routesPerNestedStack: 10 }));
     const nestedStackIds = api.routeStacks.map((nested) => stack.getLogicalId(nested.nestedStackResource as apigateway.CfnMethod));
-    templateOf(stack).hasResource('AWS::ApiGateway::Deployment', { DependsOn: Match.arrayWith(nestedStackIds) });
+    const deployment = Object.values(templateOf(stack).findResources('AWS::ApiGateway::Deployment'))[0];
+    expect(deployment.DependsOn).toEqual(expect.arrayContaining(nestedStackIds));
   });
 
   test("the deployment's logical id changes when a route in a nested stack changes", () => {
@@ -45,9 +46,10 @@ describe('routes over nested stacks', () => {
   });
 
   test('adding a route moves no other route between nested stacks', () => {
-    const before = newApi((handler) => ({ routes: routesTo(handler, 40), routesPerNestedStack: 10 })).api;
-    const after = newApi((handler) => ({ routes: { ...routesTo(handler, 40), 'GET /p2/extra': { handler } }, routesPerNestedStack: 10 })).api;
-    for (let i = 0; i < 40; i += 7) {
+    // 39 and 40 routes both take ceil(routes / 10) = 4 nested stacks.
+    const before = newApi((handler) => ({ routes: routesTo(handler, 39), routesPerNestedStack: 10 })).api;
+    const after = newApi((handler) => ({ routes: { ...routesTo(handler, 39), 'GET /p2/extra': { handler } }, routesPerNestedStack: 10 })).api;
+    for (let i = 0; i < 39; i++) {
       expect(stackOfRoute(after, `r${i}`)).toBe(stackOfRoute(before, `r${i}`));
     }
   });
