@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { newWebSocketApi } from './support';
+import { newWebSocketApi, untyped } from './support';
 import { templateOf } from '../support/fixtures';
 
 describe('SecureWebSocketApi monitoring', () => {
@@ -20,5 +20,12 @@ describe('SecureWebSocketApi monitoring', () => {
     for (const title of ['prod: requests', 'prod: connections', 'prod: execution and integration errors', 'sendMessage: messages']) {
       expect(body).toContain(title);
     }
+  });
+});
+
+describe('SecureWebSocketApi routesPerNestedStack', () => {
+  test('is refused with the reason, as a prop of the REST and HTTP constructs', () => {
+    expect(() => newWebSocketApi(() => untyped({ routesPerNestedStack: 10 })))
+      .toThrow(/routesPerNestedStack asks for routes spread over nested stacks, which SecureWebSocketApi does not offer; a WebSocket API's routes are few/);
   });
 });
