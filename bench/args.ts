@@ -16,12 +16,14 @@ export interface BenchOptions {
 export class UsageError extends Error {}
 
 const SUITE_NAMES = ['rest', 'http', 'runtime'];
-const DEFAULTS: BenchOptions = { sizes: [50, 200, 400, 1000], runs: 3, suites: SUITE_NAMES, durationSeconds: 5, warmUpSeconds: 1 };
-const USAGE = 'usage: ts-node --transpile-only bench/run.ts [--sizes 50,200,400,1000] [--runs 3] ' +
+const DEFAULTS: BenchOptions = { sizes: [50, 240, 1000, 2000, 5000], runs: 3, suites: SUITE_NAMES, durationSeconds: 5, warmUpSeconds: 1 };
+/** `--quick`: what a shared 2-core machine measures in a few minutes. */
+const QUICK: Partial<BenchOptions> = { sizes: [50, 240, 1000, 2000], runs: 1, suites: ['rest', 'http'] };
+const USAGE = 'usage: ts-node --transpile-only bench/run.ts [--quick] [--sizes 50,240,1000,2000,5000] [--runs 3] ' +
   `[--suites ${SUITE_NAMES.join(',')}] [--duration 5] [--warm-up 1]`;
 
 /**
- * Reads `--sizes a,b,c`, `--runs n`, `--suites rest,http,runtime`, `--duration s` and `--warm-up s` (also as
+ * Reads `--quick` (sizes 50,240,1000,2000, one run, suites rest and http; flags after it override), `--sizes a,b,c`, `--runs n`, `--suites rest,http,runtime`, `--duration s` and `--warm-up s` (also as
  * `--sizes=a,b,c`); anything else is an error, not silently ignored.
  */
 export function parseArgs(argv: string[]): BenchOptions {
@@ -34,7 +36,9 @@ export function parseArgs(argv: string[]): BenchOptions {
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
-    if (flag === '--sizes' && value !== undefined) {
+    if (flag === '--quick') {
+      ({ sizes, runs, suites } = { sizes, runs, suites, ...QUICK });
+    } else if (flag === '--sizes' && value !== undefined) {
       sizes = value.split(',').map((s) => positiveInteger('--sizes', s));
       i++;
     } else if (flag === '--runs' && value !== undefined) {

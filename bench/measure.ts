@@ -8,6 +8,8 @@ export const LIMIT = 500;
 /** One timed build and synth. */
 export interface Sample {
   readonly resources: number;
+  readonly stacks: number;
+  readonly largestStack: number;
   readonly permissions: number;
   /** Milliseconds to construct the app (not part of the synth timing). */
   readonly buildMs: number;
@@ -22,6 +24,8 @@ export interface Measurement {
   readonly variant: string;
   readonly n: number;
   readonly resources: number;
+  readonly stacks: number;
+  readonly largestStack: number;
   readonly permissions: number;
   readonly buildMs: number;
   readonly synthMs?: number;
@@ -38,7 +42,7 @@ export function sample(variant: Variant, n: number, outRoot: string): Sample {
     const buildStart = process.hrtime.bigint();
     const { app, stack } = buildApp(variant, n, outdir);
     const buildMs = elapsedMs(buildStart);
-    const tree = countTree(stack);
+    const { ownResources, ...tree } = countTree(stack);
 
     collectGarbage();
     const start = process.hrtime.bigint();
@@ -53,7 +57,7 @@ export function sample(variant: Variant, n: number, outRoot: string): Sample {
     }
     const ms = elapsedMs(start);
     const template = assembly.getStackArtifact(stack.artifactId).template;
-    checkTreeMatchesTemplate(variant.name, n, tree.resources, template);
+    checkTreeMatchesTemplate(variant.name, n, ownResources, template);
     return { ...tree, buildMs, synth: { ms, bytes: Buffer.byteLength(JSON.stringify(template)) } };
   } finally {
     // Templates of 1000 routes are megabytes; do not let them pile up over the run.
@@ -69,6 +73,8 @@ export function summarize(variant: Variant, n: number, samples: Sample[]): Measu
     variant: variant.name,
     n,
     resources: first.resources,
+    stacks: first.stacks,
+    largestStack: first.largestStack,
     permissions: first.permissions,
     buildMs: median(samples.map((s) => s.buildMs)),
     synthMs: synthed.length ? median(synthed.map((s) => s.ms)) : undefined,

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { ApiGatewayCloudWatchRole, MeteredApi, RestAuthorizer, SecureLambdaApiProps } from '../src';
 import { newApi, newFunction, newStack } from './support/fixtures';
 import { COMPLIANCE_PACKS, fixtureFunction, nagFindings, nagSuppressions } from './support/nag';
@@ -91,6 +92,14 @@ describe('cdk-nag NIST 800-53 R5, HIPAA Security and PCI DSS 3.2.1 packs', () =>
     const { stack } = newApi(configured(authorizer, () => ({
       hardened: true,
       stages: { dev: {}, prod: { canary: { percentTraffic: 10 } } },
+    })));
+    expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).toEqual([]);
+  });
+
+  test('report no finding at all in the stack of a hardened SecureLambdaApi with monitoring whose alarms notify a topic', () => {
+    const { stack } = newApi(configured(() => undefined, (scope) => ({
+      hardened: true,
+      monitoring: { alarmTopic: sns.Topic.fromTopicArn(scope, 'Alarms', 'arn:aws:sns:eu-west-1:123456789012:alarms') },
     })));
     expect(nagFindings(stack, { packs: COMPLIANCE_PACKS(), fixtures: FIXTURES })).toEqual([]);
   });

@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ApiMonitoringOptions } from '../common/monitoring-options';
 import { ThrottleSettings } from '../common/throttle';
 import { HttpOpenApiOptions } from '../openapi/openapi-import-options';
 
@@ -134,4 +135,18 @@ export interface SecureHttpApiProps {
    * @default false
    */
   readonly disableExecuteApiEndpoint?: boolean;
+  /**
+   * The most routes the API's stack holds before its routes are spread over nested stacks (`routeStacks`), about this
+   * many routes to each; the API, its stage, integrations, authorizers and permissions stay in the API's stack. A
+   * route's nested stack follows from its route key and the number of nested stacks, ceil(routes /
+   * routesPerNestedStack), counted over `routes`. From 1 to 500.
+   * @default 100
+   */
+  readonly routesPerNestedStack?: number;
+  /**
+   * A CloudWatch dashboard (`dashboard`) and alarms (`alarms`, `compositeAlarm`) for the API: requests, 4XX and 5XX,
+   * latency and integration latency percentiles of the stage, and the routes listed.
+   * @default - no dashboard and no alarms
+   */
+  readonly monitoring?: ApiMonitoringOptions;
 }

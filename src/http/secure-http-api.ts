@@ -1,4 +1,4 @@
-import { Names, Stack, Token } from 'aws-cdk-lib';
+import { Names, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -9,7 +9,9 @@ import { Construct } from 'constructs';
 import { HttpApiCustomDomain } from './http-api-custom-domain';
 import { corsPreflight } from './private/cors-preflight';
 import { createHttpCustomDomain } from './private/custom-domain';
+import { monitorHttpApi } from './private/http-monitoring';
 import { httpRouteArnPath, httpRouteId, parseHttpRouteKey, ParsedHttpRouteKey } from './private/http-route-key';
+import { DEFAULT_HTTP_ROUTES_PER_NESTED_STACK, HttpRouteStacks } from './private/http-route-stacks';
 import { createHttpStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
 import { HttpApiRouteOptions, SecureHttpApiProps } from './secure-http-api-props';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
@@ -17,6 +19,8 @@ import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundHttpAuthorizer } from '../authorizers/private/bound-http-authorizer';
 import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
 import { httpApiDocument, httpRoutesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
+import { ApiMonitoring } from '../common/monitoring-options';
+import { checkApiQuotas } from '../private/api-quotas';
 import { executeApiArn } from '../private/arns';
 import { validateCors } from '../private/cors';
 import { check, warn } from '../private/errors';
@@ -29,6 +33,7 @@ import { checkConstructProps, checkStruct, declareConstructProps } from '../priv
 import { checkPublicRoute } from '../private/public-route';
 import { requireRoutes } from '../private/required-routes';
 import { validateStackResourceCount } from '../private/resource-limit';
+import { validateRoutesPerNestedStack } from '../private/route-placement';
 import { RouteThrottleOverrides } from '../private/route-settings';
 import { validateThrottle } from '../private/throttle';
 
@@ -69,6 +74,12 @@ export class SecureHttpApi extends Construct {
   public readonly userPoolClient?: cognito.IUserPoolClient;
   /** The function of the default Lambda authorizer. */
   public readonly authorizerFunction?: lambda.IFunction;
+  /** The dashboard and alarms of `monitoring`. */
+  public readonly monitoring?: ApiMonitoring;
+  /** The nested stacks holding the routes, once there are more than `routesPerNestedStack`. */
+  public get routeStacks(): NestedStack[] {
+    return this.routeStacksOf.nestedStacks;
+  }
 
   private readonly defaultAuthorizerOption: HttpApiAuthorizer;
   private readonly authorizerBindings: AuthorizerBindings<HttpApiAuthorizer, BoundHttpAuthorizer>;
@@ -79,6 +90,7 @@ export class SecureHttpApi extends Construct {
   private readonly permissions: LambdaInvokePermissions;
   private readonly payloadFormatVersion: apigatewayv2.PayloadFormatVersion;
   private readonly cors: boolean;
+  private readonly routeStacksOf: HttpRouteStacks;
 
   constructor(scope: Construct, id: string, props: SecureHttpApiProps = {}) {
     super(scope, id);
@@ -109,6 +121,8 @@ export class SecureHttpApi extends Construct {
     }
     this.url = props.disableExecuteApiEndpoint && this.customDomain ? this.customDomain.url : this.executeApiUrl(stageName);
     this.permissions = new LambdaInvokePermissions(this, 'InvokePermission', this.executeApiArn('*'));
+    this.routeStacksOf = new HttpRouteStacks(this, this.httpApi, Object.keys(props.routes ?? {}).length,
+      validateRoutesPerNestedStack(this, props.routesPerNestedStack ?? DEFAULT_HTTP_ROUTES_PER_NESTED_STACK));
 
     const defaultBinding = this.bindAuthorizer(this.defaultAuthorizerOption);
     this.userPool = defaultBinding.userPool;
@@ -116,7 +130,12 @@ export class SecureHttpApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
 
     this.addRoutes(httpRoutesWithDocument(this, props.routes, props.openApi));
+    this.monitoring = props.monitoring && monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring);
     validateStackResourceCount(this);
+    checkApiQuotas(this, [
+      { name: 'Routes per API', defaultLimit: 300, adjustable: true, count: () => this.routes.size },
+      { name: 'Integrations per API', defaultLimit: 300, adjustable: false, count: () => this.node.findAll().filter((c) => c instanceof apigatewayv2.CfnIntegration).length },
+    ]);
     writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
@@ -146,8 +165,9 @@ export class SecureHttpApi extends Construct {
         `${prop} matches OPTIONS requests and is authorized by ${authorizationType}, so browsers' CORS preflight requests, which carry no credentials, reach it instead of API Gateway's CORS answer and are refused; route explicit methods instead (e.g. 'GET' and 'POST' for 'ANY'), or declare it isPublic and authorize in the handler`);
     }
 
-    const route = new apigatewayv2.HttpRoute(this, httpRouteId(key), {
-      httpApi: this.httpApi,
+    const place = this.routeStacksOf.placeOf(key.key);
+    const route = new apigatewayv2.HttpRoute(place.scope, httpRouteId(key), {
+      httpApi: place.httpApi,
       routeKey: key.route
         ? apigatewayv2.HttpRouteKey.with(key.route.path, key.route.method as apigatewayv2.HttpMethod)
         : apigatewayv2.HttpRouteKey.DEFAULT,
@@ -262,7 +282,7 @@ export class SecureHttpApi extends Construct {
     let integration = this.integrations.get(id);
     if (!integration) {
       this.permissions.grant(handler);
-      integration = new LambdaProxyIntegration(`Integration-${Names.nodeUniqueId(handler.node)}-${version.version}`, this, handler, version);
+      integration = new LambdaProxyIntegration(`Integration-${Names.nodeUniqueId(handler.node)}-${version.version}`, this, this.httpApi, handler, version);
       this.integrations.set(id, integration);
     }
     return integration;

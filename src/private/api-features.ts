@@ -73,6 +73,10 @@ const API_FEATURES: { readonly [prop: string]: ApiFeature } = {
     instead: { WebSocket: 'OpenAPI describes request-response APIs; declare the WebSocket routes in routes' },
   },
   connectionRegistry: { feature: 'a registry of open WebSocket connections' },
+  routesPerNestedStack: {
+    feature: 'routes spread over nested stacks',
+    instead: { WebSocket: "a WebSocket API's routes are few (one per message action) and stay in its stack" },
+  },
 };
 
 const ROUTE_FEATURES: { readonly [prop: string]: ApiFeature } = {

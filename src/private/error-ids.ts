@@ -5,6 +5,7 @@
  * checked; it is stable once released, since users match it (`[DuplicateRoute] Stack/Api: ...`).
  */
 export type ErrorId =
+  | 'ApiGatewayQuota'
   | 'ApiInAnotherEnvironment'
   | 'ApiKeyWithoutTiers'
   | 'AttachedApiKeyOption'
@@ -66,6 +67,7 @@ export type ErrorId =
   | 'InvalidRequestParameter'
   | 'InvalidRouteKey'
   | 'InvalidRouteSelectionExpression'
+  | 'InvalidRoutesPerNestedStack'
   | 'InvalidScope'
   | 'InvalidStageName'
   | 'InvalidStageVariable'
@@ -87,11 +89,11 @@ export type ErrorId =
   | 'NoCanary'
   | 'NoKeyValueToRead'
   | 'NoRoutes'
-  | 'NoVpcEndpoints'
-  | 'NotARestAuthorizer'
-  | 'NotAWebSocketAuthorizer'
   | 'NotAnHttpAuthorizer'
   | 'NotAnHttpIntegration'
+  | 'NotARestAuthorizer'
+  | 'NotAWebSocketAuthorizer'
+  | 'NoVpcEndpoints'
   | 'OpenApiBindings'
   | 'OptionsRouteWithCors'
   | 'OutOfRange'
@@ -120,8 +122,8 @@ export type ErrorId =
   | 'RouteBackend'
   | 'RouteCacheWithoutStageCache'
   | 'RouteFunctionNotConfigurable'
-  | 'RouteThrottleWithoutTierThrottle'
   | 'RouteThrottlesUnsupported'
+  | 'RouteThrottleWithoutTierThrottle'
   | 'RouteWithoutHandler'
   | 'ScopesNotSupported'
   | 'SecondEndpointInVpc'
@@ -130,6 +132,8 @@ export type ErrorId =
   | 'StageCanaryHandlerId'
   | 'StageCount'
   | 'StageOfAnotherApi'
+  | 'TemplateOutputLimit'
+  | 'TemplateParameterLimit'
   | 'UndefinedStageVariable'
   | 'UnknownHttpMethod'
   | 'UnknownProp'
@@ -153,6 +157,7 @@ export type ErrorId =
 
 /** Every id of the library's warnings (`Annotations.addWarningV2`), which users acknowledge by id. */
 export type WarningId =
+  | '@gatewaykit/api-gateway-quota'
   | '@gatewaykit/cache-shared-between-callers'
   | '@gatewaykit/cors-preflight-authorized'
   | '@gatewaykit/edge-certificate-region-unknown'

@@ -10,11 +10,12 @@ import {
   LOGGING_LEVEL, PRIVATE_ENDPOINT, RESOURCE_POLICY, RETENTION, STAGE, STAGE_VARIABLES, THROTTLE, TIERS, VPC_ENDPOINTS, WAF,
 } from './option-schemas';
 import {
-  BOOLEAN, construct, instanceOf, like, mapOf, NAME, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
+  BOOLEAN, construct, instanceOf, like, mapOf, NAME, NUMBER, object, oneOf, PropsSchema, required, STRING, STRINGS, struct, StructSchema,
 } from './prop-types';
 import { HttpApiAuthorizer } from '../authorizers/http-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
+import type { ApiMonitoringOptions } from '../common/monitoring-options';
 import type { HttpApiRouteOptions, SecureHttpApiProps } from '../http/secure-http-api-props';
 import { ApiGatewayCloudWatchRole, type ApiGatewayCloudWatchRoleProps } from '../logging/api-gateway-cloudwatch-role';
 import { OpenApiDefinition } from '../openapi/openapi-definition';
@@ -49,6 +50,7 @@ const HTTP_OPENAPI = struct<HttpOpenApiOptions>({
   name: 'HttpOpenApiOptions',
   props: { definition: OPENAPI_DEFINITION, handlers: OPENAPI_HANDLERS, authorizers: mapOf(HTTP_AUTHORIZER, 'the authorizers by security scheme name') },
 });
+const MONITORING = object<ApiMonitoringOptions>('an object of ApiMonitoringOptions, e.g. { alarmTopic }');
 
 /** The props every API construct has: its name and description, and its stage's name, throttle and access logs. */
 const API_STAGE_AND_NAMING = { apiName: NAME, description: STRING, stageName: STRING, throttle: THROTTLE, accessLogRetention: RETENTION };
@@ -72,6 +74,8 @@ const SECURE_LAMBDA_API_PROPS: PropsSchema<SecureLambdaApiProps> = {
   hardened: BOOLEAN,
   cloudWatchRole: CLOUDWATCH_ROLE,
   openApi: REST_OPENAPI,
+  routesPerNestedStack: NUMBER,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 
@@ -95,6 +99,8 @@ const SECURE_HTTP_API_PROPS: PropsSchema<SecureHttpApiProps> = {
   customDomain: CUSTOM_DOMAIN,
   disableExecuteApiEndpoint: BOOLEAN,
   openApi: HTTP_OPENAPI,
+  routesPerNestedStack: NUMBER,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 
@@ -112,6 +118,7 @@ const SECURE_WEBSOCKET_API_PROPS: PropsSchema<SecureWebSocketApiProps> = {
   stageVariables: STAGE_VARIABLES,
   loggingLevel: LOGGING_LEVEL,
   cloudWatchRole: CLOUDWATCH_ROLE,
+  monitoring: MONITORING,
   ...API_STAGE_AND_NAMING,
 };
 

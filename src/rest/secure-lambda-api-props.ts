@@ -10,6 +10,7 @@ import { WafOptions } from './waf-options';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CorsOptions } from '../common/cors';
 import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ApiMonitoringOptions } from '../common/monitoring-options';
 import { ThrottleSettings } from '../common/throttle';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import { RestOpenApiOptions } from '../openapi/openapi-import-options';
@@ -196,4 +197,20 @@ export interface SecureLambdaApiProps {
    * assumed to be configured already, and a warning says so
    */
   readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
+  /**
+   * The most routes the API's stack holds before the resources, methods and body models of the routes are spread over
+   * nested stacks (`routeStacks`), about this many routes to each; the API, its stages, deployment, authorizers and
+   * permissions stay in the API's stack. A route's nested stack follows from its top-level path (or a deeper one when
+   * more than half this many routes share it) and the number of nested stacks, ceil(routes /
+   * routesPerNestedStack), counted over `routes`. From 1 to 500.
+   * @default 50
+   */
+  readonly routesPerNestedStack?: number;
+  /**
+   * A CloudWatch dashboard (`dashboard`) and alarms (`alarms`, `compositeAlarm`) for the API: requests, 4XX and 5XX,
+   * latency and integration latency percentiles, throttled requests, cache hits and misses and the canary of each
+   * stage, and the routes listed.
+   * @default - no dashboard and no alarms
+   */
+  readonly monitoring?: ApiMonitoringOptions;
 }

@@ -1,4 +1,4 @@
-import { Lazy } from 'aws-cdk-lib';
+import { Lazy, NestedStack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -18,7 +18,9 @@ import { renderMethodSettings, RouteStageOverrides } from './private/method-sett
 import { privateEndpointsFor } from './private/private-endpoint';
 import { RequestRequirements } from './private/request-validation';
 import { buildResourcePolicy } from './private/resource-policy';
+import { monitorRestApi } from './private/rest-monitoring';
 import { RestRouteInfo } from './private/rest-route-info';
+import { RestRouteStacks } from './private/rest-route-stacks';
 import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
 import { stageOptionsFor } from './private/stage-options-for';
 import { resolveStages, StageSettings } from './private/stage-settings';
@@ -30,6 +32,7 @@ import { AuthorizerBindings } from '../authorizers/private/authorizer-bindings';
 import type { BoundRestAuthorizer } from '../authorizers/private/bound-rest-authorizer';
 import { RestAuthorizer } from '../authorizers/rest-authorizer';
 import { CustomDomainOptions } from '../common/custom-domain-options';
+import { ApiMonitoring } from '../common/monitoring-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { OpenApiDocumentOptions } from '../openapi/openapi-document-options';
 import { restApiDocument, routesWithDocument, withDocumentProps, writeDocumentAtSynth } from '../openapi/private';
@@ -106,6 +109,10 @@ export class SecureLambdaApi extends Construct {
   public readonly authorizerFunction?: lambda.IFunction;
   /** The URL of `stage`, e.g. `https://abc123.execute-api.eu-west-1.amazonaws.com/prod/`. */
   public readonly url: string;
+  /** The dashboard and alarms of `monitoring`. */
+  public readonly monitoring?: ApiMonitoring;
+  /** The nested stacks holding the resources and methods of the routes, once there are more than `routesPerNestedStack`. */
+  public readonly routeStacks: NestedStack[] = [];
 
   private readonly defaultAuthorizerOption: RestAuthorizer;
   private createdDefaultAuthorizer?: apigateway.IAuthorizer;
@@ -119,6 +126,7 @@ export class SecureLambdaApi extends Construct {
   private readonly primaryStageName: string;
   private readonly cors: boolean;
   private readonly requestRequirements: RequestRequirements;
+  private readonly routeStacksOf: RestRouteStacks;
 
   constructor(scope: Construct, id: string, props: SecureLambdaApiProps = {}) {
     super(scope, id);
@@ -153,6 +161,7 @@ export class SecureLambdaApi extends Construct {
 
     this.requestValidator = this.restApi.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
     this.requestRequirements = new RequestRequirements(this.restApi);
+    this.routeStacksOf = new RestRouteStacks(this, this.restApi, props, this.routeStacks);
     const protection = protectStages(this, this.stages, this.primaryStageName, props.waf, hardened, this.logEncryptionKey);
     this.webAcl = protection.webAcl;
     this.wafLogGroup = protection.logGroup;
@@ -168,6 +177,7 @@ export class SecureLambdaApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
     this.addRoutes(routesWithDocument(this, props.routes, props.openApi, props.authorizer));
     this.addValidations(props);
+    this.monitoring = monitorRestApi(this, props.monitoring, this.stageSettings);
     writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
@@ -206,13 +216,13 @@ export class SecureLambdaApi extends Construct {
     }
 
     const authorizationType = binding?.authorizationType ?? apigateway.AuthorizationType.NONE;
-    const resource = this.restApi.root.resourceForPath(key.path);
+    const resource = this.routeStacksOf.resourceFor(key);
     const authorizer = binding?.authorizer?.();
     if (binding && binding === this.authorizerBindings.defaultBinding) {
       this.createdDefaultAuthorizer = authorizer;
     }
     const apiKeyRequired = options.apiKeyRequired ?? this.apiKeyRequiredByDefault();
-    const requirements = this.requestRequirements.forRoute(prop, key, options);
+    const requirements = this.requestRequirements.forRoute(prop, key, options, resource.api);
     const method = resource.addMethod(key.method, this.integrationFor(options, cache), {
       authorizationType,
       authorizer,

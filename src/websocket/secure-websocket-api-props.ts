@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { ApiKeySource } from '../common/api-key-source';
+import { ApiMonitoringOptions } from '../common/monitoring-options';
 import { ThrottleSettings } from '../common/throttle';
 import { ApiGatewayCloudWatchRole } from '../logging/api-gateway-cloudwatch-role';
 import { TierOptions } from '../usage-plans/tier-options';
@@ -170,4 +171,10 @@ export interface SecureWebSocketApiProps {
    * assumed to be configured already, and a warning says so
    */
   readonly cloudWatchRole?: ApiGatewayCloudWatchRole;
+  /**
+   * A CloudWatch dashboard and alarms (`monitoring`) for the API: messages, connections, client, execution and
+   * integration errors and integration latency percentiles of the stage, and the routes listed.
+   * @default - no dashboard and no alarms
+   */
+  readonly monitoring?: ApiMonitoringOptions;
 }

@@ -10,10 +10,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConnectionRegistry, connectRouteFunction, createConnectionRegistry, grantManageConnections } from './private/connection-registry';
 import { createWebSocketStage, DEFAULT_STAGE_NAME, validateStageProps } from './private/stage';
+import { monitorWebSocketApi } from './private/websocket-monitoring';
 import { SecureWebSocketApiProps, WebSocketApiRouteOptions } from './secure-websocket-api-props';
 import type { BoundWebSocketAuthorizer } from '../authorizers/private/bound-websocket-authorizer';
 import { WebSocketApiAuthorizer } from '../authorizers/websocket-authorizer';
 import { ApiKeySource } from '../common/api-key-source';
+import { ApiMonitoring } from '../common/monitoring-options';
 import { dependOnAccountCloudWatchRole } from '../logging/private/cloudwatch-role-dependency';
 import { executeApiArn } from '../private/arns';
 import { check, GatewayKitValidationError, validationProblem } from '../private/errors';
@@ -59,6 +61,8 @@ export class SecureWebSocketApi extends Construct {
   public readonly stage: apigatewayv2.WebSocketStage;
   /** The log group receiving the JSON access logs of `stage`. */
   public readonly accessLogGroup: logs.LogGroup;
+  /** The dashboard and alarms of `monitoring`. */
+  public readonly monitoring?: ApiMonitoring;
   /** The URL clients connect to, e.g. `wss://abc123.execute-api.eu-west-1.amazonaws.com/prod`. */
   public readonly url: string;
   /**
@@ -122,6 +126,7 @@ export class SecureWebSocketApi extends Construct {
     this.addRoutes(routes);
     this.addTiersAndCustomers(props);
     this.addValidations(props);
+    this.monitoring = props.monitoring && monitorWebSocketApi(new Construct(this, 'Monitoring'), this.webSocketApi, this.stage, props.monitoring);
   }
 
   /** The key encrypting generated API key values, once a customer has a generated key. */

@@ -208,8 +208,9 @@ describe('stack size', () => {
   test('a stack over 500 resources fails at synth, naming the count and the limit', () => {
     const { stack } = newApi((handler) => ({
       routes: Object.fromEntries(Array.from({ length: 260 }, (_, i) => [`GET /r${i}`, { handler }])),
+      routesPerNestedStack: 500,
     }));
-    expect(() => templateOf(stack)).toThrow(/\[StackResourceLimit\] stack 'TestStack' has 5\d\d resources; CloudFormation accepts at most 500/);
+    expect(() => templateOf(stack)).toThrow(/\[StackResourceLimit\] TestStack: stack 'TestStack' has 5\d\d resources; CloudFormation accepts at most 500/);
   });
 });
 

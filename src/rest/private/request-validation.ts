@@ -26,7 +26,8 @@ export class RequestRequirements {
 
   constructor(private readonly restApi: apigateway.RestApi) {}
 
-  public forRoute(prop: string, key: ParsedRouteKey, options: RestRequestValidationOptions): MethodRequestRequirements {
+  /** `api` is where the route's model goes: the RestApi, or its view from the nested stack holding the route. */
+  public forRoute(prop: string, key: ParsedRouteKey, options: RestRequestValidationOptions, api: apigateway.IRestApi): MethodRequestRequirements {
     check(!(options.bodySchema && options.bodyModel), this.restApi, 'BodySchemaAndModel', () =>
       `${prop} has both bodySchema and bodyModel; give the schema to create a model for the route, or a shared model, not both`);
     const body = options.bodySchema ? 'bodySchema' : options.bodyModel ? 'bodyModel' : undefined;
@@ -36,7 +37,7 @@ export class RequestRequirements {
       ...this.required(`${prop}.requiredQueryStrings`, options.requiredQueryStrings, QUERY_STRING_PARAMETER),
       ...this.required(`${prop}.requiredHeaders`, options.requiredHeaders, HEADER_PARAMETER),
     };
-    const model = options.bodyModel ?? (options.bodySchema && this.modelFor(`${prop}.bodySchema`, key, options.bodySchema));
+    const model = options.bodyModel ?? (options.bodySchema && this.modelFor(`${prop}.bodySchema`, key, options.bodySchema, api));
     return {
       requestModels: model && { 'application/json': model },
       requestParameters: Object.keys(parameters).length ? parameters : undefined,
@@ -55,14 +56,19 @@ export class RequestRequirements {
     return parameters;
   }
 
-  private modelFor(prop: string, key: ParsedRouteKey, schema: apigateway.JsonSchema): apigateway.Model {
+  private modelFor(prop: string, key: ParsedRouteKey, schema: apigateway.JsonSchema, api: apigateway.IRestApi): apigateway.Model {
     validateJsonSchema(this.restApi, prop, schema);
     const name = modelName(key);
     const existing = this.modelNames.get(name);
     check(existing === undefined, this.restApi, 'ModelNameClash', () =>
       `${prop}: the routes '${existing}' and '${key.key}' both name their body model '${name}'; create one of the models with restApi.addModel() and pass it as bodyModel`);
     this.modelNames.set(name, key.key);
-    return this.restApi.addModel(name, { contentType: 'application/json', modelName: name, schema });
+    const model = new apigateway.Model(api, name, { restApi: api, contentType: 'application/json', modelName: name, schema });
+    if (api !== this.restApi) {
+      // aws-cdk-lib ties models to the deployment of a RestApi only, not of an API seen from a nested stack.
+      this.restApi.latestDeployment?.addToLogicalId({ model: { name, schema } });
+    }
+    return model;
   }
 }
 
