@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ControlPlaneSettings, startControlPlane } from '../control-plane';
 import { HttpListener } from './http-listener';
 import { formatRequestLine } from './request-log';
 import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
@@ -63,6 +64,12 @@ export interface StartOptions {
   readonly quiet?: boolean;
   /** Receives what handlers print, line by line. Default: standard error, prefixed with the function name. */
   readonly onHandlerOutput?: (functionName: string, line: string) => void;
+  /**
+   * Also serve the local control plane (API Gateway's management API over the app's live state, and the CloudFormation
+   * and Secrets Manager calls of the operations commands): `port` defaults to the one after the APIs' (a free one when
+   * `port` is 0), `faults` to none. Default: no control plane.
+   */
+  readonly controlPlane?: ControlPlaneSettings;
 }
 
 /** One served API: where it listens and the URL of each of its stages. */
@@ -85,6 +92,8 @@ export interface RunningApp {
   readonly model: AppModel;
   /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
   readonly issuer: LocalIssuer;
+  /** The URL of the local control plane (an AWS SDK's or the AWS CLI's endpoint URL), when it was started. */
+  readonly controlPlaneUrl?: string;
   /** The invocations and cold starts of a function, by ARN. */
   readonly lambda: Pick<LambdaRuntime, 'stats'>;
   /**
@@ -135,9 +144,10 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const throttles = new ThrottleBuckets(clock);
   const accountThrottle = throttleLevel(`account:${region}`, options.accountThrottle ?? ACCOUNT_THROTTLE)!;
+  const metering = new UsageMetering(model.usagePlans, clock, throttles, accountThrottle);
   const plans = planServedApis(
     model,
-    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, throttles, accountThrottle), random },
+    { ...common, userPools: model.userPools, metering, random },
     { ...common, throttles, accountThrottle },
     options.stage,
   );
@@ -146,6 +156,8 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const firstPort = options.port ?? 3000;
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
+  const served = { assemblyDir, model, region, accountId, metering, plans, clock, host, firstPort, log };
+  const controlPlane = options.controlPlane && await startControlPlane(options.controlPlane, served);
   try {
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
@@ -156,30 +168,39 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
   } catch (error) {
-    await Promise.all(listeners.map((l) => l.close()));
+    await Promise.all([...listeners.map((l) => l.close()), controlPlane?.close()]);
     await lambda.close();
     throw error;
   }
 
-  const reported = apis.map((api) => ({
-    kind: api.kind,
-    path: api.path,
-    stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
-  }));
-  const runtime = { hasCredentials: credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
-  startupReport(assemblyDir, model, reported, performance.now() - startedAt, runtime).forEach((line) => log(line));
+  const runtime = { hasCredentials: credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href, controlPlaneUrl: controlPlane?.url };
+  logStartup(log, assemblyDir, model, apis, performance.now() - startedAt, runtime);
 
   return {
     apis,
     model,
     issuer,
     lambda,
+    controlPlaneUrl: controlPlane?.url,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: async () => {
-      await Promise.all(listeners.map((l) => l.close()));
-      await lambda.close();
-    },
+    stop: () => Promise.all([...listeners.map((l) => l.close()), controlPlane?.close()]).then(() => lambda.close()),
   };
+}
+
+/** The startup report, then the control plane's URL when there is one. */
+function logStartup(
+  log: (line: string) => void, assemblyDir: string, model: AppModel, apis: readonly ServedApi[], startupMs: number,
+  runtime: { readonly hasCredentials: boolean; readonly awsEndpoint?: string; readonly controlPlaneUrl?: string },
+): void {
+  const reported = apis.map((api) => ({
+    kind: api.kind,
+    path: api.path,
+    stages: Object.entries(api.urls).map(([stageName, url]) => ({ stageName, url })),
+  }));
+  startupReport(assemblyDir, model, reported, startupMs, runtime).forEach((line) => log(line));
+  if (runtime.controlPlaneUrl) {
+    log(`Control plane (API Gateway, CloudFormation, Secrets Manager): --endpoint-url ${runtime.controlPlaneUrl}`);
+  }
 }
 
 /** Where this process reaches a listener bound to `host`: a wildcard address is reached on loopback. */
