@@ -2,12 +2,16 @@
 import { UsageError } from './cli/args';
 import { SERVE_USAGE, serveCommand } from './cli/serve-command';
 import { TOKEN_USAGE, tokenCommand } from './cli/token-command';
+import { OPERATIONS_COMMANDS, OPERATIONS_USAGE } from './ops';
 
 const HELP = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
 
 ${SERVE_USAGE}
 
-${TOKEN_USAGE}`;
+${TOKEN_USAGE}
+
+Operations of deployed APIs, or of 'gatewaykit serve' with --endpoint-url (each command has --help):
+${OPERATIONS_USAGE}`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -24,6 +28,9 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${HELP}\n`);
       return;
     default:
+      if (Object.hasOwn(OPERATIONS_COMMANDS, command)) {
+        return OPERATIONS_COMMANDS[command](rest);
+      }
       throw new UsageError(`unknown command '${command}'\n\n${HELP}`);
   }
 }

@@ -1,9 +1,11 @@
 import { integerOption, optionValue, parseArgs, UsageError } from './args';
+import { SIMULATED_FAULTS, SimulatedFault } from '../control-plane';
 import { start } from '../server/start';
 
 export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [--host 127.0.0.1] [--stage NAME]
                        [--credentials ACCESS_KEY_ID:SECRET]... [--region R] [--account ID]
                        [--account-throttle 10000:5000] [--max-workers 4] [--seed N] [--aws-endpoint URL] [--quiet]
+                       [--control-plane-port N] [--control-plane-fault OPERATION=AccessDenied|Throttling]...
   Serves the REST and HTTP APIs of a CDK app on localhost, one port per API from --port on, running the real
   handlers. Without --app, runs 'cdk synth' in the current folder (the folder of cdk.json) and serves its output.
   --credentials  accept SigV4 (IAM) requests signed with this key (repeatable)
@@ -12,11 +14,15 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
   --aws-endpoint send AWS service integrations (AwsIntegration, SQS-SendMessage, ...) there, e.g. a local emulator,
                  signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the environment, else local dummy keys
   --account-throttle  the account's limit, RATE:BURST requests per second (API Gateway's default 10000:5000)
-  --quiet        no line per request`;
+  --quiet        no line per request
+  --control-plane-port  where the local control plane (API Gateway's management API over the served app, for the
+                 operations commands, any AWS SDK or the AWS CLI with --endpoint-url) listens; default: the port after
+                 the APIs' ports
+  --control-plane-fault  answer OPERATION (UpdateStage, GetUsage, ...) with that error, to try callers' error paths`;
 
 /** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */
 export async function serveCommand(argv: readonly string[]): Promise<void> {
-  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint'], ['quiet'], SERVE_USAGE);
+  const parsed = parseArgs(argv, ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'control-plane-port', 'control-plane-fault'], ['quiet'], SERVE_USAGE);
   const credentials = (parsed.options.get('credentials') ?? []).map((pair) => {
     const [accessKeyId, ...secret] = pair.split(':');
     if (!accessKeyId || secret.length === 0 || secret.join(':') === '') {
@@ -37,6 +43,7 @@ export async function serveCommand(argv: readonly string[]): Promise<void> {
     seed: integerOption(parsed, 'seed', 0, 2 ** 32 - 1, SERVE_USAGE),
     awsEndpoint: optionValue(parsed, 'aws-endpoint'),
     quiet: parsed.flags.has('quiet'),
+    controlPlane: { port: integerOption(parsed, 'control-plane-port', 0, 65535, SERVE_USAGE), faults: controlPlaneFaults(parsed.options.get('control-plane-fault') ?? []) },
   });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -55,4 +62,14 @@ function accountThrottleOption(text: string | undefined): { rateLimit: number; b
     throw new UsageError(`--account-throttle expects RATE:BURST in requests per second, e.g. 10000:5000, got '${text}'\n${SERVE_USAGE}`);
   }
   return { rateLimit: Number(match[1]), burstLimit: Number(match[2]) };
+}
+
+function controlPlaneFaults(pairs: readonly string[]): Map<string, SimulatedFault> {
+  return new Map(pairs.map((pair) => {
+    const [operation, fault] = pair.split('=');
+    if (!operation || !SIMULATED_FAULTS.includes(fault as SimulatedFault)) {
+      throw new UsageError(`--control-plane-fault expects OPERATION=${SIMULATED_FAULTS.join('|')}, e.g. UpdateStage=AccessDenied, got '${pair}'\n${SERVE_USAGE}`);
+    }
+    return [operation, fault as SimulatedFault];
+  }));
 }
