@@ -35,7 +35,8 @@ export async function canaryCommand(argv: readonly string[], io: CommandIo): Pro
   }
   const canary = stage.canarySettings;
   if (!canary) {
-    throw new UsageError(`stage '${stageName}' of REST API ${restApiId} has no canary to ${action === 'promote' ? 'promote' : 'roll back'}`);
+    // Not a usage error (exit code 2): the command line is right, the stage's state refuses it (exit code 1).
+    throw new Error(`stage '${stageName}' of REST API ${restApiId} has no canary to ${action === 'promote' ? 'promote' : 'roll back'}`);
   }
   if (action === 'promote') {
     // StageCanary.promote(): the stage serves the canary's deployment, its variables take the canary's overrides.

@@ -75,8 +75,8 @@ function usageJson(usage: KeyUsage): unknown {
 
 function render(from: string, to: string, usages: readonly KeyUsage[]): string {
   const dates = usages[0]?.days.map(([date]) => date.slice(5)) ?? [];
-  const rows = usages.map((u) => [u.plan.name ?? u.plan.id ?? '', u.keyName, ...u.days.map(([, requests]) => String(requests)), String(total(u)), String(quotaLeft(u) ?? '-')]);
-  return `Requests per day from ${from} to ${to} (UTC):\n${table(['PLAN', 'KEY', ...dates, 'TOTAL', 'QUOTA LEFT'], rows)}`;
+  const rows = usages.map((u) => [u.plan.name ?? u.plan.id ?? '', u.keyName, u.keyId, ...u.days.map(([, requests]) => String(requests)), String(total(u)), String(quotaLeft(u) ?? '-')]);
+  return `Requests per day from ${from} to ${to} (UTC):\n${table(['PLAN', 'KEY', 'KEY ID', ...dates, 'TOTAL', 'QUOTA LEFT'], rows)}`;
 }
 
 function total(usage: KeyUsage): number {

@@ -17,8 +17,8 @@ describe('gatewaykit usage', () => {
 
   test('with no request served, every key of the plan shows zero requests and its whole quota', async () => {
     const { output } = await runCommand('usage', [...apiArgs(app), ...RANGE]);
-    expect(output).toMatch(/^Requests per day from 2026-11-30 to 2026-12-01 \(UTC\):\nPLAN\s+KEY\s+11-30\s+12-01\s+TOTAL\s+QUOTA LEFT\n/);
-    expect(output).toMatch(/\s+acme\s+0\s+0\s+0\s+100\n/);
+    expect(output).toMatch(/^Requests per day from 2026-11-30 to 2026-12-01 \(UTC\):\nPLAN\s+KEY\s+KEY ID\s+11-30\s+12-01\s+TOTAL\s+QUOTA LEFT\n/);
+    expect(output).toMatch(/\s+acme\s+\w{10}\s+0\s+0\s+0\s+100\n/);
   });
 
   test('requests the runtime served with a key are counted per day, with the total and the quota left', async () => {
