@@ -24,16 +24,3 @@ export function parseSecretReference(value: unknown): SecretReference | undefine
 export function secretStringOf(value: string, jsonField: string | undefined): string {
   return jsonField === undefined ? value : JSON.stringify({ [jsonField]: value });
 }
-
-/** The key value a secret string holds: the whole string, or its JSON field. */
-export function valueOfSecretString(secretString: string, jsonField: string | undefined): string | undefined {
-  if (jsonField === undefined) {
-    return secretString;
-  }
-  try {
-    const parsed = JSON.parse(secretString) as Record<string, unknown>;
-    return typeof parsed[jsonField] === 'string' ? parsed[jsonField] : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -3,7 +3,7 @@ import {
   GetSdkCommand, GetStageCommand, GetUsageCommand, GetUsagePlansCommand, UpdateApiKeyCommand, UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
 import { unzipSync } from 'fflate';
-import { clientsOf, restApiId, serveMeteredApp } from './support';
+import { clientsOf, restApiId, SERVE_TIMEOUT_MS, serveMeteredApp } from './support';
 import { ServedTestApp } from '../support/app';
 
 describe('the local control plane answers the AWS SDK\'s API Gateway client', () => {
@@ -13,7 +13,7 @@ describe('the local control plane answers the AWS SDK\'s API Gateway client', ()
   beforeAll(async () => {
     app = await serveMeteredApp();
     apiGateway = clientsOf(app).apiGateway;
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(() => app.stop());
 
   const keyValue = async (name: string) =>

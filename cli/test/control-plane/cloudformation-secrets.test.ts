@@ -1,7 +1,7 @@
 import { GetApiKeysCommand, GetStageCommand, GetUsageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeStackResourcesCommand, GetTemplateCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { GetSecretValueCommand, PutSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { clientsOf, restApiId, serveMeteredApp, STACK } from './support';
+import { clientsOf, restApiId, SERVE_TIMEOUT_MS, serveMeteredApp, STACK } from './support';
 import { ServedTestApp } from '../support/app';
 
 describe('the local control plane answers the AWS SDK\'s CloudFormation and Secrets Manager clients', () => {
@@ -11,7 +11,7 @@ describe('the local control plane answers the AWS SDK\'s CloudFormation and Secr
   beforeAll(async () => {
     app = await serveMeteredApp({ UpdateStage: 'AccessDenied', GetUsage: 'Throttling', ListStackResources: 'AccessDenied', PutSecretValue: 'AccessDenied' });
     clients = clientsOf(app);
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(() => app.stop());
 
   const secretArn = async () => {

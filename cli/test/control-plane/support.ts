@@ -43,3 +43,6 @@ export function clientsOf(app: ServedTestApp) {
 export function restApiId(app: ServedTestApp): string {
   return app.running.apis.find((api) => api.kind === 'REST')!.apiId;
 }
+
+/** Synthesizing and serving the MeteredApi app takes seconds, more on a loaded machine than jest's default 5 s. */
+export const SERVE_TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { apiArgs, runCommand } from './support';
-import { serveMeteredApp } from '../control-plane/support';
+import { SERVE_TIMEOUT_MS, serveMeteredApp } from '../control-plane/support';
 import { ServedTestApp } from '../support/app';
 
 const CLI_DIR = path.resolve(__dirname, '../..');
@@ -14,7 +14,7 @@ describe('AWS errors of the operations commands', () => {
     // A throttled call is retried by the SDK; one attempt shows the error at once.
     process.env.AWS_MAX_ATTEMPTS = '1';
     app = await serveMeteredApp({ UpdateStage: 'AccessDenied', GetUsage: 'Throttling' });
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(async () => {
     process.env.AWS_MAX_ATTEMPTS = maxAttempts;
     await app.stop();

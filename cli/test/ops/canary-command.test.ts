@@ -1,5 +1,5 @@
 import { apiArgs, runCommand, runJson } from './support';
-import { serveMeteredApp } from '../control-plane/support';
+import { SERVE_TIMEOUT_MS, serveMeteredApp } from '../control-plane/support';
 import { ServedTestApp } from '../support/app';
 
 describe('gatewaykit canary', () => {
@@ -7,7 +7,7 @@ describe('gatewaykit canary', () => {
 
   beforeEach(async () => {
     app = await serveMeteredApp();
-  });
+  }, SERVE_TIMEOUT_MS);
   afterEach(() => app.stop());
 
   const flagsServed = async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { apiArgs, runCommand, runJson } from './support';
-import { serveMeteredApp } from '../control-plane/support';
+import { SERVE_TIMEOUT_MS, serveMeteredApp } from '../control-plane/support';
 import { ServedTestApp } from '../support/app';
 
 describe('gatewaykit export, sdk and cache', () => {
@@ -11,7 +11,7 @@ describe('gatewaykit export, sdk and cache', () => {
 
   beforeAll(async () => {
     app = await serveMeteredApp();
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(() => app.stop());
 
   test('export writes the stage\'s OpenAPI 3 definition to a file and lists it', async () => {

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { apiArgs, keyValue, ordersStatus, runCommand, runJson } from './support';
-import { clientsOf, serveMeteredApp } from '../control-plane/support';
+import { clientsOf, SERVE_TIMEOUT_MS, serveMeteredApp } from '../control-plane/support';
 import { ServedTestApp } from '../support/app';
 
 describe('gatewaykit keys', () => {
@@ -8,7 +8,7 @@ describe('gatewaykit keys', () => {
 
   beforeAll(async () => {
     app = await serveMeteredApp();
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(() => app.stop());
 
   const secretOf = async (name: string) => {

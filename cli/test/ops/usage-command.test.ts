@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { apiArgs, keyValue, ordersStatus, runCommand, runJson } from './support';
-import { serveMeteredApp } from '../control-plane/support';
+import { SERVE_TIMEOUT_MS, serveMeteredApp } from '../control-plane/support';
 import { ServedTestApp } from '../support/app';
 
 /** The served app's fake clock stands at 2026-12-01 12:00 UTC. */
@@ -12,7 +12,7 @@ describe('gatewaykit usage', () => {
 
   beforeAll(async () => {
     app = await serveMeteredApp();
-  });
+  }, SERVE_TIMEOUT_MS);
   afterAll(() => app.stop());
 
   test('with no request served, every key of the plan shows zero requests and its whole quota', async () => {
