@@ -17,7 +17,7 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
   --quiet        no line per request
   --control-plane-port  where the local control plane (API Gateway's management API over the served app, for the
                  operations commands, any AWS SDK or the AWS CLI with --endpoint-url) listens; default: the port after
-                 the APIs' ports
+                 the APIs' ports, or a free one when that is taken
   --control-plane-fault  answer OPERATION (UpdateStage, GetUsage, ...) with that error, to try callers' error paths`;
 
 /** `gatewaykit serve`: starts the runtime and keeps it running until SIGINT or SIGTERM. */

@@ -44,8 +44,12 @@ export class ControlPlaneServer {
   /** Listens on `port` (0: a free one); resolves with the port. */
   public listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => resolve((this.server.address() as AddressInfo).port));
+      const fail = (error: Error) => reject(error);
+      this.server.once('error', fail);
+      this.server.listen(port, host, () => {
+        this.server.off('error', fail);
+        resolve((this.server.address() as AddressInfo).port);
+      });
     });
   }
 

@@ -17,7 +17,7 @@ export { SIMULATED_FAULTS } from './faults';
 
 /** Where the control plane listens and how it fails on purpose. */
 export interface ControlPlaneSettings {
-  /** Its port. Default: the one after the APIs' ports (a free one when the APIs take free ports). */
+  /** Its port. Default: the one after the APIs' ports, or a free one when that is taken or the APIs take free ports. */
   readonly port?: number;
   /** Operations answered with a simulated AccessDenied or Throttling error. Default: none. */
   readonly faults?: FaultPlan;
@@ -71,7 +71,11 @@ export async function startControlPlane(settings: ControlPlaneSettings, options:
   };
   const server = new ControlPlaneServer({ apiGateway, stacks, secrets, faults: settings.faults ?? new Map() }, (error) =>
     options.log(`gatewaykit: internal error of the control plane: ${error instanceof Error ? error.stack : String(error)}`));
-  const port = await server.listen(settings.port ?? (options.firstPort === 0 ? 0 : options.firstPort + options.plans.length), options.host);
+  const defaultPort = options.firstPort === 0 ? 0 : options.firstPort + options.plans.length;
+  const port = settings.port !== undefined
+    ? await server.listen(settings.port, options.host)
+    // The default port, taken by something else, gives way to a free one: the startup report says which.
+    : await server.listen(defaultPort, options.host).catch(() => server.listen(0, options.host));
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, close: () => server.close() };
 }

@@ -66,8 +66,8 @@ export interface StartOptions {
   readonly onHandlerOutput?: (functionName: string, line: string) => void;
   /**
    * Also serve the local control plane (API Gateway's management API over the app's live state, and the CloudFormation
-   * and Secrets Manager calls of the operations commands): `port` defaults to the one after the APIs' (a free one when
-   * `port` is 0), `faults` to none. Default: no control plane.
+   * and Secrets Manager calls of the operations commands), as {@link ControlPlaneSettings} say. Default: no control
+   * plane.
    */
   readonly controlPlane?: ControlPlaneSettings;
 }
