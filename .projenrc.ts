@@ -244,7 +244,15 @@ const cli = new typescript.TypeScriptProject({
     // local issuer's tokens). Step Functions' client is bundled in the handler.
     '@aws-sdk/client-cognito-identity-provider',
     '@aws-sdk/client-lambda',
-    '@aws-sdk/client-secrets-manager',
+    '@aws-sdk/client-secrets-manager@^3',
+    // The operations commands (usage, keys, canary, export, sdk, cache) call AWS through the SDK's own clients, and the
+    // local control plane is tested with the same clients.
+    '@aws-sdk/client-api-gateway@^3',
+    '@aws-sdk/client-cloudformation@^3',
+    // The local control plane answers CloudFormation's XML (awsQuery) protocol: the SDK's own XML library builds it.
+    'fast-xml-parser@^5',
+    // The SDK stub that the local control plane's GetSdk returns is a zip: a small dependency-free zip writer.
+    'fflate@^0.8.2',
     '@smithy/hash-node@^4.5.2',
     '@smithy/signature-v4@^5.7.5',
     // API Gateway checks request bodies against models written in JSON Schema draft 4: ajv with its draft-04 dialect.

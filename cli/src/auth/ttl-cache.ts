@@ -65,6 +65,11 @@ export class TtlCaches<V> {
 
   constructor(private readonly clock: Clock) {}
 
+  /** Forgets every cache and entry. */
+  public clear(): void {
+    this.caches.clear();
+  }
+
   public of(name: string): TtlCache<V> {
     let cache = this.caches.get(name);
     if (!cache) {

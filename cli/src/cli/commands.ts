@@ -6,6 +6,7 @@ import { INTEG_USAGE, integCommand } from './integ-command';
 import { OPENAPI_USAGE, openApiCommand } from './openapi-command';
 import { SERVE_USAGE, serveCommand } from './serve-command';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
+import { OPERATIONS_COMMANDS, OPERATIONS_USAGE, OPERATIONS_USAGES } from '../ops';
 
 /** A command of the CLI: its usage and what runs it. */
 interface Command {
@@ -19,6 +20,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   integ: { usage: INTEG_USAGE, run: async (argv) => { process.exitCode = await integCommand(argv); } },
   openapi: { usage: OPENAPI_USAGE, run: async (argv) => { process.stdout.write(`${openApiCommand(argv)}\n`); } },
   client: { usage: CLIENT_USAGE, run: async (argv) => { process.stdout.write(`${await clientCommand(argv)}\n`); } },
+  ...Object.fromEntries(Object.entries(OPERATIONS_COMMANDS).map(([name, run]) =>
+    [name, { usage: OPERATIONS_USAGES[name], run: (argv: readonly string[]) => run(argv) }])),
 };
 
 export const USAGE = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
@@ -32,7 +35,10 @@ ${INTEG_USAGE}
 
 ${OPENAPI_USAGE}
 
-${CLIENT_USAGE}`;
+${CLIENT_USAGE}
+
+Operations of deployed APIs, or of 'gatewaykit serve' with --endpoint-url (each command has --help):
+${OPERATIONS_USAGE}`;
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v']);

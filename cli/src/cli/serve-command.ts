@@ -1,4 +1,5 @@
 import { integerOption, optionValue, parseArgs, UsageError } from './args';
+import { SIMULATED_FAULTS, SimulatedFault } from '../control-plane';
 import { start } from '../server/start';
 import { watchApp } from '../watch/watch-mode';
 
@@ -6,6 +7,7 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
                        [--credentials ACCESS_KEY_ID:SECRET]... [--region R] [--account ID]
                        [--account-throttle 10000:5000] [--max-workers 4] [--seed N] [--aws-endpoint URL]
                        [--dynamodb-endpoint URL] [--watch] [--quiet]
+                       [--control-plane-port N] [--control-plane-fault OPERATION=AccessDenied|Throttling]...
   Serves the REST, HTTP and WebSocket APIs of a CDK app on localhost, one port per API from --port on, running the real
   handlers. Without --app, runs 'cdk synth' in the current folder (the folder of cdk.json) and serves its output.
   --credentials  accept SigV4 (IAM) requests signed with this key (repeatable)
@@ -18,11 +20,15 @@ export const SERVE_USAGE = `usage: gatewaykit serve [--app DIR] [--port 3000] [-
   --account-throttle  the account's limit, RATE:BURST requests per second (API Gateway's default 10000:5000)
   --watch        re-synthesize on every change to the app (cdk.json's watch include/exclude) and serve the new app
                  on the same ports; a synth error keeps the last good app serving
-  --quiet        no line per request`;
+  --quiet        no line per request
+  --control-plane-port  where the local control plane (API Gateway's management API over the served app, for the
+                 operations commands, any AWS SDK or the AWS CLI with --endpoint-url) listens; default: the port after
+                 the APIs' ports, or a free one when that is taken
+  --control-plane-fault  answer OPERATION (UpdateStage, GetUsage, ...) with that error, to try callers' error paths`;
 
 /** The options `gatewaykit serve` accepts: with a value, and switches. */
 export const SERVE_OPTIONS = {
-  valued: ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'dynamodb-endpoint'],
+  valued: ['app', 'port', 'host', 'stage', 'credentials', 'region', 'account', 'account-throttle', 'max-workers', 'seed', 'aws-endpoint', 'dynamodb-endpoint', 'control-plane-port', 'control-plane-fault'],
   switches: ['quiet', 'watch'],
 } as const;
 
@@ -53,6 +59,7 @@ export async function serveCommand(argv: readonly string[]): Promise<void> {
     awsEndpoint: optionValue(parsed, 'aws-endpoint'),
     dynamoDbEndpoint: optionValue(parsed, 'dynamodb-endpoint'),
     quiet: parsed.flags.has('quiet'),
+    controlPlane: { port: integerOption(parsed, 'control-plane-port', 0, 65535, SERVE_USAGE), faults: controlPlaneFaults(parsed.options.get('control-plane-fault') ?? []) },
   };
   const running = parsed.flags.has('watch') ? await watchApp(startOptions) : await start(startOptions);
   await new Promise<void>((resolve) => {
@@ -72,4 +79,14 @@ function accountThrottleOption(text: string | undefined): { rateLimit: number; b
     throw new UsageError(`--account-throttle expects RATE:BURST in requests per second, e.g. 10000:5000, got '${text}'\n${SERVE_USAGE}`);
   }
   return { rateLimit: Number(match[1]), burstLimit: Number(match[2]) };
+}
+
+function controlPlaneFaults(pairs: readonly string[]): Map<string, SimulatedFault> {
+  return new Map(pairs.map((pair) => {
+    const [operation, fault] = pair.split('=');
+    if (!operation || !SIMULATED_FAULTS.includes(fault as SimulatedFault)) {
+      throw new UsageError(`--control-plane-fault expects OPERATION=${SIMULATED_FAULTS.join('|')}, e.g. UpdateStage=AccessDenied, got '${pair}'\n${SERVE_USAGE}`);
+    }
+    return [operation, fault as SimulatedFault];
+  }));
 }

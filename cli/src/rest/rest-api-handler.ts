@@ -60,6 +60,16 @@ export class RestApiHandler {
     this.bodyValidation = new RequestBodyValidation(api);
   }
 
+  /** Serves `stage` in place of the stage of the same name from the next request on (the control plane's UpdateStage). */
+  public replaceStage(stage: RestStageModel): void {
+    this.stages.set(stage.stageName, stage);
+  }
+
+  /** Forgets every cached authorizer result (the control plane's FlushStageAuthorizersCache). */
+  public flushAuthorizerCaches(): void {
+    this.authorization.flushCaches();
+  }
+
   /** The answer to a request over API Gateway's 10 MB payload limit. */
   public bodyTooLarge(request: ApiRequest): ApiResponse {
     return this.fail({ type: 'REQUEST_TOO_LARGE' }, { request, ids: this.requestIds(request), log: {} }).response;

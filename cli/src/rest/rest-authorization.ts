@@ -58,6 +58,11 @@ export class RestAuthorization {
     this.caches = new TtlCaches<CachedAuthorization>(deps.clock);
   }
 
+  /** Forgets every cached authorizer result. */
+  public flushCaches(): void {
+    this.caches.clear();
+  }
+
   public async authorize(method: RestMethodModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
     switch (method.authorizationType) {
       case 'NONE':

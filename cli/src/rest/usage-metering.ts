@@ -10,6 +10,14 @@ export interface StageApiKey {
   readonly planStage: UsagePlanStageModel;
 }
 
+/** A request counted against a key of a usage plan. */
+export interface MeteredUsage {
+  readonly usagePlanId: string;
+  readonly apiKeyId: string;
+  /** When it was served (epoch ms). */
+  readonly at: number;
+}
+
 /** What a request is metered as: its API, stage, resource and method. */
 export interface MeteredRequest {
   readonly apiId: string;
@@ -32,6 +40,7 @@ export class UsageMetering {
   private readonly keysByValue = new Map<string, { key: ApiKeyModel; plans: UsagePlanModel[] }>();
   /** The stage and account levels of each stage, resource and method: the same for every request to it. */
   private readonly sharedLevels = new Map<string, ThrottleLevel[]>();
+  private readonly usageListeners: Array<(usage: MeteredUsage) => void> = [];
 
   /**
    * @param throttles the app's buckets, shared with its HTTP APIs
@@ -45,11 +54,46 @@ export class UsageMetering {
   ) {
     for (const plan of plans) {
       for (const key of plan.apiKeys) {
-        const entry = this.keysByValue.get(key.value) ?? { key, plans: [] };
-        entry.plans.push(plan);
-        this.keysByValue.set(key.value, entry);
+        this.putKey(key, plan);
       }
     }
+  }
+
+  /** Accepts `key` on the stages of `plan` from now on (a key created or attached to a plan at run time). */
+  public putKey(key: ApiKeyModel, plan: UsagePlanModel): void {
+    const entry = this.keysByValue.get(key.value) ?? { key, plans: [] };
+    if (!entry.plans.some((p) => p.usagePlanId === plan.usagePlanId)) {
+      entry.plans.push(plan);
+    }
+    this.keysByValue.set(key.value, entry);
+  }
+
+  /** Stops accepting the key on the stages of the plan (the key is detached from it at run time). */
+  public removeKey(apiKeyId: string, usagePlanId: string): void {
+    for (const entry of this.keysByValue.values()) {
+      if (entry.key.apiKeyId === apiKeyId) {
+        entry.plans = entry.plans.filter((p) => p.usagePlanId !== usagePlanId);
+      }
+    }
+  }
+
+  /** Enables or disables the key from the next request on. */
+  public setKeyEnabled(apiKeyId: string, enabled: boolean): void {
+    for (const entry of this.keysByValue.values()) {
+      if (entry.key.apiKeyId === apiKeyId) {
+        entry.key = { ...entry.key, enabled };
+      }
+    }
+  }
+
+  /** Calls `listener` for every request metered against a key of a usage plan (what `GetUsage` reports). */
+  public onUsage(listener: (usage: MeteredUsage) => void): void {
+    this.usageListeners.push(listener);
+  }
+
+  /** Requests left to the key in the current quota period of the plan; undefined for a plan without quota. */
+  public remainingQuota(plan: UsagePlanModel, apiKeyId: string): number | undefined {
+    return plan.quota ? this.quotaOf(plan).remaining(apiKeyId) : undefined;
   }
 
   /** The key with this value when it is enabled and in a usage plan of this API stage; undefined otherwise. */
@@ -75,6 +119,10 @@ export class UsageMetering {
     const { apiKey } = request;
     if (apiKey?.plan.quota && !this.quotaOf(apiKey.plan).tryConsume(apiKey.key.apiKeyId)) {
       return { type: 'QUOTA_EXCEEDED', note: `the quota of usage plan ${apiKey.plan.name} is used up for this key` };
+    }
+    if (apiKey) {
+      const usage = { usagePlanId: apiKey.plan.usagePlanId, apiKeyId: apiKey.key.apiKeyId, at: this.clock.now() };
+      this.usageListeners.forEach((listener) => listener(usage));
     }
     return undefined;
   }

@@ -9,7 +9,6 @@ import type { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime, SandboxExtras } from '../lambda';
 import type { AppModel } from '../model';
-import type { LocalServices } from '../websocket/local-services';
 
 /** Reads the assembly; functions' inline code is written to a fresh folder, which stopping removes. */
 export function loadServedModel(assemblyDir: string, options: StartOptions): { model: AppModel; workDir: string } {
@@ -23,9 +22,10 @@ export function loadServedModel(assemblyDir: string, options: StartOptions): { m
 }
 
 export async function closeAll(
-  listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string, services?: LocalServices, drain?: boolean,
+  listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string,
+  services: readonly ({ close(): Promise<unknown> } | undefined)[], drain?: boolean,
 ): Promise<void> {
-  await Promise.all([...listeners.map((l) => l.close(drain)), services?.close()]);
+  await Promise.all([...listeners.map((l) => l.close(drain)), ...services.map((service) => service?.close())]);
   await lambda.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeAll, lambdaRuntimeFor, loadServedModel } from './app-runtime';
+import { ControlPlaneSettings, RunningControlPlane, startControlPlane } from '../control-plane';
 import { HttpListener } from './http-listener';
 import { formatRequestLine } from './request-log';
 import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
@@ -77,6 +78,12 @@ export interface StartOptions {
   readonly outboundOrigins?: ReadonlyMap<string, string>;
   /** Variables a function's sandbox gets over everything else in its environment. Default: none. */
   readonly extraEnvironment?: LambdaRuntimeOptions['extraEnvironment'];
+  /**
+   * Also serve the local control plane (API Gateway's management API over the app's live state, and the CloudFormation
+   * and Secrets Manager calls of the operations commands), as {@link ControlPlaneSettings} say. Default: no control
+   * plane.
+   */
+  readonly controlPlane?: ControlPlaneSettings;
 }
 
 /** One served API: where it listens and the URL of each of its stages. */
@@ -99,6 +106,8 @@ export interface RunningApp {
   readonly model: AppModel;
   /** The local issuer, whose tokens every Cognito and JWT authorizer of the app accepts. */
   readonly issuer: LocalIssuer;
+  /** The URL of the local control plane (an AWS SDK's or the AWS CLI's endpoint URL), when it was started. */
+  readonly controlPlaneUrl?: string;
   /** Invokes a function of the app, by ARN; its invocations and cold starts; new code for functions (watch mode). */
   readonly lambda: Pick<LambdaRuntime, 'stats' | 'invoke' | 'replaceFunctions'>;
   /** The WebSocket APIs, with their open connections. */
@@ -148,9 +157,10 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const throttles = new ThrottleBuckets(clock);
   const accountThrottle = throttleLevel(`account:${region}`, options.accountThrottle ?? ACCOUNT_THROTTLE)!;
+  const metering = new UsageMetering(model.usagePlans, clock, throttles, accountThrottle);
   const plans = planServedApis(
     model,
-    { ...common, userPools: model.userPools, metering: new UsageMetering(model.usagePlans, clock, throttles, accountThrottle), random },
+    { ...common, userPools: model.userPools, metering, random },
     { ...common, throttles, accountThrottle },
     options.stage,
   );
@@ -158,6 +168,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   const host = options.host ?? '127.0.0.1';
   const listeners: HttpListener[] = [];
   const apis: ServedApi[] = [];
+  let controlPlane: RunningControlPlane | undefined;
   try {
     for (const [index, plan] of plans.entries()) {
       const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
@@ -170,13 +181,18 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     const requestLog = options.quiet ? undefined : log;
     services = await startLocalServices(model, { ...common, requestLog, throttles, accountThrottle }, listening(options, host, plans.length));
     apis.push(...services.webSocketApis.map(servedWebSocketApi));
+    const served = { assemblyDir, model, region, accountId, metering, plans, clock, host, defaultPort: portOf(options, apis.length), log };
+    controlPlane = options.controlPlane && await startControlPlane(options.controlPlane, served);
   } catch (error) {
-    await closeAll(listeners, lambda, workDir, services);
+    await closeAll(listeners, lambda, workDir, [services, controlPlane]);
     throw error;
   }
 
-  const runtime = { hasCredentials: common.credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href };
+  const runtime = { hasCredentials: common.credentials.size > 0, awsEndpoint: common.awsEndpoint?.url.href, controlPlaneUrl: controlPlane?.url };
   startupReport(assemblyDir, model, apis.map(reportedApi), performance.now() - startedAt, runtime).forEach((line) => log(line));
+  if (controlPlane) {
+    log(`Control plane (API Gateway, CloudFormation, Secrets Manager): --endpoint-url ${controlPlane.url}`);
+  }
 
   return {
     apis,
@@ -184,8 +200,9 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     issuer,
     lambda,
     webSocketApis: services.webSocketApis,
+    controlPlaneUrl: controlPlane?.url,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: (stopOptions = {}) => closeAll(listeners, lambda, workDir, services, stopOptions.drain),
+    stop: (stopOptions = {}) => closeAll(listeners, lambda, workDir, [services, controlPlane], stopOptions.drain),
   };
 }
 
