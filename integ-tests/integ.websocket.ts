@@ -97,7 +97,9 @@ const registered = getItem().expect(ExpectedResult.objectLike({
 const disconnect = integ.assertions
   .invokeFunction({ functionName: api.disconnectFunction!.functionName, payload: connectionEvent('$disconnect', 'DISCONNECT') })
   .expect(ExpectedResult.objectLike({ Payload: Match.serializedJson(Match.objectLike({ statusCode: 200 })) }));
-const forgotten = getItem().expect(ExpectedResult.exact({}));
+// The plain expected value, compared exactly: integ-tests-alpha's handler decodes the $ObjectLike, $ArrayWith, $StringLike
+// and $SerializedJson matchers but not the $Exact that ExpectedResult.exact() writes, so exact({}) could never pass.
+const forgotten = getItem().expect({ result: JSON.stringify({}) });
 connect.next(registered).next(disconnect).next(forgotten);
 
 const apiArn = `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}::/apis/${api.webSocketApi.apiId}`;

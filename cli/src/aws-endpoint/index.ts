@@ -9,3 +9,4 @@ export { secretsManagerService } from './secrets-manager-service';
 export type { LocalSecret } from './secrets-manager-service';
 export { cognitoService } from './cognito-service';
 export type { CognitoTokenMinter, LocalUserPool } from './cognito-service';
+export { apiGatewayService } from './api-gateway-service';

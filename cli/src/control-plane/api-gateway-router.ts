@@ -41,10 +41,23 @@ export function answerApiGateway(call: ApiGatewayCall, state: ApiGatewayState, f
 }
 
 function match(call: ApiGatewayCall): [RouteDefinition, Record<string, string>] {
-  const segments = call.path.split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
+  const found = findRoute(call.method, call.path);
+  if (!found) {
+    throw notFound(`The local control plane has no operation ${call.method} ${call.path}; it answers ${ROUTES.map((r) => r.name).join(', ')}`);
+  }
+  return found;
+}
+
+/** Whether the local control plane answers this method and path (an operation it has, whatever its outcome). */
+export function answersApiGatewayCall(method: string, path: string): boolean {
+  return findRoute(method, path) !== undefined;
+}
+
+function findRoute(method: string, path: string): [RouteDefinition, Record<string, string>] | undefined {
+  const segments = path.split('/').filter((s) => s.length > 0).map((s) => decodeURIComponent(s));
   for (const route of ROUTES) {
     const template = route.path.split('/').filter((s) => s.length > 0);
-    if (route.method !== call.method || template.length !== segments.length) {
+    if (route.method !== method || template.length !== segments.length) {
       continue;
     }
     const params: Record<string, string> = {};
@@ -60,5 +73,5 @@ function match(call: ApiGatewayCall): [RouteDefinition, Record<string, string>] 
       return [route, params];
     }
   }
-  throw notFound(`The local control plane has no operation ${call.method} ${call.path}; it answers ${ROUTES.map((r) => r.name).join(', ')}`);
+  return undefined;
 }

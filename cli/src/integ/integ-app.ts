@@ -58,6 +58,8 @@ export async function runIntegApp(assemblyDir: string, options: IntegAppOptions 
       outboundOrigins: new Map([[RESPONSE_HOST, endpointUrl]]),
       // The APIs' AWS service integrations (SQS-SendMessage, EventBridge-PutEvents, AwsIntegration) too.
       awsEndpoint: endpointUrl,
+      // awsApiCall('APIGateway', ...) is answered from the app's live state.
+      controlPlane: { port: 0 },
       // Every function, the assertion handler's and the app's, calls AWS through the local endpoint, with local keys:
       // an integ run never reaches an AWS account.
       extraEnvironment: () => LOCAL_AWS_ENVIRONMENT(endpointUrl),

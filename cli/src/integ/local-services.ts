@@ -2,16 +2,20 @@ import type { AssertionPlan } from './assertion-plan';
 import { localSecrets } from './local-secrets';
 import type { LocalStateMachines } from './local-state-machines';
 import { localUserPools } from './local-user-pools';
-import { cognitoService, lambdaService, LocalAwsEndpoint, secretsManagerService, stepFunctionsService } from '../aws-endpoint';
+import { apiGatewayService, cognitoService, lambdaService, LocalAwsEndpoint, secretsManagerService, stepFunctionsService } from '../aws-endpoint';
 import { systemClock } from '../clock';
 import type { RunningApp } from '../server/start';
 
 /**
- * The AWS services the assertion handler reaches on the local endpoint, by signing name. A local API Gateway control
- * plane (`apigateway`) or a local DynamoDB (`dynamodb`) is plugged in here, with `endpoint.register(name, handler)`;
- * until then their calls are answered `NotAvailableLocally` and the assertions making them are skipped.
+ * The AWS services the assertion handler reaches on the local endpoint, by signing name: API Gateway's REST API from the
+ * running app's control plane, Lambda, Step Functions, Secrets Manager and Cognito. DynamoDB calls go to the runtime's
+ * own DynamoDB (`AWS_ENDPOINT_URL_DYNAMODB` of every sandbox). Any other call is answered `NotAvailableLocally`, and
+ * the assertion making it is skipped.
  */
 export function registerLocalServices(endpoint: LocalAwsEndpoint, running: RunningApp, plan: AssertionPlan, machines: LocalStateMachines): void {
+  if (running.controlPlaneUrl) {
+    endpoint.register('apigateway', apiGatewayService(running.controlPlaneUrl));
+  }
   endpoint.register('lambda', lambdaService(running.model.functions, (arn, event) => running.lambda.invoke(arn, event)));
   endpoint.register('states', stepFunctionsService(machines));
   endpoint.register('secretsmanager', secretsManagerService(localSecrets(plan.stacks, running.model)));

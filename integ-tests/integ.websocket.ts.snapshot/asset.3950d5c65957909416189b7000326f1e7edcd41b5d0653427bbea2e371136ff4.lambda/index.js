@@ -17,20 +17,49 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/handlers/websocket-disconnect.lambda.ts
-var websocket_disconnect_lambda_exports = {};
-__export(websocket_disconnect_lambda_exports, {
+// src/handlers/websocket-connect.lambda.ts
+var websocket_connect_lambda_exports = {};
+__export(websocket_connect_lambda_exports, {
   MALFORMED_EVENT_STATUS: () => MALFORMED_EVENT_STATUS,
-  disconnectHandlerWith: () => disconnectHandlerWith,
+  connectHandlerWith: () => connectHandlerWith,
   handler: () => handler
 });
-module.exports = __toCommonJS(websocket_disconnect_lambda_exports);
+module.exports = __toCommonJS(websocket_connect_lambda_exports);
 var import_client_dynamodb = require("@aws-sdk/client-dynamodb");
+
+// src/handlers/log.lambda-shared.ts
+function createLogger(source) {
+  return (level, fields) => {
+    try {
+      console.log(JSON.stringify({ source, level, ...fields }));
+    } catch {
+    }
+  };
+}
+function errorNameOf(error) {
+  if (error instanceof Error) {
+    return error.name && error.name !== "Error" ? error.name : error.constructor.name || "Error";
+  }
+  return typeof error;
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function errorFields(error) {
+  return { errorName: errorNameOf(error), message: messageOf(error) };
+}
 
 // src/handlers/websocket-connections-config.lambda-shared.ts
 var CONNECTIONS_TABLE_ENV = "GATEWAYKIT_CONNECTIONS_TABLE";
+var CONNECTION_TTL_ENV = "GATEWAYKIT_CONNECTION_TTL_SECONDS";
 var CONNECTION_ID_ATTRIBUTE = "connectionId";
+var EXPIRES_AT_ATTRIBUTE = "expiresAt";
+var CONNECTED_AT_ATTRIBUTE = "connectedAt";
+var PRINCIPAL_ID_ATTRIBUTE = "principalId";
 var DEFAULT_CONNECTION_TTL_SECONDS = 2 * 60 * 60;
+function readConnectionRegistryConfig(env) {
+  return { tableName: readTableName(env[CONNECTIONS_TABLE_ENV]), ttlSeconds: readConnectionTtl(env[CONNECTION_TTL_ENV]) };
+}
 var TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
 function readTableName(raw, source = CONNECTIONS_TABLE_ENV) {
   if (raw === void 0 || raw === "") {
@@ -40,6 +69,16 @@ function readTableName(raw, source = CONNECTIONS_TABLE_ENV) {
     throw new Error(`${source} must be a DynamoDB table name (3 to 255 characters among a-z, A-Z, 0-9, '_', '-', '.'), got ${JSON.stringify(raw)}`);
   }
   return raw;
+}
+function readConnectionTtl(raw) {
+  if (raw === void 0 || raw === "") {
+    return DEFAULT_CONNECTION_TTL_SECONDS;
+  }
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds < 1) {
+    throw new Error(`${CONNECTION_TTL_ENV} must be a whole number of seconds of at least 1, got ${JSON.stringify(raw)}`);
+  }
+  return seconds;
 }
 
 // src/handlers/websocket-event.lambda-shared.ts
@@ -73,50 +112,51 @@ function readConnectionEvent(event, eventType) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-// src/handlers/jwt-authorizer-log.lambda-shared.ts
-function errorNameOf(error) {
-  if (error instanceof Error) {
-    return error.constructor.name || error.name;
-  }
-  return typeof error;
-}
-
-// src/handlers/websocket-log.lambda-shared.ts
-function writeLog(source, level, fields) {
-  try {
-    console.log(JSON.stringify({ source, level, ...fields }));
-  } catch {
-  }
-}
-function errorFields(error) {
-  return { errorName: errorNameOf(error), message: error instanceof Error ? error.message : String(error) };
+function misconfiguredHandler(log2, routeKey, outcome, error) {
+  log2("ERROR", { outcome: "misconfigured", reason: "invalid-config", ...errorFields(error) });
+  const message = `the ${routeKey} handler of the connection registry is misconfigured: ${messageOf(error)}`;
+  return async () => {
+    log2("ERROR", { outcome, reason: "invalid-config" });
+    throw new Error(message);
+  };
 }
 
 // src/handlers/websocket-registry.lambda-shared.ts
 function connectionKey(connectionId) {
   return { [CONNECTION_ID_ATTRIBUTE]: { S: connectionId } };
 }
+function connectionItem(connection) {
+  return {
+    ...connectionKey(connection.connectionId),
+    [CONNECTED_AT_ATTRIBUTE]: { S: new Date(connection.now).toISOString() },
+    [EXPIRES_AT_ATTRIBUTE]: { N: String(Math.floor(connection.now / 1e3) + connection.ttlSeconds) },
+    ...connection.principalId !== void 0 ? { [PRINCIPAL_ID_ATTRIBUTE]: { S: connection.principalId } } : {}
+  };
+}
 
-// src/handlers/websocket-disconnect.lambda.ts
+// src/handlers/websocket-connect.lambda.ts
 var MALFORMED_EVENT_STATUS = 400;
-var LOG_SOURCE = "gatewaykit-websocket-disconnect";
-function disconnectHandlerWith(dependencies) {
-  const { tableName } = dependencies;
+var log = createLogger("gatewaykit-websocket-connect");
+function connectHandlerWith(dependencies) {
+  const now = dependencies.now ?? Date.now;
+  const { tableName, ttlSeconds } = dependencies.config;
   return async (event) => {
-    const connection = readConnectionEvent(event, "DISCONNECT");
+    const connection = readConnectionEvent(event, "CONNECT");
     if ("problem" in connection) {
-      writeLog(LOG_SOURCE, "ERROR", { outcome: "ignored", reason: connection.problem });
+      log("ERROR", { outcome: "refused", reason: connection.problem });
       return { statusCode: MALFORMED_EVENT_STATUS };
     }
-    const { connectionId, requestId } = connection;
+    const { connectionId, principalId, requestId } = connection;
     try {
-      await dependencies.dynamoDb.send(new import_client_dynamodb.DeleteItemCommand({ TableName: tableName, Key: connectionKey(connectionId) }));
+      await dependencies.dynamoDb.send(new import_client_dynamodb.PutItemCommand({
+        TableName: tableName,
+        Item: connectionItem({ connectionId, principalId, now: now(), ttlSeconds })
+      }));
     } catch (error) {
-      writeLog(LOG_SOURCE, "ERROR", { outcome: "failed", reason: "delete-item-failed", connectionId, requestId, tableName, ...errorFields(error) });
+      log("ERROR", { outcome: "failed", reason: "put-item-failed", connectionId, requestId, tableName, ...errorFields(error) });
       throw error;
     }
-    writeLog(LOG_SOURCE, "INFO", { outcome: "unregistered", connectionId, requestId });
+    log("INFO", { outcome: "registered", connectionId, requestId, authorized: principalId !== void 0 });
     return { statusCode: 200 };
   };
 }
@@ -124,14 +164,9 @@ var fromEnvironment;
 function environmentHandler() {
   if (!fromEnvironment) {
     try {
-      fromEnvironment = disconnectHandlerWith({ dynamoDb: new import_client_dynamodb.DynamoDBClient({}), tableName: readTableName(process.env[CONNECTIONS_TABLE_ENV]) });
+      fromEnvironment = connectHandlerWith({ dynamoDb: new import_client_dynamodb.DynamoDBClient({}), config: readConnectionRegistryConfig(process.env) });
     } catch (error) {
-      writeLog(LOG_SOURCE, "ERROR", { outcome: "misconfigured", reason: "invalid-config", ...errorFields(error) });
-      const message = `the $disconnect handler of the connection registry is misconfigured: ${error instanceof Error ? error.message : String(error)}`;
-      fromEnvironment = async () => {
-        writeLog(LOG_SOURCE, "ERROR", { outcome: "failed", reason: "invalid-config" });
-        throw new Error(message);
-      };
+      fromEnvironment = misconfiguredHandler(log, "$connect", "refused", error);
     }
   }
   return fromEnvironment;
@@ -142,6 +177,6 @@ async function handler(event) {
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   MALFORMED_EVENT_STATUS,
-  disconnectHandlerWith,
+  connectHandlerWith,
   handler
 });
