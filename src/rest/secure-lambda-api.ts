@@ -22,6 +22,7 @@ import { monitorRestApi } from './private/rest-monitoring';
 import { RestRouteInfo } from './private/rest-route-info';
 import { RestRouteStacks } from './private/rest-route-stacks';
 import { cacheKeyIncludesCaller, cacheKeyRequestParameters, resolveRouteCache, RouteCache } from './private/route-cache';
+import { ApiStages, canaryOf, stageNamed } from './private/stage-lookup';
 import { stageOptionsFor } from './private/stage-options-for';
 import { resolveStages, StageSettings } from './private/stage-settings';
 import { checkStageVariablesDefined } from './private/stage-variables';
@@ -291,36 +292,36 @@ export class SecureLambdaApi extends Construct {
    * variable overrides, and the canary is removed from the deployed stage.
    */
   public promoteCanary(stageName: string): void {
-    this.canaryOf('promoteCanary', stageName).promote();
+    canaryOf(this, this.stageSet, 'promoteCanary', stageName).promote();
   }
 
   /** Ends the canary release of a stage by removing the canary; the stage keeps the deployment it served. */
   public rollBackCanary(stageName: string): void {
-    this.canaryOf('rollBackCanary', stageName).rollBack();
+    canaryOf(this, this.stageSet, 'rollBackCanary', stageName).rollBack();
   }
 
   /** Requests answered 4XX (sum per period), from API Gateway's metrics. */
   public metricClientErrors(options: ApiMetricOptions = {}): cloudwatch.Metric {
     const { stageName, ...metricOptions } = options;
-    return this.stageNamed('metricClientErrors', stageName).metricClientError(metricOptions);
+    return stageNamed(this, this.stageSet, 'metricClientErrors', stageName).metricClientError(metricOptions);
   }
 
   /** Requests answered 5XX (sum per period), from API Gateway's metrics. */
   public metricServerErrors(options: ApiMetricOptions = {}): cloudwatch.Metric {
     const { stageName, ...metricOptions } = options;
-    return this.stageNamed('metricServerErrors', stageName).metricServerError(metricOptions);
+    return stageNamed(this, this.stageSet, 'metricServerErrors', stageName).metricServerError(metricOptions);
   }
 
   /** Time from request to response in milliseconds (average per period), from API Gateway's metrics. */
   public metricLatency(options: ApiMetricOptions = {}): cloudwatch.Metric {
     const { stageName, ...metricOptions } = options;
-    return this.stageNamed('metricLatency', stageName).metricLatency(metricOptions);
+    return stageNamed(this, this.stageSet, 'metricLatency', stageName).metricLatency(metricOptions);
   }
 
   /** Requests (sum per period), from API Gateway's metrics. */
   public metricRequests(options: ApiMetricOptions = {}): cloudwatch.Metric {
     const { stageName, ...metricOptions } = options;
-    return this.stageNamed('metricRequests', stageName).metricCount({ statistic: cloudwatch.Stats.SUM, ...metricOptions });
+    return stageNamed(this, this.stageSet, 'metricRequests', stageName).metricCount({ statistic: cloudwatch.Stats.SUM, ...metricOptions });
   }
 
   /**
@@ -330,7 +331,7 @@ export class SecureLambdaApi extends Construct {
   public metricThrottledRequests(options: ApiMetricOptions = {}): cloudwatch.Metric {
     const { stageName, ...metricOptions } = options;
     const name = stageName ?? this.primaryStageName;
-    const stage = this.stageNamed('metricThrottledRequests', name);
+    const stage = stageNamed(this, this.stageSet, 'metricThrottledRequests', name);
     return accessLogMetric(this, `ThrottledRequestsMetric-${name}`, this.accessLogGroups[name], stage, THROTTLED_REQUESTS, metricOptions);
   }
 
@@ -460,19 +461,8 @@ export class SecureLambdaApi extends Construct {
     }
   }
 
-  private stageNamed(method: string, stageName: string | undefined): apigateway.Stage {
-    const stage = this.stages[stageName ?? this.primaryStageName];
-    check(stage !== undefined, this, 'UnknownStage', () =>
-      `${method}: stageName '${stageName}' is not a stage of this API; stages are ${Object.keys(this.stages).join(', ')}`);
-    return stage;
-  }
-
-  private canaryOf(method: string, stageName: string): StageCanary {
-    this.stageNamed(method, stageName);
-    const canary = this.canaries[stageName];
-    check(canary !== undefined, this, 'NoCanary', () =>
-      `${method}('${stageName}'): stage '${stageName}' has no canary; add stages['${stageName}'].canary first${Object.keys(this.canaries).length ? ` (stages with a canary: ${Object.keys(this.canaries).join(', ')})` : ''}`);
-    return canary;
+  private get stageSet(): ApiStages {
+    return { stages: this.stages, canaries: this.canaries, primaryStageName: this.primaryStageName };
   }
 
   private validateRoute(prop: string, key: ParsedRouteKey, options: RestRouteOptions): void {

@@ -2,12 +2,12 @@ import { evaluatePolicy, parseRestAuthorizerOutput, RestAuthorizerResult, TtlCac
 import { Clock } from '../clock';
 import { authorizerEvent, ConnectionContext, Handshake } from './websocket-events';
 import { HandshakeRefusal } from './websocket-limits';
+import { ApiRequest } from '../gateway/api-request';
 import { verifyIamCaller } from '../gateway/iam-caller';
 import { identitySourceValue } from '../gateway/identity-source';
 import { runLambdaAuthorizer } from '../gateway/lambda-authorizer';
 import type { InvokeOutcome } from '../lambda';
 import { WebSocketApiModel, WebSocketRouteModel } from '../model';
-import { ApiRequest } from '../gateway/api-request';
 
 export interface ConnectAuthorizationDeps {
   readonly invoke: (functionArn: string, event: unknown) => Promise<InvokeOutcome>;

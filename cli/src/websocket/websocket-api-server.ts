@@ -11,8 +11,8 @@ import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocat
 import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
 import { HANDSHAKE_REFUSALS, HandshakeRefusal, MAX_MESSAGE_BYTES } from './websocket-limits';
 import { WebSocketMetering } from './websocket-metering';
-import type { StageApiKey } from '../rest/usage-metering';
 import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
+import type { StageApiKey } from '../rest/usage-metering';
 import { toApiRequest } from '../server/http-listener';
 
 export interface WebSocketApiServerDeps extends ConnectAuthorizationDeps, RouteInvocationDeps {
