@@ -53,7 +53,7 @@ describe('a command line that cannot be run exits 2 with the usage on standard e
   });
 
   test.each([
-    [['serve', '--watch'], '--watch', SERVE_USAGE],
+    [['serve', '--frobnicate'], '--frobnicate', SERVE_USAGE],
     [['token', '--audience', 'x'], '--audience', TOKEN_USAGE],
   ])('gatewaykit %j names the unknown flag and prints the command\'s usage', (args, flag, usage) => {
     expect(gatewaykit(...args)).toEqual({ status: 2, stdout: '', stderr: `gatewaykit: unknown option '${flag}'\n${usage}\n` });
