@@ -7,7 +7,7 @@ import type { RunnableFunction } from './sandbox';
 import type { FunctionStats, InvokeOutcome, InvokeStreamingOutcome, LambdaRuntimeOptions, OutboundResponse, SandboxExtras } from './types';
 
 const DEFAULT_MAX_WORKERS_PER_FUNCTION = 4;
-const NO_EXTRAS: SandboxExtras = { environment: {}, redirects: [] };
+const NO_EXTRAS: SandboxExtras = { environment: {}, origins: [] };
 
 /**
  * Runs the app's Node.js Lambda handlers locally, each function in its own bounded pool of worker threads that

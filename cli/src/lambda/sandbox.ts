@@ -87,11 +87,7 @@ export class Sandbox {
       logStreamName,
       timeoutMs: this.timeoutMs,
       outboundResponses: settings.outboundResponses,
-      // A local service's origins (a WebSocket API's @connections) go where the served APIs' hosts go.
-      outboundOrigins: [
-        ...settings.outboundOrigins,
-        ...settings.extras.redirects.map(([origin, local]): [string, string] => [new URL(origin).hostname, local]),
-      ],
+      outboundOrigins: [...settings.outboundOrigins, ...settings.extras.origins],
       stdoutRing: createOutputRing(),
       stderrRing: createOutputRing(),
     };

@@ -49,10 +49,10 @@ export interface SandboxExtras {
   /** Variables every function gets under its own (service endpoints, the AWS SDK Lambda provides, credentials). */
   readonly environment: Readonly<Record<string, string>>;
   /**
-   * Origins (`https://{apiId}.execute-api.{region}.amazonaws.com`) whose requests go to a local origin
-   * (`http://127.0.0.1:3002`) instead, path and query kept: a WebSocket API's `@connections`.
+   * Hosts (`{apiId}.execute-api.{region}.amazonaws.com`) whose requests go to a local origin (`http://127.0.0.1:3002`)
+   * instead, as `outboundOrigins`: a WebSocket API's `@connections`.
    */
-  readonly redirects: ReadonlyArray<readonly [string, string]>;
+  readonly origins: ReadonlyArray<readonly [string, string]>;
 }
 
 /**

@@ -32,7 +32,7 @@ export async function startLocalServices(
     webSocketApis,
     sandboxExtras: used
       ? localServiceSandboxExtras(webSocketApis, deps.region, options.connectableHost, dynamoDb?.endpoint)
-      : { environment: {}, redirects: [] },
+      : { environment: {}, origins: [] },
     close: async () => {
       await Promise.all(webSocketApis.map((api) => api.server.close()));
       await dynamoDb?.close();

@@ -59,7 +59,7 @@ export function executeApiHost(apiId: string, region: string): string {
 export function localServiceSandboxExtras(
   served: readonly ServedWebSocketApi[], region: string, connectableHost: string, dynamoDbEndpoint?: string,
 ): {
-    environment: Record<string, string>; redirects: Array<[string, string]>;
+    environment: Record<string, string>; origins: Array<[string, string]>;
   } {
   return {
     environment: {
@@ -68,7 +68,7 @@ export function localServiceSandboxExtras(
       AWS_SECRET_ACCESS_KEY: LOCAL_DUMMY_CREDENTIALS.secretAccessKey,
       ...(dynamoDbEndpoint !== undefined ? { AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint } : {}),
     },
-    redirects: served.map((api) => [`https://${executeApiHost(api.model.apiId, region)}`, `http://${connectableHost}:${api.port}`]),
+    origins: served.map((api) => [executeApiHost(api.model.apiId, region), `http://${connectableHost}:${api.port}`]),
   };
 }
 
