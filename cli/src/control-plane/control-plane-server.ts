@@ -25,14 +25,14 @@ export interface ControlPlaneServices {
 export class ControlPlaneServer {
   private readonly server: http.Server;
 
-  constructor(services: ControlPlaneServices, onInternalError: (error: unknown) => void) {
+  constructor(private services: ControlPlaneServices, onInternalError: (error: unknown) => void) {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('error', () => res.destroy());
       req.on('end', () => {
         try {
-          answer(req, Buffer.concat(chunks).toString('utf8'), services, res);
+          answer(req, Buffer.concat(chunks).toString('utf8'), this.services, res);
         } catch (error) {
           onInternalError(error);
           send(res, 500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalFailure' }, JSON.stringify({ message: 'internal error of the local control plane' }));
@@ -51,6 +51,11 @@ export class ControlPlaneServer {
         resolve((this.server.address() as AddressInfo).port);
       });
     });
+  }
+
+  /** Answers over `services` from the next request on (watch mode's new app). */
+  public serve(services: ControlPlaneServices): void {
+    this.services = services;
   }
 
   public close(): Promise<void> {

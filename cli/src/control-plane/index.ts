@@ -10,6 +10,8 @@ import { AppModel } from '../model';
 import { parseSecretReference, secretStringOf } from '../ops/secret-reference';
 import { RestApiHandler } from '../rest/rest-api-handler';
 import { UsageMetering } from '../rest/usage-metering';
+import type { InFlight } from '../server/in-flight';
+import type { ListenerSet } from '../server/listener-set';
 import { ServedApiPlan } from '../server/served-apis';
 
 export type { SimulatedFault } from './faults';
@@ -36,12 +38,14 @@ export interface ServedApp {
   /** The port to listen on unless the settings give one: the one after the APIs' ports (0: a free port). */
   readonly defaultPort: number;
   readonly log: (line: string) => void;
+  /** Where the control plane's listener is kept (watch mode's next app answers on it), and the app it answers for. */
+  readonly listeners: ListenerSet;
+  readonly inFlight: InFlight;
 }
 
-/** The running control plane: its URL, and `close`. */
+/** The running control plane: its URL (its listener is closed with the others of `listeners`). */
 export interface RunningControlPlane {
   readonly url: string;
-  close(): Promise<void>;
 }
 
 /**
@@ -69,13 +73,13 @@ export async function startControlPlane(settings: ControlPlaneSettings, options:
     metering: options.metering,
     region: options.region,
   };
-  const server = new ControlPlaneServer({ apiGateway, stacks, secrets, faults: settings.faults ?? new Map() }, (error) =>
-    options.log(`gatewaykit: internal error of the control plane: ${error instanceof Error ? error.stack : String(error)}`));
-  const defaultPort = options.defaultPort;
-  const port = settings.port !== undefined
-    ? await server.listen(settings.port, options.host)
+  const services = { apiGateway, stacks, secrets, faults: settings.faults ?? new Map() };
+  const listen = (port: number) => options.listeners.listen('control plane', services, options.inFlight, (s) => new ControlPlaneServer(s, (error) =>
+    options.log(`gatewaykit: internal error of the control plane: ${error instanceof Error ? error.stack : String(error)}`)), port, options.host);
+  const { port } = settings.port !== undefined
+    ? await listen(settings.port)
     // The default port, taken by something else, gives way to a free one: the startup report says which.
-    : await server.listen(defaultPort, options.host).catch(() => server.listen(0, options.host));
+    : await listen(options.defaultPort).catch(() => listen(0));
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, close: () => server.close() };
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
 }

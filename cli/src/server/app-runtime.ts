@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { HttpListener } from './http-listener';
+import type { InFlight } from './in-flight';
 import type { StartOptions } from './start';
 import { loadAppModel } from '../assembly';
 import type { LocalIssuer } from '../auth';
@@ -21,11 +21,15 @@ export function loadServedModel(assemblyDir: string, options: StartOptions): { m
   }
 }
 
-export async function closeAll(
-  listeners: readonly HttpListener[], lambda: LambdaRuntime, workDir: string,
-  services: readonly ({ close(): Promise<unknown> } | undefined)[], drain?: boolean,
-): Promise<void> {
-  await Promise.all([...listeners.map((l) => l.close(drain)), ...services.map((service) => service?.close())]);
+/**
+ * Stops an app once `released` (its listeners closed or handed over) and, with `drain`, once the work under way on its
+ * functions has ended: then its workers end and its code folder goes.
+ */
+export async function closeAll(released: Promise<void>, inFlight: InFlight, lambda: LambdaRuntime, workDir: string, drain?: boolean): Promise<void> {
+  await released;
+  if (drain) {
+    await inFlight.settled();
+  }
   await lambda.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }

@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeAll, lambdaRuntimeFor, loadServedModel } from './app-runtime';
 import { ControlPlaneSettings, RunningControlPlane, startControlPlane } from '../control-plane';
-import { HttpListener } from './http-listener';
-import { formatRequestLine } from './request-log';
-import { planServedApis, ServedApiPlan, stageUrl } from './served-apis';
+import { InFlight } from './in-flight';
+import { httpServing, listenForApi } from './kept-http-listener';
+import { ListenerSet, releaseListeners } from './listener-set';
+import { planServedApis, stageUrl } from './served-apis';
 import { ReportedApi, startupReport } from './startup-report';
 import { synthesize } from './synth';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
@@ -128,7 +129,15 @@ export interface RunningApp {
  * Serves the REST, HTTP and WebSocket APIs of a synthesized CDK app on localhost, running the real handlers, as API Gateway
  * would; resolves once every API listens.
  */
-export async function start(options: StartOptions = {}): Promise<RunningApp> {
+export function start(options: StartOptions = {}): Promise<RunningApp> {
+  return startOn(options);
+}
+
+/**
+ * {@link start}, on the listeners watch mode keeps: the new app takes over those of its APIs once it has started, and
+ * stopping it closes only those no later app took over.
+ */
+export async function startOn(options: StartOptions, kept?: ListenerSet): Promise<RunningApp> {
   const startedAt = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const assemblyDir = options.app ? path.resolve(cwd, options.app) : synthesize(cwd);
@@ -166,25 +175,27 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
   );
 
   const host = options.host ?? '127.0.0.1';
-  const listeners: HttpListener[] = [];
+  const listeners = kept ?? new ListenerSet();
+  const inFlight = new InFlight();
   const apis: ServedApi[] = [];
   let controlPlane: RunningControlPlane | undefined;
+  const requestLog = options.quiet ? undefined : log;
   try {
     for (const [index, plan] of plans.entries()) {
-      const listener = listenerFor(plan, clock, options.quiet ? undefined : log, log);
-      listeners.push(listener);
-      const port = await listener.listen(portOf(options, index), host);
+      const port = await listenForApi(listeners, plan, httpServing(plan, clock, inFlight, requestLog, log), portOf(options, index), host);
       common.localEndpoints.register(plan.model.apiId, `http://${connectableHost(host)}:${port}`);
       const urls = Object.fromEntries(plan.stageNames.map((stageName) => [stageName, stageUrl(host, port, stageName)]));
       apis.push({ kind: plan.kind, name: plan.model.name, path: plan.model.origin.path, apiId: plan.model.apiId, port, urls });
     }
-    const requestLog = options.quiet ? undefined : log;
-    services = await startLocalServices(model, { ...common, requestLog, throttles, accountThrottle }, listening(options, host, plans.length));
+    const servicesDeps = { ...common, requestLog, throttles, accountThrottle };
+    services = await startLocalServices(model, servicesDeps, listening(options, host, plans.length), listeners, inFlight);
     apis.push(...services.webSocketApis.map(servedWebSocketApi));
-    const served = { assemblyDir, model, region, accountId, metering, plans, clock, host, defaultPort: portOf(options, apis.length), log };
+    const defaultPort = portOf(options, apis.length);
+    const served = { assemblyDir, model, region, accountId, metering, plans, clock, host, defaultPort, log, listeners, inFlight };
     controlPlane = options.controlPlane && await startControlPlane(options.controlPlane, served);
+    listeners.commit(inFlight);
   } catch (error) {
-    await closeAll(listeners, lambda, workDir, [services, controlPlane]);
+    await closeAll(releaseListeners(listeners, inFlight, kept !== undefined), inFlight, lambda, workDir);
     throw error;
   }
 
@@ -202,7 +213,7 @@ export async function start(options: StartOptions = {}): Promise<RunningApp> {
     webSocketApis: services.webSocketApis,
     controlPlaneUrl: controlPlane?.url,
     url: (api?: string, stage?: string) => urlOf(apis, api, stage),
-    stop: (stopOptions = {}) => closeAll(listeners, lambda, workDir, [services, controlPlane], stopOptions.drain),
+    stop: ({ drain } = {}) => closeAll(releaseListeners(listeners, inFlight, kept !== undefined, drain), inFlight, lambda, workDir, drain),
   };
 }
 
@@ -248,21 +259,6 @@ function awsEndpointOf(options: StartOptions): AwsServiceEndpoint | undefined {
     throw new Error(`awsEndpoint '${options.awsEndpoint}' is not an absolute URL; expected e.g. http://localhost:4566`);
   }
   return { url, credentials: options.awsCredentials ?? credentialsFromEnvironment(process.env) };
-}
-
-function listenerFor(plan: ServedApiPlan, clock: Clock, requestLog: ((line: string) => void) | undefined, log: (line: string) => void): HttpListener {
-  const name = plan.model.origin.path;
-  return new HttpListener(
-    async (request) => {
-      const started = performance.now();
-      const { response, log: details } = await plan.handler.handle(request);
-      requestLog?.(formatRequestLine(name, request.method, request.rawPath, response.status, Math.round(performance.now() - started), details));
-      return response;
-    },
-    plan.handler,
-    clock,
-    (error) => log(`gatewaykit: internal error serving ${name}: ${error instanceof Error ? error.stack : String(error)}`),
-  );
 }
 
 function urlOf(apis: readonly ServedApi[], api: string | undefined, stage: string | undefined): string {

@@ -6,7 +6,8 @@ import { codeOnlyChanges } from './code-changes';
 import { watchedFiles } from './watch-patterns';
 import { loadAppModel } from '../assembly';
 import { AppModel } from '../model';
-import { RunningApp, start, StartOptions } from '../server/start';
+import { ListenerSet } from '../server/listener-set';
+import { RunningApp, startOn, StartOptions } from '../server/start';
 import { cdkOutputDir } from '../server/synth';
 
 export interface WatchOptions extends Omit<StartOptions, 'app'> {
@@ -27,15 +28,17 @@ export interface WatchedApp {
 
 /**
  * `gatewaykit serve --watch`: synthesizes and serves the app, then re-synthesizes on every change to a watched file
- * (cdk.json's `watch` include/exclude) and serves the new app on the same ports; when only handler code changed, only
- * the affected functions' workers are replaced. A synth that fails is reported and the last good app keeps serving.
- * Each reload is reported with its duration.
+ * (cdk.json's `watch` include/exclude) and serves the new app on the same listeners, WebSocket connections and local
+ * DynamoDB (requests in flight end on the old app); when only handler code changed, only the affected functions' workers
+ * are replaced. An app that fails to synthesize or to start is reported and the last good app keeps serving. Each
+ * reload is reported with its duration.
  */
 export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const synth = options.synth ?? synthesizeInBackground;
-  let running = await start({ ...options, cwd, app: await synth(cwd) });
+  const listeners = new ListenerSet();
+  let running = await startOn({ ...options, cwd, app: await synth(cwd) }, listeners).catch((error: unknown) => closedAfter(listeners, error));
   let model = running.model;
   const watched = watchedFiles(cwd, cdkOutputDir(cwd));
   const watcher = watch(cwd, { ignoreInitial: true, ignored: (file) => file !== cwd && isIgnored(cwd, file, watched) });
@@ -71,19 +74,19 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       await retired;
       return;
     }
-    // The old app stops listening at once and answers what it has in flight while the new one starts on its ports.
-    const port = options.port === 0 ? 0 : running.apis[0]?.port ?? options.port;
-    const drained = running.stop({ drain: true });
-    await new Promise((resolve) => setImmediate(resolve));
+    // The new app takes over the listeners once it has started; the old one ends after what it has in flight.
+    let retired: Promise<void> = Promise.resolve();
     try {
-      running = await start({ ...options, cwd, app: assembly, port });
+      const previous = running;
+      running = await startOn({ ...options, cwd, app: assembly }, listeners);
       model = running.model;
+      retired = previous.stop({ drain: true });
       log(`gatewaykit: reloaded after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
     } catch (error) {
-      log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served, so nothing is served until the next change: ${(error as Error).message}`);
+      log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served; still serving the last good one: ${(error as Error).message}`);
     }
     settle();
-    await drained;
+    await retired;
   };
   watcher.on('all', (_event, file) => {
     if (!watched(relativePath(cwd, file))) return;
@@ -101,8 +104,15 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       await watcher.close();
       await reloading;
       await running.stop();
+      await listeners.close();
     },
   };
+}
+
+/** Closes the listeners the first app was to keep, and rethrows why it did not start. */
+async function closedAfter(listeners: ListenerSet, error: unknown): Promise<never> {
+  await listeners.close();
+  throw error;
 }
 
 /** Prunes what can hold no watched file: a folder is entered unless what is in it is excluded. */

@@ -56,9 +56,10 @@ export class ConnectionRegistry {
     return closed;
   }
 
-  public closeAll(): void {
-    for (const connection of [...this.open.values()]) {
-      this.close(connection, SERVER_CLOSES.SHUTDOWN);
-    }
+  /** Closes every connection `test` selects, for the reason given; returns how many it closed. */
+  public closeIf(test: (connection: OpenConnection) => boolean, why: { readonly code: number; readonly reason: string }): number {
+    const selected = [...this.open.values()].filter(test);
+    selected.forEach((connection) => this.close(connection, why));
+    return selected.length;
   }
 }

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { LOCAL_DUMMY_CREDENTIALS } from '../gateway/aws-service-endpoint';
 import { AppModel, WebSocketApiModel } from '../model';
 import { WebSocketApiServer, WebSocketApiServerDeps } from './websocket-api-server';
+import { webSocketServing } from './websocket-serving';
+import type { InFlight } from '../server/in-flight';
+import type { ListenerSet } from '../server/listener-set';
 
 /** One WebSocket API the runtime serves. */
 export interface ServedWebSocketApi {
@@ -23,23 +26,22 @@ export interface ListenOptions {
 
 /**
  * Serves every WebSocket API of the app (sorted by construct path, so that ports are the same on every run), each on
- * its own port; with `onlyStage`, only APIs having that stage, serving only it.
+ * its own port, kept in `listeners` (watch mode's next app keeps the server, its port and its connections); with
+ * `onlyStage`, only APIs having that stage, serving only it.
  */
-export async function serveWebSocketApis(model: AppModel, deps: WebSocketApiServerDeps, options: ListenOptions): Promise<ServedWebSocketApi[]> {
+export async function serveWebSocketApis(
+  model: AppModel, deps: WebSocketApiServerDeps, options: ListenOptions, listeners: ListenerSet, inFlight: InFlight,
+): Promise<ServedWebSocketApi[]> {
   const apis = [...model.webSocketApis].sort((a, b) => a.origin.path.localeCompare(b.origin.path));
   const served: ServedWebSocketApi[] = [];
-  try {
-    for (const api of apis) {
-      const stageNames = api.stages.map((s) => s.stageName).filter((name) => options.onlyStage === undefined || name === options.onlyStage);
-      if (stageNames.length === 0) continue;
-      const server = new WebSocketApiServer(api, stageNames, executeApiHost(api.apiId, model.region), deps);
-      const port = await server.listen(options.firstPort === 0 ? 0 : options.firstPort + served.length, options.host);
-      const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-      served.push({ model: api, port, server, urls: Object.fromEntries(stageNames.map((name) => [name, `ws://${shownHost}:${port}/${name}`])) });
-    }
-  } catch (error) {
-    await Promise.all(served.map((api) => api.server.close()));
-    throw error;
+  for (const api of apis) {
+    const stageNames = api.stages.map((s) => s.stageName).filter((name) => options.onlyStage === undefined || name === options.onlyStage);
+    if (stageNames.length === 0) continue;
+    const serving = webSocketServing(api, stageNames, executeApiHost(api.apiId, model.region), deps, inFlight);
+    const firstPort = options.firstPort === 0 ? 0 : options.firstPort + served.length;
+    const { listener: server, port } = await listeners.listen(`WEBSOCKET ${api.origin.path}`, serving, inFlight, (s) => new WebSocketApiServer(s), firstPort, options.host);
+    const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+    served.push({ model: api, port, server, urls: Object.fromEntries(stageNames.map((name) => [name, `ws://${shownHost}:${port}/${name}`])) });
   }
   return served;
 }

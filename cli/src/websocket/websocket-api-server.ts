@@ -1,16 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { WebSocketApiModel, WebSocketRouteModel, WebSocketStageModel } from '../model';
+import { WebSocketRouteModel, WebSocketStageModel } from '../model';
 import { authorizeConnect, ConnectAuthorization, ConnectAuthorizationDeps } from './connect-authorization';
 import { ConnectionSession } from './connection-session';
 import { ConnectionRegistry } from './connections';
+import { limitFrameSize } from './frame-size-limit';
+import { newConnectionId, refuse } from './handshake';
 import { handleManagementRequest } from './management-api';
 import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocation';
 import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
-import { HANDSHAKE_REFUSALS, HandshakeRefusal, MAX_MESSAGE_BYTES } from './websocket-limits';
+import { HANDSHAKE_REFUSALS, MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, SERVER_CLOSES } from './websocket-limits';
 import { WebSocketMetering } from './websocket-metering';
+import { WebSocketServing } from './websocket-serving';
 import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
 import type { StageApiKey } from '../rest/usage-metering';
 import { toApiRequest } from '../server/http-listener';
@@ -34,26 +36,31 @@ export class WebSocketApiServer {
   private readonly server: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   private readonly sweeper: NodeJS.Timeout;
-  private readonly stages: ReadonlyMap<string, WebSocketStageModel>;
 
-  constructor(
-    private readonly api: WebSocketApiModel, stageNames: readonly string[], private readonly domainName: string,
-    private readonly deps: WebSocketApiServerDeps,
-  ) {
-    this.stages = new Map(api.stages.filter((s) => stageNames.includes(s.stageName)).map((s) => [s.stageName, s]));
+  constructor(private serving: WebSocketServing) {
     this.server = http.createServer((req, res) => this.onRequest(req, res));
     this.server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
-      this.onUpgrade(req, socket, head).catch((error: unknown) => {
-        deps.requestLog?.(`${api.origin.path} $connect internal error: ${error instanceof Error ? error.stack : String(error)}`);
+      const current = this.serving;
+      void current.inFlight.track(this.onUpgrade(current, req, socket, head).catch((error: unknown) => {
+        current.deps.requestLog?.(`${current.api.origin.path} $connect internal error: ${error instanceof Error ? error.stack : String(error)}`);
         refuse(socket, 'INTEGRATION_FAILURE');
-      });
+      }));
     });
     this.sweeper = setInterval(() => this.closeExpired(), SWEEP_INTERVAL_MS).unref();
   }
 
+  /**
+   * Serves `next` from now on (watch mode's new app): open connections stay and their next messages run on it, but
+   * those of a stage it does not serve, or of an API whose id changed, are closed with 1001 (`$disconnect` runs on it).
+   */
+  public serve(next: WebSocketServing): void {
+    this.serving = next;
+    this.connections.closeIf((c) => c.context.apiId !== next.api.apiId || !next.stages.has(c.context.stage), SERVER_CLOSES.SHUTDOWN);
+  }
+
   /** Closes the connections idle for 10 minutes or open for 2 hours by the runtime's clock; returns how many. */
   public closeExpired(): number {
-    return this.connections.closeExpired(this.deps.clock.now());
+    return this.connections.closeExpired(this.serving.deps.clock.now());
   }
 
   public listen(port: number, host: string): Promise<number> {
@@ -69,7 +76,7 @@ export class WebSocketApiServer {
   /** Closes every connection (each gets its `$disconnect`) and stops listening. */
   public close(): Promise<void> {
     clearInterval(this.sweeper);
-    this.connections.closeAll();
+    this.connections.closeIf(() => true, SERVER_CLOSES.SHUTDOWN);
     return new Promise((resolve) => {
       this.sockets.close();
       this.server.close(() => resolve());
@@ -81,19 +88,21 @@ export class WebSocketApiServer {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = toApiRequest(req, Buffer.concat(chunks), this.deps.clock.now());
-      const answer = handleManagementRequest(request.method, request.rawPath, request.body, this.connections, this.deps.clock)
+      const { deps, api } = this.serving;
+      const request = toApiRequest(req, Buffer.concat(chunks), deps.clock.now());
+      const answer = handleManagementRequest(request.method, request.rawPath, request.body, this.connections, deps.clock)
         ?? { status: 403, headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' }, body: '{"message":"Forbidden"}' };
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)) });
       res.end(answer.body);
-      this.deps.requestLog?.(`${this.api.origin.path} ${request.method} ${request.rawPath} ${answer.status}`);
+      deps.requestLog?.(`${api.origin.path} ${request.method} ${request.rawPath} ${answer.status}`);
     });
   }
 
-  private async onUpgrade(req: http.IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
-    const upgrade = toApiRequest(req, Buffer.alloc(0), this.deps.clock.now());
+  private async onUpgrade(serving: WebSocketServing, req: http.IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
+    const { api, deps } = serving;
+    const upgrade = toApiRequest(req, Buffer.alloc(0), deps.clock.now());
     const stage = decodeURIComponent(upgrade.rawPath.replace(/^\/|\/$/g, ''));
-    const stageModel = this.stages.get(stage);
+    const stageModel = serving.stages.get(stage);
     if (stageModel === undefined) {
       refuse(socket, 'FORBIDDEN');
       return;
@@ -101,70 +110,56 @@ export class WebSocketApiServer {
     const handshake: Handshake = { headers: upgrade.headers, query: parseQuery(upgrade.rawQuery) };
     const userAgent = upgrade.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1];
     const context: ConnectionContext = {
-      apiId: this.api.apiId,
-      domainName: this.domainName,
+      apiId: api.apiId,
+      domainName: serving.domainName,
       stage,
       connectionId: newConnectionId(),
       connectedAt: upgrade.receivedAt,
       sourceIp: upgrade.sourceIp,
       ...(userAgent !== undefined ? { userAgent } : {}),
     };
-    const connectRoute = this.api.routes.get('$connect');
-    const authorization = await authorizeConnect(this.api, connectRoute, upgrade, handshake, context, stageModel.variables, this.deps);
-    const metered = authorization.ok ? this.meterConnect(connectRoute, stageModel, upgrade, authorization) : authorization;
+    const connectRoute = api.routes.get('$connect');
+    const authorization = await authorizeConnect(api, connectRoute, upgrade, handshake, context, stageModel.variables, deps);
+    const metered = authorization.ok ? meterConnect(serving, connectRoute, stageModel, upgrade, authorization) : authorization;
     if (!metered.ok) {
-      this.log(context, '$connect', HANDSHAKE_REFUSALS[metered.refusal].status, metered.note);
+      log(serving, context, '$connect', HANDSHAKE_REFUSALS[metered.refusal].status, metered.note);
       refuse(socket, metered.refusal);
       return;
     }
     const connection: ConnectionContext = { ...context, authorizer: metered.authorizer, iamIdentity: metered.iamIdentity };
     if (connectRoute) {
-      const outcome = await invokeRoute(connectRoute, connectEvent(connection, handshake, this.deps.clock.now()), this.deps);
+      const outcome = await invokeRoute(connectRoute, connectEvent(connection, handshake, deps.clock.now()), deps);
       const status = outcome.kind === 'result' ? connectStatus(outcome.payload) : HANDSHAKE_REFUSALS.INTEGRATION_FAILURE.status;
       if (status < 200 || status > 299) {
-        this.log(connection, '$connect', status, outcome.kind === 'failed' ? outcome.note : undefined);
+        log(serving, connection, '$connect', status, outcome.kind === 'failed' ? outcome.note : undefined);
         refuse(socket, outcome.kind === 'result' ? { status, body: '' } : 'INTEGRATION_FAILURE');
         return;
       }
     }
     this.sockets.handleUpgrade(req, socket, head, (ws) => {
-      new ConnectionSession(ws, connection, handshake, this.api, stageModel, metered.apiKey, this.connections, this.deps).start();
-      this.log(connection, '$connect', 101);
+      const session = new ConnectionSession(ws, connection, handshake, metered.apiKey, this.connections, () => this.serving);
+      session.start();
+      limitFrameSize(socket, MAX_FRAME_BYTES, () => session.close(SERVER_CLOSES.FRAME_TOO_BIG));
+      log(serving, connection, '$connect', 101);
     });
   }
-
-  /** The handshake's API key, when `$connect` requires one, and its share of the throttles and quota. */
-  private meterConnect(
-    route: WebSocketRouteModel | undefined, stage: WebSocketStageModel, upgrade: ApiRequest,
-    authorization: ConnectAuthorization & { readonly ok: true },
-  ): (ConnectAuthorization & { readonly ok: true; readonly apiKey?: StageApiKey }) | (ConnectAuthorization & { readonly ok: false }) {
-    const apiKey = route?.apiKeyRequired
-      ? this.deps.metering.stageKey(this.api, stage.stageName, (name) => headerValue(upgrade, name), authorization.usageIdentifierKey)
-      : undefined;
-    if (route?.apiKeyRequired && !apiKey) {
-      return { ok: false, refusal: 'FORBIDDEN', note: 'no API key of a usage plan of this stage' };
-    }
-    const refusal = this.deps.metering.meter(this.api, stage, '$connect', apiKey);
-    return refusal ? { ok: false, refusal, note: refusal } : { ...authorization, apiKey };
-  }
-
-  private log(connection: ConnectionContext, routeKey: string, status: number, note?: string): void {
-    this.deps.requestLog?.(`${this.api.origin.path} ${routeKey} ${connection.connectionId} ${status}${note ? ` (${note})` : ''}`);
-  }
 }
 
-/** Connection ids look like API Gateway's: 12 characters of base64 ending in `=` (`L0SM9cOFvHcCIhw=`). */
-function newConnectionId(): string {
-  return randomBytes(10).toString('base64').replace(/\//g, '_').replace(/\+/g, '-');
+/** The handshake's API key, when `$connect` requires one, and its share of the throttles and quota. */
+function meterConnect(
+  { api, deps }: WebSocketServing, route: WebSocketRouteModel | undefined, stage: WebSocketStageModel, upgrade: ApiRequest,
+  authorization: ConnectAuthorization & { readonly ok: true },
+): (ConnectAuthorization & { readonly ok: true; readonly apiKey?: StageApiKey }) | (ConnectAuthorization & { readonly ok: false }) {
+  const apiKey = route?.apiKeyRequired
+    ? deps.metering.stageKey(api, stage.stageName, (name) => headerValue(upgrade, name), authorization.usageIdentifierKey)
+    : undefined;
+  if (route?.apiKeyRequired && !apiKey) {
+    return { ok: false, refusal: 'FORBIDDEN', note: 'no API key of a usage plan of this stage' };
+  }
+  const refusal = deps.metering.meter(api, stage, '$connect', apiKey);
+  return refusal ? { ok: false, refusal, note: refusal } : { ...authorization, apiKey };
 }
 
-/** Answers the handshake with an HTTP error instead of switching protocols. */
-function refuse(socket: Socket, refusal: HandshakeRefusal | { readonly status: number; readonly body: string }): void {
-  const { status, body } = typeof refusal === 'string' ? HANDSHAKE_REFUSALS[refusal] : refusal;
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nconnection: close\r\ncontent-type: application/json\r\n`
-    + `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, () => socket.destroy());
+function log({ api, deps }: WebSocketServing, connection: ConnectionContext, routeKey: string, status: number, note?: string): void {
+  deps.requestLog?.(`${api.origin.path} ${routeKey} ${connection.connectionId} ${status}${note ? ` (${note})` : ''}`);
 }

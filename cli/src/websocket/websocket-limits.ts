@@ -6,7 +6,11 @@
 
 /** A message (all its frames) may hold 128 KB; ws closes the connection with 1009 (message too big) beyond. */
 export const MAX_MESSAGE_BYTES = 128 * 1024;
-/** A frame may hold 32 KB. */
+/**
+ * A frame may hold 32 KB, so a larger message comes in several frames; a client sending a larger frame is closed with
+ * 1009, as a larger message is (uncertain: whether AWS counts the frame's header in the 32 KB; the runtime counts the
+ * payload).
+ */
 export const MAX_FRAME_BYTES = 32 * 1024;
 /** A connection without a message in either direction for 10 minutes is closed. */
 export const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
@@ -32,6 +36,7 @@ export const SERVER_CLOSES = {
   LIFETIME: { code: 1001, reason: 'Going away' },
   DELETED: { code: 1000, reason: 'Connection closed by server' },
   SHUTDOWN: { code: 1001, reason: 'Going away' },
+  FRAME_TOO_BIG: { code: 1009, reason: 'Frame size exceeds 32 KB' },
 } as const;
 
 /** The messages of error frames (uncertain: those of throttling and quotas are REST's gateway response messages). */
