@@ -1,4 +1,4 @@
-import { connect, eventually } from './support';
+import { connect, eventually, sendInFrames } from './support';
 import { SecureWebSocketApi } from '../../../src';
 import { nodeFunction, serveApp, ServedTestApp } from '../support/app';
 
@@ -58,19 +58,40 @@ describe('API Gateway\'s WebSocket limits, on the runtime\'s clock', () => {
     expect(await client.closed).toBe(1001);
   });
 
-  test('a message of 128 KB passes and a larger one closes the connection with 1009', async () => {
+  test('a message of 128 KB in frames of 32 KB passes and a larger one closes the connection with 1009', async () => {
     const client = await connect(app.running.url('Chat'));
     const limit = 'x'.repeat(128 * 1024);
-    expect((await client.ask(limit)).length).toBe(limit.length);
-    client.socket.send(`${limit}x`);
+    sendInFrames(client.socket, limit, 32 * 1024);
+    expect((await client.next()).length).toBe(limit.length);
+    sendInFrames(client.socket, `${limit}x`, 32 * 1024);
     expect(await client.closed).toBe(1009);
+  });
+
+  test('a message of 100 KB sent in frames of 32 KB is delivered whole', async () => {
+    const client = await connect(app.running.url('Chat'));
+    const message = 'y'.repeat(100 * 1024);
+    sendInFrames(client.socket, message, 32 * 1024);
+    expect(await client.next()).toBe(message);
+    client.socket.close();
+  });
+
+  test('a single frame of 33 KB closes the connection with 1009 before its message is routed, and $disconnect reports why', async () => {
+    const client = await connect(app.running.url('Chat'));
+    const echoes = app.invocations('Echo');
+    const disconnects = app.invocations('Disconnects');
+    client.socket.send('z'.repeat(33 * 1024));
+    expect(await client.closed).toBe(1009);
+    await eventually(() => app.invocations('Disconnects') > disconnects);
+    expect(app.invocations('Echo')).toBe(echoes);
+    expect(await disconnectsSeen()).toContain('1009 Frame size exceeds 32 KB');
   });
 
   test('$disconnect reports the client\'s close status and reason', async () => {
     const client = await connect(app.running.url('Chat'));
+    const disconnects = app.invocations('Disconnects');
     client.socket.close(4000, 'leaving');
     await client.closed;
-    await eventually(() => app.invocations('Disconnects') >= 4);
+    await eventually(() => app.invocations('Disconnects') > disconnects);
     expect(await disconnectsSeen()).toContain('4000 leaving');
   });
 });

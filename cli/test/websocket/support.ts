@@ -43,6 +43,13 @@ export class HandshakeRefused extends Error {
   }
 }
 
+/** Sends `text` as one message split into frames of at most `frameBytes` (text of one-byte characters). */
+export function sendInFrames(socket: WebSocket, text: string, frameBytes: number): void {
+  for (let at = 0; at < text.length; at += frameBytes) {
+    socket.send(text.slice(at, at + frameBytes), { fin: at + frameBytes >= text.length });
+  }
+}
+
 /** Polls `condition` until it holds (for effects that follow a close, such as `$disconnect`). */
 export async function eventually(condition: () => boolean, timeoutMs = 4000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
