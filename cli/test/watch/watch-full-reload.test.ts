@@ -89,11 +89,12 @@ describe('serve --watch: a full reload keeps the ports, the connections and the 
       log: (line) => lines.push(line),
       onHandlerOutput: () => undefined,
       issuerKeyFile: path.join(dir, '.gatewaykit', 'issuer.json'),
+      controlPlane: {},
     });
   }, 60_000);
   afterAll(() => watched.stop());
 
-  test('with --port 0 the APIs keep their ports, a client calling all along is never refused, and a request in flight ends on the old app', async () => {
+  test('with --port 0 the APIs and the control plane keep their ports, a client calling all along is never refused, and a request in flight ends on the old app', async () => {
     const before = watched.current();
     const answers: string[] = [];
     let reloading = true;
@@ -108,6 +109,7 @@ describe('serve --watch: a full reload keeps the ports, the connections and the 
     await hammering;
     expect(watched.current()).not.toBe(before);
     expect(watched.current().apis.map((api) => api.port)).toEqual(before.apis.map((api) => api.port));
+    expect(watched.current().controlPlaneUrl).toBe(before.controlPlaneUrl);
     expect(new Set(answers)).toEqual(new Set(['200 v1', '200 v2']));
     expect(answers.indexOf('200 v2')).toBeGreaterThan(answers.lastIndexOf('200 v1'));
     expect(await slow).toBe('200 v1');
