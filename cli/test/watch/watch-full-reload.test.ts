@@ -13,7 +13,7 @@ const run = promisify(execFile);
  * A CDK app whose function answers its VERSION variable (a change to it is a full reload, not a code-only one): an HTTP
  * API (`/put?value=` and `/get` write and read a table item, `/slow` answers after 3 s) and a WebSocket API echoing it.
  */
-function writeApp(dir: string, version: string): void {
+function writeApp(dir: string, version: string, apis: 'Api and Chat' | 'Api and Extra' = 'Api and Chat'): void {
   const cdkLib = JSON.stringify(path.dirname(require.resolve('aws-cdk-lib/package.json')));
   fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: 'node app.js' }));
   fs.writeFileSync(path.join(dir, 'app.js'), `
@@ -30,9 +30,13 @@ const fn = new lambda.Function(stack, 'Fn', {
   environment: { VERSION: '${version}', TABLE: table.tableName }, timeout: cdk.Duration.seconds(10),
 });
 new apigwv2.HttpApi(stack, 'Api', { defaultIntegration: new HttpLambdaIntegration('Fn', fn) });
-const ws = new apigwv2.WebSocketApi(stack, 'Chat');
-ws.addRoute('$default', { integration: new WebSocketLambdaIntegration('Echo', fn), returnResponse: true });
-new apigwv2.WebSocketStage(stack, 'Dev', { webSocketApi: ws, stageName: 'dev', autoDeploy: true });
+if (${JSON.stringify(apis)} === 'Api and Chat') {
+  const ws = new apigwv2.WebSocketApi(stack, 'Chat');
+  ws.addRoute('$default', { integration: new WebSocketLambdaIntegration('Echo', fn), returnResponse: true });
+  new apigwv2.WebSocketStage(stack, 'Dev', { webSocketApi: ws, stageName: 'dev', autoDeploy: true });
+} else {
+  new apigwv2.HttpApi(stack, 'Extra', { defaultIntegration: new HttpLambdaIntegration('Fn', fn) });
+}
 app.synth();
 `);
 }
@@ -69,9 +73,9 @@ describe('serve --watch: a full reload keeps the ports, the connections and the 
   let watched: WatchedApp;
   const lines: string[] = [];
   const httpUrl = () => watched.current().url('Api');
-  const reloadTo = async (version: string) => {
+  const reloadTo = async (version: string, apis?: 'Api and Extra') => {
     const reloaded = watched.nextReload();
-    writeApp(dir, version);
+    writeApp(dir, version, apis);
     await reloaded;
     expect(lines).toContainEqual(expect.stringMatching(/^gatewaykit: reloaded after a change to app\.js in \d+ ms$/));
   };
@@ -128,5 +132,16 @@ describe('serve --watch: a full reload keeps the ports, the connections and the 
     expect(await client.ask('hello again')).toBe('v4');
     client.socket.close();
     expect(await client.closed).toBe(1005);
+  }, 60_000);
+
+  test('a reload that removes an API closes its connections (1001) and its port, and one that adds an API serves it on a port of its own', async () => {
+    const chat = watched.current().apis.find((api) => api.kind === 'WEBSOCKET')!;
+    const client = await connect(watched.current().url('Chat'));
+    await reloadTo('v5', 'Api and Extra');
+    expect(await client.closed).toBe(1001);
+    expect(await getOnNewConnection(`http://127.0.0.1:${chat.port}/`)).toBe('ECONNREFUSED');
+    const ports = watched.current().apis.map((api) => api.port);
+    expect(new Set(ports).size).toBe(2);
+    expect(await getOnNewConnection(watched.current().url('Extra'))).toBe('200 v5');
   }, 60_000);
 });
