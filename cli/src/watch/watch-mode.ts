@@ -19,7 +19,10 @@ export interface WatchOptions extends Omit<StartOptions, 'app'> {
 
 /** The app being served and watched. */
 export interface WatchedApp {
-  /** The app serving now: the last one that synthesized and started. */
+  /**
+   * The app serving now: the last one that synthesized and started. Its listeners, WebSocket servers and local DynamoDB
+   * are the watched app's: stop them with {@link WatchedApp.stop}.
+   */
   current(): RunningApp;
   /** Resolves after the next reload attempt, successful or not. */
   nextReload(): Promise<void>;
