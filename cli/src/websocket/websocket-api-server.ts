@@ -12,7 +12,7 @@ import { connectStatus, invokeRoute, RouteInvocationDeps } from './route-invocat
 import { connectEvent, ConnectionContext, Handshake } from './websocket-events';
 import { HANDSHAKE_REFUSALS, MAX_FRAME_BYTES, MAX_MESSAGE_BYTES, SERVER_CLOSES } from './websocket-limits';
 import { WebSocketMetering } from './websocket-metering';
-import { WebSocketServing } from './websocket-serving';
+import { servesConnection, WebSocketServing } from './websocket-serving';
 import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
 import type { StageApiKey } from '../rest/usage-metering';
 import { toApiRequest } from '../server/http-listener';
@@ -55,7 +55,7 @@ export class WebSocketApiServer {
    */
   public serve(next: WebSocketServing): void {
     this.serving = next;
-    this.connections.closeIf((c) => c.context.apiId !== next.api.apiId || !next.stages.has(c.context.stage), SERVER_CLOSES.SHUTDOWN);
+    this.connections.closeIf((c) => !servesConnection(next, c.context), SERVER_CLOSES.SHUTDOWN);
   }
 
   /** Closes the connections idle for 10 minutes or open for 2 hours by the runtime's clock; returns how many. */
@@ -140,6 +140,10 @@ export class WebSocketApiServer {
       const session = new ConnectionSession(ws, connection, handshake, metered.apiKey, this.connections, () => this.serving);
       session.start();
       limitFrameSize(socket, MAX_FRAME_BYTES, () => session.close(SERVER_CLOSES.FRAME_TOO_BIG));
+      if (!servesConnection(this.serving, connection)) {
+        // A new app took over during the handshake and does not serve this stage.
+        session.close(SERVER_CLOSES.SHUTDOWN);
+      }
       log(serving, connection, '$connect', 101);
     });
   }

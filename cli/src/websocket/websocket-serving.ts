@@ -1,5 +1,6 @@
 import { WebSocketApiModel, WebSocketStageModel } from '../model';
 import type { WebSocketApiServerDeps } from './websocket-api-server';
+import type { ConnectionContext } from './websocket-events';
 import { InFlight } from '../server/in-flight';
 
 /**
@@ -31,4 +32,9 @@ export function webSocketServing(
     deps,
     inFlight,
   };
+}
+
+/** Whether `serving` can carry a connection: it serves the connection's API (same id) and stage. */
+export function servesConnection(serving: WebSocketServing, connection: ConnectionContext): boolean {
+  return connection.apiId === serving.api.apiId && serving.stages.has(connection.stage);
 }
