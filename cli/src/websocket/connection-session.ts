@@ -3,7 +3,7 @@ import { ConnectionRegistry, OpenConnection } from './connections';
 import { invokeRoute, routeResponseBody } from './route-invocation';
 import { selectRoute } from './route-selection';
 import { ConnectionContext, disconnectEvent, Handshake, messageEvent } from './websocket-events';
-import { errorFrame, FRAME_MESSAGES } from './websocket-limits';
+import { errorFrame, FRAME_MESSAGES, SERVER_CLOSES } from './websocket-limits';
 import { WebSocketServing } from './websocket-serving';
 import type { StageApiKey } from '../rest/usage-metering';
 
@@ -28,8 +28,12 @@ export class ConnectionSession {
     const { socket } = this.connection;
     this.registry.add(this.connection);
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        this.close(SERVER_CLOSES.BINARY_FRAME);
+        return;
+      }
       const serving = this.serving();
-      void serving.inFlight.track(this.onMessage(serving, toBuffer(data), isBinary));
+      void serving.inFlight.track(this.onMessage(serving, toBuffer(data)));
     });
     socket.on('close', (code: number, reason: Buffer) => {
       const serving = this.serving();
@@ -43,7 +47,7 @@ export class ConnectionSession {
     this.registry.close(this.connection, why);
   }
 
-  private async onMessage(serving: WebSocketServing, data: Buffer, isBinary: boolean): Promise<void> {
+  private async onMessage(serving: WebSocketServing, data: Buffer): Promise<void> {
     const { context, socket } = this.connection;
     const { api, deps } = serving;
     const stage = serving.stages.get(context.stage);
@@ -52,9 +56,9 @@ export class ConnectionSession {
     }
     const now = deps.clock.now();
     this.connection.lastActiveAt = now;
-    const routeKey = selectRoute(api.routeSelectionExpression, isBinary ? '' : data.toString('utf8'), serving.routeKeys);
+    const routeKey = selectRoute(api.routeSelectionExpression, data.toString('utf8'), serving.routeKeys);
     const route = routeKey === undefined ? undefined : api.routes.get(routeKey);
-    const event = messageEvent(context, routeKey ?? '$default', data, isBinary, now);
+    const event = messageEvent(context, routeKey ?? '$default', data, now);
     const requestId = (event.requestContext as { requestId: string }).requestId;
     if (!route) {
       send(socket, errorFrame(FRAME_MESSAGES.NO_ROUTE, context.connectionId, requestId));

@@ -66,12 +66,13 @@ export function connectEvent(connection: ConnectionContext, handshake: Handshake
   return { ...handshakeFields(handshake), requestContext: requestContext(connection, '$connect', 'CONNECT', now), isBase64Encoded: false };
 }
 
-export function messageEvent(connection: ConnectionContext, routeKey: string, data: Buffer, isBinary: boolean, now: number): Record<string, unknown> {
+/** A text frame's message (binary frames close the connection before they are routed). */
+export function messageEvent(connection: ConnectionContext, routeKey: string, data: Buffer, now: number): Record<string, unknown> {
   const context = requestContext(connection, routeKey, 'MESSAGE', now);
   return {
     requestContext: { ...context, messageId: newRequestIds().extendedRequestId },
-    body: isBinary ? data.toString('base64') : data.toString('utf8'),
-    isBase64Encoded: isBinary,
+    body: data.toString('utf8'),
+    isBase64Encoded: false,
   };
 }
 

@@ -37,6 +37,11 @@ export const SERVER_CLOSES = {
   DELETED: { code: 1000, reason: 'Connection closed by server' },
   SHUTDOWN: { code: 1001, reason: 'Going away' },
   FRAME_TOO_BIG: { code: 1009, reason: 'Frame size exceeds 32 KB' },
+  /**
+   * Incoming binary frames are refused with 1003
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-develop-binary-media-types.html).
+   */
+  BINARY_FRAME: { code: 1003, reason: 'Binary frames are not supported' },
 } as const;
 
 /** The messages of error frames (uncertain: those of throttling and quotas are REST's gateway response messages). */

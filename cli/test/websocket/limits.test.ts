@@ -86,6 +86,17 @@ describe('API Gateway\'s WebSocket limits, on the runtime\'s clock', () => {
     expect(await disconnectsSeen()).toContain('1009 Frame size exceeds 32 KB');
   });
 
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-develop-binary-media-types.html
+  test('a binary frame closes the connection with 1003 before its message is routed', async () => {
+    const client = await connect(app.running.url('Chat'));
+    const echoes = app.invocations('Echo');
+    const disconnects = app.invocations('Disconnects');
+    client.socket.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await client.closed).toBe(1003);
+    await eventually(() => app.invocations('Disconnects') > disconnects);
+    expect(app.invocations('Echo')).toBe(echoes);
+  });
+
   test('$disconnect reports the client\'s close status and reason', async () => {
     const client = await connect(app.running.url('Chat'));
     const disconnects = app.invocations('Disconnects');
