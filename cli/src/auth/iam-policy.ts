@@ -55,6 +55,13 @@ export function parsePolicyDocument(value: unknown): PolicyDocument {
 }
 
 /**
+ * Each policy's decisions by method ARN: a cached Lambda authorizer result is evaluated again on every request it
+ * serves, mostly for the same few methods. A policy is never changed once parsed, and is forgotten with it.
+ */
+const decisions = new WeakMap<PolicyDocument, Map<string, PolicyDecision>>();
+const MAX_DECISIONS_PER_POLICY = 1000;
+
+/**
  * Evaluates a policy for `execute-api:Invoke` on `methodArn` as IAM does: an explicit Deny wins, then any Allow, and
  * no matching statement is an implicit deny. Actions match case-insensitively (the IAM reference: "The prefix and
  * the action name are case insensitive"); resources match case-sensitively; `*` and `?` are IAM wildcards.
@@ -64,6 +71,23 @@ export function parsePolicyDocument(value: unknown): PolicyDocument {
  * authorizer policies is not documented (uncertain).
  */
 export function evaluatePolicy(policy: PolicyDocument, methodArn: string): PolicyDecision {
+  let byArn = decisions.get(policy);
+  if (byArn === undefined) {
+    byArn = new Map();
+    decisions.set(policy, byArn);
+  }
+  let decision = byArn.get(methodArn);
+  if (decision === undefined) {
+    decision = decide(policy, methodArn);
+    if (byArn.size >= MAX_DECISIONS_PER_POLICY) {
+      byArn.clear();
+    }
+    byArn.set(methodArn, decision);
+  }
+  return decision;
+}
+
+function decide(policy: PolicyDocument, methodArn: string): PolicyDecision {
   const applicable = policy.statements.filter((statement) => statementApplies(statement, methodArn));
   if (applicable.some((statement) => statement.effect === 'Deny')) {
     return 'EXPLICIT_DENY';

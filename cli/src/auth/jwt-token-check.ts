@@ -1,5 +1,13 @@
-import { createLocalJWKSet, decodeProtectedHeader, errors, JWK, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import type * as Jose from 'jose';
 import { Clock } from '../clock';
+import { lazyRequire } from '../lazy-require';
+
+type JWK = Jose.JWK;
+type JWTPayload = Jose.JWTPayload;
+type JWTVerifyGetKey = Jose.JWTVerifyGetKey;
+
+/** jose's verifier, loaded by the first token checked: most apps have no JWT or Cognito authorizer. */
+const jose = lazyRequire<typeof Jose>('jose');
 
 /** API Gateway verifies JWTs with RSA keys only ("Currently, only RSA-based algorithms are supported"). */
 export const RSA_ALGORITHMS: readonly string[] = ['RS256', 'RS384', 'RS512'];
@@ -54,7 +62,7 @@ export async function checkToken(token: string, jwks: TrustedKeys, clock: Clock)
   const currentDate = new Date(clock.now());
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(token, keySetOf(jwks), { algorithms: VERIFY_ALGORITHMS, currentDate }));
+    ({ payload: claims } = await jose().jwtVerify(token, keySetOf(jwks), { algorithms: VERIFY_ALGORITHMS, currentDate }));
   } catch (error) {
     return fail(joseFailure(error));
   }
@@ -67,7 +75,7 @@ export async function checkToken(token: string, jwks: TrustedKeys, clock: Clock)
 function keySetOf(jwks: TrustedKeys): JWTVerifyGetKey {
   let keySet = keySets.get(jwks);
   if (keySet === undefined) {
-    keySet = createLocalJWKSet({ keys: [...jwks.keys] });
+    keySet = jose().createLocalJWKSet({ keys: [...jwks.keys] });
     keySets.set(jwks, keySet);
   }
   return keySet;
@@ -75,13 +83,14 @@ function keySetOf(jwks: TrustedKeys): JWTVerifyGetKey {
 
 function decodeHeader(token: string): { alg?: string; kid?: string } | undefined {
   try {
-    return decodeProtectedHeader(token);
+    return jose().decodeProtectedHeader(token);
   } catch {
     return undefined;
   }
 }
 
 function joseFailure(error: unknown): TokenFailure {
+  const { errors } = jose();
   if (error instanceof errors.JWTExpired) {
     return { kind: 'EXPIRED' };
   }

@@ -1,13 +1,24 @@
 import { createHash, createPublicKey, KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, JSONWebKeySet, JWK, SignJWT } from 'jose';
+import type * as Jose from 'jose';
+import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
+import { exportJWK } from 'jose/key/export';
+import { importJWK } from 'jose/key/import';
 import { Clock } from '../clock';
+import { lazyRequire } from '../lazy-require';
 import { UserPoolModel } from '../model';
 import { cognitoTokenClaims, CognitoTokenUse, DEFAULT_ACCESS_TOKEN_SCOPES } from './cognito-token-claims';
 import { oidcDocuments, StaticHttpResponse } from './oidc-documents';
 
 export const LOCAL_ISSUER_ALGORITHM = 'RS256';
+
+type JWK = Jose.JWK;
+/**
+ * The whole of jose, for generating a key and signing tokens; loading the issuer's key (at every start) needs only
+ * the three modules imported above, about half of jose's load time.
+ */
+const jose = lazyRequire<typeof Jose>('jose');
 /** Where `serve` and `token` keep the local issuer's key, relative to the app's folder, so that both sign alike. */
 export const DEFAULT_ISSUER_KEY_FILE = '.gatewaykit/local-issuer.json';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
@@ -46,7 +57,7 @@ export interface MintCognitoOptions {
 export class LocalIssuer {
   /** A new issuer with a fresh key that lives as long as the process. */
   public static async generate(): Promise<LocalIssuer> {
-    const { privateKey } = await generateKeyPair(LOCAL_ISSUER_ALGORITHM, { extractable: true });
+    const { privateKey } = await jose().generateKeyPair(LOCAL_ISSUER_ALGORITHM, { extractable: true });
     return LocalIssuer.fromPrivateJwk(await exportJWK(privateKey));
   }
 
@@ -108,7 +119,7 @@ export class LocalIssuer {
   ) {}
 
   /** The public keys, as an issuer's `jwks_uri` serves them. */
-  public jwks(): JSONWebKeySet {
+  public jwks(): Jose.JSONWebKeySet {
     return { keys: [{ ...this.publicJwk }] };
   }
 
@@ -154,7 +165,7 @@ export class LocalIssuer {
   }
 
   private async sign(payload: Record<string, unknown>): Promise<string> {
-    return new SignJWT(payload).setProtectedHeader({ alg: LOCAL_ISSUER_ALGORITHM, kid: this.kid }).sign(this.privateKey);
+    return new (jose().SignJWT)(payload).setProtectedHeader({ alg: LOCAL_ISSUER_ALGORITHM, kid: this.kid }).sign(this.privateKey);
   }
 }
 

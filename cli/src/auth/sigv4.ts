@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import type * as SmithyHashNode from '@smithy/hash-node';
+import type * as SmithySignatureV4 from '@smithy/signature-v4';
 import { Clock } from '../clock';
+import { lazyRequire } from '../lazy-require';
 import { SIGV4_ERRORS, SigV4ErrorName } from './sigv4-errors';
 import { parseRawQuery, parseSignatureClaim, SignatureClaim } from './sigv4-request';
 
@@ -33,13 +34,15 @@ export type SigV4Result =
   /** `responseType` and `message` for the gateway response; `errorType` is AWS's `x-amzn-ErrorType`. */
   | { readonly ok: false; readonly responseType: string; readonly message: string; readonly errorType: string };
 
+type SignatureV4 = SmithySignatureV4.SignatureV4;
 type SmithyHttpRequest = Parameters<SignatureV4['presign']>[0];
 
-/** SHA-256 for `SignatureV4`, which takes a hash constructor. */
-export class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
-    super('sha256', secret);
-  }
+const hashNode = lazyRequire<typeof SmithyHashNode>('@smithy/hash-node');
+const signatureV4 = lazyRequire<typeof SmithySignatureV4>('@smithy/signature-v4');
+
+/** A SigV4 signer hashing with SHA-256; smithy's signer is loaded by the first signature (IAM methods, AWS integrations). */
+export function sha256Signer(init: Omit<ConstructorParameters<typeof SmithySignatureV4.SignatureV4>[0], 'sha256'>): SignatureV4 {
+  return new (signatureV4().SignatureV4)({ ...init, sha256: hashNode().Hash.bind(null, 'sha256') });
 }
 
 /** Query parameters the presigner writes itself; the client's copies are left out so they are not counted twice. */
@@ -110,11 +113,10 @@ async function expectedSignature(
   query: ReadonlyArray<[string, string | undefined]>,
   credentials: { accessKeyId: string; secretAccessKey: string },
 ): Promise<string> {
-  const signer = new SignatureV4({
+  const signer = sha256Signer({
     credentials,
     region: claim.scope.region,
     service: claim.scope.service,
-    sha256: Sha256,
     // The client decided which headers it signed; the signer must not add a checksum header of its own.
     applyChecksum: false,
     uriEscapePath: true,

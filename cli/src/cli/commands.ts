@@ -1,44 +1,46 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './args';
-import { CLIENT_USAGE, clientCommand } from './client-command';
-import { INTEG_USAGE, integCommand } from './integ-command';
-import { OPENAPI_USAGE, openApiCommand } from './openapi-command';
+import type * as ClientCommand from './client-command';
+import type * as IntegCommand from './integ-command';
+import type * as OpenApiCommand from './openapi-command';
 import { SERVE_USAGE, serveCommand } from './serve-command';
 import { TOKEN_USAGE, tokenCommand } from './token-command';
-import { OPERATIONS_COMMANDS, OPERATIONS_USAGE, OPERATIONS_USAGES } from '../ops';
+import { lazyRequire } from '../lazy-require';
+import type * as Operations from '../ops';
+
+// Loaded when their command runs (or help shows their usage), so that `gatewaykit serve` starts without the AWS SDK
+// clients of the operations commands, the integ runner and the OpenAPI writers.
+const integ = lazyRequire<typeof IntegCommand>('./cli/integ-command');
+const openApi = lazyRequire<typeof OpenApiCommand>('./cli/openapi-command');
+const client = lazyRequire<typeof ClientCommand>('./cli/client-command');
+const operations = lazyRequire<typeof Operations>('./ops');
 
 /** A command of the CLI: its usage and what runs it. */
 interface Command {
-  readonly usage: string;
+  usage(): string;
   run(argv: readonly string[]): Promise<void>;
 }
 
+/** The commands besides the operations commands, which {@link command} finds in `../ops`. */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  serve: { usage: SERVE_USAGE, run: serveCommand },
-  token: { usage: TOKEN_USAGE, run: async (argv) => { process.stdout.write(`${await tokenCommand(argv)}\n`); } },
-  integ: { usage: INTEG_USAGE, run: async (argv) => { process.exitCode = await integCommand(argv); } },
-  openapi: { usage: OPENAPI_USAGE, run: async (argv) => { process.stdout.write(`${openApiCommand(argv)}\n`); } },
-  client: { usage: CLIENT_USAGE, run: async (argv) => { process.stdout.write(`${await clientCommand(argv)}\n`); } },
-  ...Object.fromEntries(Object.entries(OPERATIONS_COMMANDS).map(([name, run]) =>
-    [name, { usage: OPERATIONS_USAGES[name], run: (argv: readonly string[]) => run(argv) }])),
+  serve: { usage: () => SERVE_USAGE, run: serveCommand },
+  token: { usage: () => TOKEN_USAGE, run: async (argv) => { process.stdout.write(`${await tokenCommand(argv)}\n`); } },
+  integ: { usage: () => integ().INTEG_USAGE, run: async (argv) => { process.exitCode = await integ().integCommand(argv); } },
+  openapi: { usage: () => openApi().OPENAPI_USAGE, run: async (argv) => { process.stdout.write(`${openApi().openApiCommand(argv)}\n`); } },
+  client: { usage: () => client().CLIENT_USAGE, run: async (argv) => { process.stdout.write(`${await client().clientCommand(argv)}\n`); } },
 };
 
-export const USAGE = `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
+/** The CLI's help: every command's usage. */
+function usage(): string {
+  return `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
 usage: gatewaykit <command> [options]    gatewaykit help [command]    gatewaykit --version
 
-${SERVE_USAGE}
-
-${TOKEN_USAGE}
-
-${INTEG_USAGE}
-
-${OPENAPI_USAGE}
-
-${CLIENT_USAGE}
+${['serve', 'token', 'integ', 'openapi', 'client'].map((name) => COMMANDS[name].usage()).join('\n\n')}
 
 Operations of deployed APIs, or of 'gatewaykit serve' with --endpoint-url (each command has --help):
-${OPERATIONS_USAGE}`;
+${operations().OPERATIONS_USAGE}`;
+}
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v']);
@@ -53,20 +55,24 @@ export async function runCommandLine(argv: readonly string[]): Promise<void> {
     return print(packageVersion());
   }
   if (name !== undefined && (HELP.has(name) || name === 'help') && rest.length <= 1) {
-    return print(rest.length === 0 ? USAGE : command(rest[0]).usage);
+    return print(rest.length === 0 ? usage() : command(rest[0]).usage());
   }
   if (name === undefined) {
-    throw new UsageError(`no command given\n\n${USAGE}`);
+    throw new UsageError(`no command given\n\n${usage()}`);
   }
   const chosen = command(name);
-  return rest.some((arg) => HELP.has(arg)) ? print(chosen.usage) : chosen.run(rest);
+  return rest.some((arg) => HELP.has(arg)) ? print(chosen.usage()) : chosen.run(rest);
 }
 
 function command(name: string): Command {
-  if (!Object.hasOwn(COMMANDS, name)) {
-    throw new UsageError(`unknown command '${name}'\n\n${USAGE}`);
+  if (Object.hasOwn(COMMANDS, name)) {
+    return COMMANDS[name];
   }
-  return COMMANDS[name];
+  const { OPERATIONS_COMMANDS, OPERATIONS_USAGES } = operations();
+  if (!Object.hasOwn(OPERATIONS_COMMANDS, name)) {
+    throw new UsageError(`unknown command '${name}'\n\n${usage()}`);
+  }
+  return { usage: () => OPERATIONS_USAGES[name], run: (argv) => OPERATIONS_COMMANDS[name](argv) };
 }
 
 async function print(text: string): Promise<void> {

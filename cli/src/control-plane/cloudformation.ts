@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { XMLBuilder } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { DeployedStack } from './deployed-stacks';
 import { accessDeniedMessage, FaultPlan } from './faults';
+import { lazyRequire } from '../lazy-require';
 
 const XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
-const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false });
+let builder: FastXmlParser.XMLBuilder | undefined;
+/** Built on the first CloudFormation call: most runs of the control plane make none. */
+const xml = (): FastXmlParser.XMLBuilder => (builder ??= new (lazyRequire<typeof FastXmlParser>('fast-xml-parser')().XMLBuilder)({ ignoreAttributes: false, suppressEmptyNode: false }));
 
 /** An answer of the local CloudFormation: status and XML body. */
 export interface QueryResponse {
@@ -59,7 +62,7 @@ export function answerCloudFormation(form: URLSearchParams, stacks: readonly Dep
 function ok(action: string, result: Record<string, unknown>): QueryResponse {
   return {
     status: 200,
-    body: builder.build({
+    body: xml().build({
       [`${action}Response`]: { '@_xmlns': XMLNS, [`${action}Result`]: result, 'ResponseMetadata': { RequestId: randomUUID() } },
     }),
   };
@@ -68,6 +71,6 @@ function ok(action: string, result: Record<string, unknown>): QueryResponse {
 function error(status: number, code: string, message: string): QueryResponse {
   return {
     status,
-    body: builder.build({ ErrorResponse: { '@_xmlns': XMLNS, 'Error': { Type: 'Sender', Code: code, Message: message }, 'RequestId': randomUUID() } }),
+    body: xml().build({ ErrorResponse: { '@_xmlns': XMLNS, 'Error': { Type: 'Sender', Code: code, Message: message }, 'RequestId': randomUUID() } }),
   };
 }

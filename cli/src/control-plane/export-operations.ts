@@ -1,8 +1,11 @@
-import { strToU8, zipSync } from 'fflate';
+import type * as Fflate from 'fflate';
 import { badRequest } from './errors';
 import { exportApi } from './openapi-export';
 import { RouteDefinition } from './operation';
+import { lazyRequire } from '../lazy-require';
 import { RestApiModel, RestStageModel } from '../model';
+
+const fflate = lazyRequire<typeof Fflate>('fflate');
 
 /** The SDK types API Gateway generates (`GetSdk`'s `sdkType`). */
 export const SDK_TYPES = ['javascript', 'android', 'objectivec', 'swift', 'java', 'ruby'];
@@ -19,7 +22,7 @@ export const EXPORT_ROUTES: readonly RouteDefinition[] = [
         api: state.restApis.api(restApiId), stage: state.restApis.stage(restApiId, stageName), region: state.region, exportType, extensions: r.query.get('extensions') ?? undefined, accept: r.headers.accept,
       });
       const extension = exported.contentType === 'application/yaml' ? 'yaml' : 'json';
-      return { file: { contentType: exported.contentType, disposition: `attachment; filename="${exportType}_${Date.now()}.${extension}"`, bytes: strToU8(exported.text) } };
+      return { file: { contentType: exported.contentType, disposition: `attachment; filename="${exportType}_${Date.now()}.${extension}"`, bytes: fflate().strToU8(exported.text) } };
     },
   },
   {
@@ -52,5 +55,6 @@ function sdkStub(region: string, api: RestApiModel, stage: RestStageModel, sdkTy
     '`gatewaykit sdk` against AWS for the SDK API Gateway generates.',
     '',
   ].join('\n');
+  const { strToU8, zipSync } = fflate();
   return zipSync({ [`${api.name}-${sdkType}/README.md`]: strToU8(readme), [`${api.name}-${sdkType}/swagger.json`]: strToU8(swagger.text) });
 }

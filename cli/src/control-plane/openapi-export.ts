@@ -1,6 +1,9 @@
-import { stringify } from 'yaml';
+import type * as Yaml from 'yaml';
 import { badRequest } from './errors';
+import { lazyRequire } from '../lazy-require';
 import { RestApiModel, RestIntegrationModel, RestMethodModel, RestStageModel } from '../model';
+
+const yamlModule = lazyRequire<typeof Yaml>('yaml');
 
 /** What `GetExport` takes: the format, API Gateway extensions to include, and the media type asked for. */
 export interface ExportRequest {
@@ -56,7 +59,7 @@ export function exportApi(request: ExportRequest): { readonly contentType: strin
     };
   const yaml = request.accept?.includes('yaml') === true;
   return yaml
-    ? { contentType: 'application/yaml', text: stringify(document) }
+    ? { contentType: 'application/yaml', text: yamlModule().stringify(document) }
     : { contentType: 'application/json', text: JSON.stringify(document, undefined, 2) };
 }
 

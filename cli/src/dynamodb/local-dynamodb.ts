@@ -1,9 +1,14 @@
 /// <reference path="./dynalite.d.ts" />
 import { AddressInfo } from 'node:net';
-import { CreateTableCommand, CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
+import type dynalite from 'dynalite';
 import { AwsCredentials } from '../gateway/aws-service-endpoint';
+import { lazyRequire } from '../lazy-require';
 import { DynamoDbTableModel } from '../model';
+
+// Loaded by the apps that have tables: the SDK client and dynalite are a large share of the CLI's modules.
+const dynamoDbSdk = lazyRequire<typeof DynamoDbSdk>('@aws-sdk/client-dynamodb');
+const embeddedDynamoDb = lazyRequire<typeof dynalite>('dynalite');
 
 /** The DynamoDB endpoint the app's handlers are given, with the app's tables in it. */
 export interface LocalDynamoDb {
@@ -36,7 +41,7 @@ export async function startLocalDynamoDb(
     ? await startEmbedded()
     : { endpoint: options.endpoint, embedded: false, close: async () => undefined };
   try {
-    const client = new DynamoDBClient({ endpoint: local.endpoint, region: options.region, credentials: options.credentials });
+    const client = new (dynamoDbSdk().DynamoDBClient)({ endpoint: local.endpoint, region: options.region, credentials: options.credentials });
     for (const table of tables) {
       await createTable(client, table);
     }
@@ -49,7 +54,7 @@ export async function startLocalDynamoDb(
 }
 
 async function startEmbedded(): Promise<LocalDynamoDb> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const server = embeddedDynamoDb()({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -65,10 +70,10 @@ async function startEmbedded(): Promise<LocalDynamoDb> {
   };
 }
 
-async function createTable(client: DynamoDBClient, table: DynamoDbTableModel): Promise<void> {
-  const input = { ...table.definition, TableName: table.tableName, BillingMode: 'PAY_PER_REQUEST' } as CreateTableCommandInput;
+async function createTable(client: DynamoDbSdk.DynamoDBClient, table: DynamoDbTableModel): Promise<void> {
+  const input = { ...table.definition, TableName: table.tableName, BillingMode: 'PAY_PER_REQUEST' } as DynamoDbSdk.CreateTableCommandInput;
   try {
-    await client.send(new CreateTableCommand(input));
+    await client.send(new (dynamoDbSdk().CreateTableCommand)(input));
   } catch (error) {
     if ((error as { name?: unknown }).name !== 'ResourceInUseException') {
       throw new Error(`gatewaykit: could not create the table ${table.tableName} (${table.origin.path}) in the local DynamoDB: ${(error as Error).message}`);

@@ -1,6 +1,5 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import { ForwardedRequest, forwardHttp, ForwardOutcome } from './http-forwarding';
-import { Sha256 } from '../auth/sigv4';
+import { sha256Signer } from '../auth/sigv4';
 
 /** The sentence for the request log when an AWS service integration has nowhere to go. */
 export const NO_AWS_ENDPOINT = 'AWS service integrations need an endpoint to send to: start gatewaykit with --aws-endpoint URL (e.g. a local emulator)';
@@ -53,7 +52,7 @@ export async function callAwsService(endpoint: AwsServiceEndpoint, request: AwsS
   for (const [name, value] of request.query) {
     url.searchParams.append(name, value);
   }
-  const signer = new SignatureV4({ credentials: endpoint.credentials, region: request.region, service: request.service, sha256: Sha256, uriEscapePath: request.service !== 's3' });
+  const signer = sha256Signer({ credentials: endpoint.credentials, region: request.region, service: request.service, uriEscapePath: request.service !== 's3' });
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
     const existing = query[name];

@@ -1,4 +1,7 @@
-import { JSONPath } from 'jsonpath-plus';
+import type * as JsonPathPlus from 'jsonpath-plus';
+import { lazyRequire } from '../lazy-require';
+
+const jsonPathPlus = lazyRequire<typeof JsonPathPlus>('jsonpath-plus');
 
 /** A path with a wildcard, a deep scan, a filter, a union or a slice can match several values. */
 const INDEFINITE = /\*|\.\.|\[\?|,|:/;
@@ -12,7 +15,7 @@ export function evaluateJsonPath(document: unknown, path: string): unknown {
   if (expression === '$') {
     return document;
   }
-  const matches = JSONPath({ path: expression, json: document as object, wrap: true }) as unknown[];
+  const matches = jsonPathPlus().JSONPath({ path: expression, json: document as object, wrap: true }) as unknown[];
   return INDEFINITE.test(expression) ? matches : matches[0];
 }
 

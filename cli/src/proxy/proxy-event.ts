@@ -96,7 +96,7 @@ export function restRequestContext(context: ProxyEventContext): Record<string, u
     apiId: context.apiId,
     ...(context.authorizer ? { authorizer: context.authorizer } : {}),
     domainName: host,
-    domainPrefix: host.split('.')[0].split(':')[0],
+    domainPrefix: domainPrefixOf(host),
     extendedRequestId: context.ids.extendedRequestId,
     httpMethod: context.httpMethod,
     identity: context.identity,
@@ -114,4 +114,12 @@ export function restRequestContext(context: ProxyEventContext): Record<string, u
 
 function nullIfEmpty<T extends object>(map: T): T | null {
   return Object.keys(map).length === 0 ? null : map;
+}
+
+/** The host's first label, without a port: `abc.execute-api…` gives `abc`, `127.0.0.1:3000` gives `127`. */
+function domainPrefixOf(host: string): string {
+  const dot = host.indexOf('.');
+  const label = dot < 0 ? host : host.slice(0, dot);
+  const colon = label.indexOf(':');
+  return colon < 0 ? label : label.slice(0, colon);
 }

@@ -4,6 +4,7 @@ import { ProxyEventContext, proxyIdentity } from '../proxy';
 import { RequestBodyValidation } from './request-body';
 import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
+import { splitStagePath } from './stage-path';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../gateway/api-request';
 import { PathRouter } from '../gateway/path-router';
@@ -87,9 +88,8 @@ export class RestApiHandler {
     if (this.api.disableExecuteApiEndpoint) {
       return this.fail({ type: 'DEFAULT_ENDPOINT_DISABLED', note: 'the API disables its default (execute-api) endpoint' }, { request, ids, log });
     }
-    const [, stageName = '', ...rest] = request.rawPath.split('/');
+    const { stageName, path } = splitStagePath(request.rawPath);
     const stage = this.stages.get(stageName);
-    const path = `/${rest.join('/')}`;
     const fail = (error: RestError, stageVariables?: Readonly<Record<string, string>>) =>
       this.fail(error, { request, ids, log, stage, stageVariables });
     if (!stage) {
@@ -161,7 +161,7 @@ export class RestApiHandler {
 
     const known = { ...auth.identity, ...(apiKey ? { apiKey: apiKey.key.value, apiKeyId: apiKey.key.apiKeyId } : {}) };
     const identity = Object.keys(known).length > 0 ? { ...eventContext.identity, ...known } : eventContext.identity;
-    const context: ProxyEventContext = { ...eventContext, identity, authorizer: auth.authorizer };
+    const context = this.eventContext(routed, identity, auth.authorizer);
     return serveIntegration(method.integration, {
       context, deps: this.deps, methodResponseStatuses: method.methodResponseStatuses, log, fail: (error) => fail(error, auth.authorizer),
     });
@@ -178,8 +178,15 @@ export class RestApiHandler {
     return newRequestIds(headerValue(request, 'x-amzn-requestid'));
   }
 
-  /** What the event of the request holds before authorization. */
-  private eventContext(routed: RoutedRequest): ProxyEventContext {
+  /**
+   * What the event of the request holds: before authorization, with the request's own identity; after it, with what
+   * the authorization added. One object literal for both, so that every request's context has the same shape.
+   */
+  private eventContext(
+    routed: RoutedRequest,
+    identity: ProxyEventContext['identity'] = proxyIdentity(routed.request),
+    authorizer?: ProxyEventContext['authorizer'],
+  ): ProxyEventContext {
     return {
       request: routed.request,
       ids: routed.ids,
@@ -194,7 +201,8 @@ export class RestApiHandler {
       pathParameters: routed.pathParameters,
       stageVariables: routed.stageVariables,
       binaryMediaTypes: this.api.binaryMediaTypes,
-      identity: proxyIdentity(routed.request),
+      identity,
+      authorizer,
     };
   }
 
@@ -222,3 +230,4 @@ export class RestApiHandler {
     return { response, log: context.log };
   }
 }
+

@@ -111,7 +111,8 @@ export class RestAuthorization {
 
   private async authorizeLambda(authorizer: RestAuthorizerModel, request: RestAuthorizationRequest): Promise<RestAuthorizationResult> {
     const { event } = request;
-    const scope = { request: event.request, stageVariables: event.stageVariables, context: { ...event } };
+    // `context.x` identity sources read the event context's fields; no copy of it per request.
+    const scope = { request: event.request, stageVariables: event.stageVariables, context: event as unknown as Readonly<Record<string, unknown>> };
     const identityValues = authorizer.identitySources.map((source) => identitySourceValue(source, scope));
     const caching = authorizer.resultTtlSeconds > 0;
     let token: string | undefined;
