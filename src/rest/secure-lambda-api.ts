@@ -13,6 +13,7 @@ import { ApiCustomDomain } from './api-custom-domain';
 import { accessLogMetric, THROTTLED_REQUESTS } from './private/access-log-metrics';
 import { hardenStageCanaryHandler, removeLingeringCanary } from './private/canary-custom-resources';
 import { addCorsGatewayResponses, preflightOptions } from './private/cors-responses';
+import { memoizeDeploymentLogicalId } from './private/deployment-logical-id';
 import { checkHardenedProfile, logEncryptionKey } from './private/hardened-profile';
 import { renderMethodSettings, RouteStageOverrides } from './private/method-settings';
 import { privateEndpointsFor } from './private/private-endpoint';
@@ -433,6 +434,7 @@ export class SecureLambdaApi extends Construct {
 
   private createStages(): void {
     const deployment = this.restApi.latestDeployment!;
+    memoizeDeploymentLogicalId(deployment);
     for (const settings of this.stageSettings) {
       const stage = settings.primary ? this.stage : new apigateway.Stage(this, `Stage-${settings.name}`, {
         deployment,
