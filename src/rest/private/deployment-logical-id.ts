@@ -1,5 +1,5 @@
-import { Aspects } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { forgetAtEverySynthesis } from '../../private/synthesis-memo';
 
 /** The part of aws-cdk-lib's (private) deployment resource that hashes the API into its logical id. */
 interface LogicalIdCalculation {
@@ -33,8 +33,8 @@ export function memoizeDeploymentLogicalId(deployment: apigateway.Deployment): v
   const forget = () => {
     memo = undefined;
   };
-  // Aspects are invoked at the start of every synthesis; validations once references are resolved.
-  Aspects.of(deployment).add({ visit: (node) => node === deployment && forget() });
+  forgetAtEverySynthesis(deployment, forget);
+  // Validations run once references between stacks are resolved.
   deployment.node.addValidation({
     validate: () => {
       forget();
