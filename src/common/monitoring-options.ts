@@ -36,6 +36,12 @@ export interface ApiMonitoringOptions {
    */
   readonly latencyP99Threshold?: Duration;
   /**
+   * The errors of the API's Lambda authorizer functions (its own and the bundled JWT authorizer), summed over
+   * 5 minutes, above which the authorizer alarm goes off; the alarm exists only for an API with such an authorizer.
+   * @default 0
+   */
+  readonly authorizerErrorsThreshold?: number;
+  /**
    * How many consecutive 5-minute periods must breach before an alarm goes off.
    * @default 3
    */
@@ -53,7 +59,10 @@ export interface ApiMonitoringOptions {
 export interface ApiMonitoring {
   /** A row per stage (requests, errors, latency percentiles and more), and per route listed in `routes`. */
   readonly dashboard: cloudwatch.Dashboard;
-  /** The alarms on the primary stage by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`. */
+  /**
+   * The alarms on the primary stage by name: `serverErrorRate`, `clientErrorRate` and `latencyP99`, and
+   * `authorizerErrors` for an API with Lambda authorizers.
+   */
   readonly alarms: { [name: string]: cloudwatch.Alarm };
   /** Goes off when any of `alarms` does. */
   readonly compositeAlarm: cloudwatch.CompositeAlarm;

@@ -130,7 +130,8 @@ export class SecureHttpApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
 
     this.addRoutes(httpRoutesWithDocument(this, props.routes, props.openApi));
-    this.monitoring = props.monitoring && monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring);
+    this.monitoring = props.monitoring && monitorHttpApi(new Construct(this, 'Monitoring'), this.httpApi, this.stage, props.monitoring,
+      this.accessLogGroup, this.authorizerBindings.all);
     validateStackResourceCount(this);
     checkApiQuotas(this, [
       { name: 'Routes per API', defaultLimit: 300, adjustable: true, count: () => this.routes.size },

@@ -10,9 +10,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { ApiCustomDomain } from './api-custom-domain';
-import { accessLogMetric, THROTTLED_REQUESTS } from './private/access-log-metrics';
+import { restAccessLogMetric, THROTTLED_REQUESTS } from './private/access-log-metrics';
 import { hardenStageCanaryHandler, removeLingeringCanary } from './private/canary-custom-resources';
 import { addCorsGatewayResponses, preflightOptions } from './private/cors-responses';
+import { memoizeDeploymentLogicalId } from './private/deployment-logical-id';
 import { checkHardenedProfile, logEncryptionKey } from './private/hardened-profile';
 import { renderMethodSettings, RouteStageOverrides } from './private/method-settings';
 import { privateEndpointsFor } from './private/private-endpoint';
@@ -178,7 +179,7 @@ export class SecureLambdaApi extends Construct {
     this.authorizerFunction = defaultBinding.function;
     this.addRoutes(routesWithDocument(this, props.routes, props.openApi, props.authorizer));
     this.addValidations(props);
-    this.monitoring = monitorRestApi(this, props.monitoring, this.stageSettings);
+    this.monitoring = monitorRestApi(this, props.monitoring, this.stageSettings, this.authorizerBindings.all);
     writeDocumentAtSynth(this, () => this.openApiDocument());
   }
 
@@ -332,7 +333,7 @@ export class SecureLambdaApi extends Construct {
     const { stageName, ...metricOptions } = options;
     const name = stageName ?? this.primaryStageName;
     const stage = stageNamed(this, this.stageSet, 'metricThrottledRequests', name);
-    return accessLogMetric(this, `ThrottledRequestsMetric-${name}`, this.accessLogGroups[name], stage, THROTTLED_REQUESTS, metricOptions);
+    return restAccessLogMetric(this, `ThrottledRequestsMetric-${name}`, this.accessLogGroups[name], stage, THROTTLED_REQUESTS, metricOptions);
   }
 
   /** Whether routes require an API key unless they say otherwise. */
@@ -433,6 +434,7 @@ export class SecureLambdaApi extends Construct {
 
   private createStages(): void {
     const deployment = this.restApi.latestDeployment!;
+    memoizeDeploymentLogicalId(deployment);
     for (const settings of this.stageSettings) {
       const stage = settings.primary ? this.stage : new apigateway.Stage(this, `Stage-${settings.name}`, {
         deployment,

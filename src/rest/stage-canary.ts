@@ -3,7 +3,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { accessLogMetric, AccessLogMetricDefinition, CANARY_LATENCY, CANARY_REQUESTS, CANARY_SERVER_ERRORS } from './private/access-log-metrics';
+import { CANARY_LATENCY, CANARY_REQUESTS, CANARY_SERVER_ERRORS, restAccessLogMetric } from './private/access-log-metrics';
+import { AccessLogMetricDefinition } from '../private/access-log-metrics';
 import { declaredStageName, removeLingeringCanary, stageBaselineDeploymentId } from './private/canary-custom-resources';
 import { CanaryAlarmOptions, CanaryOptions } from './stage-options';
 import { check } from '../private/errors';
@@ -133,7 +134,7 @@ export class StageCanary extends Construct {
   private metric(id: string, definition: AccessLogMetricDefinition, options?: cloudwatch.MetricOptions): cloudwatch.Metric {
     check(this.props.accessLogGroup !== undefined, this, 'CanaryMetricsWithoutAccessLogs', () =>
       'canary metrics are computed from the stage\'s access logs, and no accessLogGroup was given');
-    return accessLogMetric(this, `${id}Metric`, this.props.accessLogGroup, this.props.stage, definition, options);
+    return restAccessLogMetric(this, `${id}Metric`, this.props.accessLogGroup, this.props.stage, definition, options);
   }
 
   private createAlarms(options: CanaryAlarmOptions): [cloudwatch.Alarm, cloudwatch.Alarm] {

@@ -126,7 +126,8 @@ export class SecureWebSocketApi extends Construct {
     this.addRoutes(routes);
     this.addTiersAndCustomers(props);
     this.addValidations(props);
-    this.monitoring = props.monitoring && monitorWebSocketApi(new Construct(this, 'Monitoring'), this.webSocketApi, this.stage, props.monitoring);
+    this.monitoring = props.monitoring && monitorWebSocketApi(new Construct(this, 'Monitoring'), this.webSocketApi, this.stage, props.monitoring,
+      this.accessLogGroup, this.connectAuthorizer);
   }
 
   /** The key encrypting generated API key values, once a customer has a generated key. */

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SecureHttpApi, SecureHttpApiProps } from '../../src';
+import { HttpApiAuthorizer, SecureHttpApi, SecureHttpApiProps } from '../../src';
 
 function monitoredHttpApi(props: Partial<SecureHttpApiProps>) {
   const stack = new Stack(new App(), 'TestStack', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -17,6 +17,13 @@ describe('SecureHttpApi monitoring', () => {
     expect(Object.keys(api.monitoring!.alarms).sort()).toEqual(['clientErrorRate', 'latencyP99', 'serverErrorRate']);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Latency', ExtendedStatistic: 'p99', Dimensions: Match.arrayWith([{ Name: 'Stage', Value: '$default' }]) });
     template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 1);
+  });
+
+  test('a Lambda authorizer adds an alarm on its function\'s errors and a metric filter of authorizer errors on the access log', () => {
+    const { api, template } = monitoredHttpApi({ monitoring: {}, authorizer: HttpApiAuthorizer.request(lambda.Function.fromFunctionName(new Stack(), 'Authorizer', 'authorizer')) });
+    expect(Object.keys(api.monitoring!.alarms).sort()).toEqual(['authorizerErrors', 'clientErrorRate', 'latencyP99', 'serverErrorRate']);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [Match.objectLike({ Name: 'FunctionName' })] });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.authorizerError != "-" }', LogGroupName: { Ref: Match.stringLikeRegexp('AccessLogs') } });
   });
 
   test('any alarm action is added to every alarm', () => {

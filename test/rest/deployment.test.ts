@@ -111,3 +111,31 @@ describe('no new deployment for stage-level changes API Gateway applies without 
     expect(deploymentId(hardening)).toBe(deploymentId(base));
   });
 });
+
+describe('the deployment\'s logical id, computed once per synthesis', () => {
+  const stageDeployment = (stack: Stack) => Object.values(templateOf(stack).findResources('AWS::ApiGateway::Stage'))[0].Properties.DeploymentId.Ref;
+
+  test('every reference to the deployment names the resource the template defines', () => {
+    const { stack } = newApi(base);
+    const template = templateOf(stack);
+    const deployments = Object.keys(template.findResources('AWS::ApiGateway::Deployment'));
+    const removal = Object.values(template.findResources('Custom::GatewayKitStageCanaryRemoval'))[0];
+    expect(deployments).toEqual([stageDeployment(stack)]);
+    expect(JSON.stringify(removal.Properties)).toContain(`"Ref":"${deployments[0]}"`);
+  });
+
+  test('a route added after the deployment id was resolved is in the id the template holds', () => {
+    const { stack, api, fn } = newApi(base);
+    stack.resolve(api.restApi.latestDeployment!.deploymentId);
+    api.addRoute('GET /other', { handler: fn });
+    expect(stageDeployment(stack)).toBe(deploymentId(base, (handler, other) => other.addRoute('GET /other', { handler })));
+  });
+
+  test('a resource policy statement added after the deployment id was resolved is in the id the template holds', () => {
+    const { stack, api } = newApi(base);
+    const resolvedBefore = stack.resolve(api.restApi.latestDeployment!.deploymentId);
+    api.restApi.addToResourcePolicy(allowStatement('execute-api:/*'));
+    expect(resolvedBefore).toEqual({ Ref: deploymentId(base) });
+    expect(stageDeployment(stack)).toBe(deploymentId(base, (_, other) => other.restApi.addToResourcePolicy(allowStatement('execute-api:/*'))));
+  });
+});

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { newApi, templateOf } from '../support/fixtures';
+import { RestAuthorizer } from '../../src';
+import { newApi, newFunction, templateOf } from '../support/fixtures';
 
 describe('SecureLambdaApi monitoring', () => {
   test('no dashboard and no alarms without monitoring', () => {
@@ -71,5 +72,59 @@ describe('SecureLambdaApi monitoring', () => {
     const { stack } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, monitoring: {} }));
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::CompositeAlarm', 1);
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  test('an API with a Lambda authorizer alarms on its function\'s errors and shows its errors, throttles and the access log\'s authorizer errors', () => {
+    const { stack, api } = newApi((handler, scope) => ({
+      routes: { 'GET /items': { handler } },
+      authorizer: RestAuthorizer.token(newFunction(scope, 'Authorizer')),
+      monitoring: {},
+    }));
+    const template = templateOf(stack);
+    expect(Object.keys(api.monitoring!.alarms).sort()).toEqual(['authorizerErrors', 'clientErrorRate', 'latencyP99', 'serverErrorRate']);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', Threshold: 0, Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^Authorizer') } }],
+    });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.authorizerError != "-" }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'AuthorizerErrors', MetricNamespace: 'GatewayKit/ApiGateway' })],
+    });
+    const rule = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm'))[0].Properties.AlarmRule);
+    expect(rule.match(/ALARM\(/g)).toHaveLength(4);
+    const body = JSON.stringify(stack.resolve(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody));
+    expect(body).toContain('authorizers: function errors and throttles');
+    expect(body).toContain('authorizers: requests with an authorizer error (access log)');
+    expect(body).toContain('\\"Throttles\\"');
+  });
+
+  test('the authorizer alarm threshold is configurable', () => {
+    const { stack } = newApi((handler, scope) => ({
+      routes: { 'GET /items': { handler } },
+      authorizer: RestAuthorizer.token(newFunction(scope, 'Authorizer')),
+      monitoring: { authorizerErrorsThreshold: 5 },
+    }));
+    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors', Threshold: 5 });
+  });
+
+  test('the errors of several authorizer functions are summed in one alarm', () => {
+    const { stack } = newApi((handler, scope) => ({
+      routes: {
+        'GET /items': { handler },
+        'GET /orders': { handler, authorizer: RestAuthorizer.token(newFunction(scope, 'OrdersAuthorizer')) },
+      },
+      authorizer: RestAuthorizer.token(newFunction(scope, 'Authorizer')),
+      monitoring: {},
+    }));
+    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'SUM([errors0, errors1])' })]),
+    });
+  });
+
+  test('an API authorized by IAM has no authorizer alarm, widgets or metric filter', () => {
+    const { stack, api } = newApi((handler) => ({ routes: { 'GET /items': { handler } }, monitoring: {} }));
+    const body = JSON.stringify(stack.resolve(Object.values(templateOf(stack).findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody));
+    expect(api.monitoring!.alarms.authorizerErrors).toBeUndefined();
+    expect(body).not.toContain('authorizers:');
+    templateOf(stack).resourcePropertiesCountIs('AWS::Logs::MetricFilter', { FilterPattern: '{ $.authorizerError != "-" }' }, 0);
   });
 });

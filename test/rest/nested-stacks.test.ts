@@ -1,3 +1,7 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import { join } from 'path';
+import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -150,6 +154,17 @@ describe('routes over nested stacks', () => {
   test("an API over API Gateway's 300 resources per API is warned about, naming the quota", () => {
     const { stack } = newApi((handler) => ({ routes: routesTo(handler, 300) }));
     Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp("the API has 305 resources, over API Gateway's quota 'Resources per API' \\(300 by default\\)"));
+  });
+
+  test('the template written for each nested stack is the content its asset is named after', () => {
+    const { api, stack } = newApi((handler) => ({ routes: routesTo(handler, 40), routesPerNestedStack: 10 }));
+    const { directory } = (stack.node.root as App).synth();
+    const assets = JSON.parse(fs.readFileSync(join(directory, `${stack.artifactId}.assets.json`), 'utf8')).files;
+    for (const nested of api.routeStacks) {
+      const content = JSON.stringify(JSON.parse(fs.readFileSync(join(directory, nested.templateFile), 'utf8')));
+      const hash = crypto.createHash('sha256').update(content).digest('hex');
+      expect(assets[hash]?.source.path).toBe(nested.templateFile);
+    }
   });
 
   test('2,000 routes deploy as one API within every template limit', () => {

@@ -40,6 +40,11 @@ export class AuthorizerBindings<A extends IdentifiedAuthorizer, B> {
     return bound;
   }
 
+  /** Every binding made so far, the default authorizer's included once a route used it. */
+  public get all(): B[] {
+    return [...this.bindings.values()];
+  }
+
   /** The default authorizer's binding, once bound. */
   public get defaultBinding(): B | undefined {
     return this.bindings.get(this.defaultAuthorizer);

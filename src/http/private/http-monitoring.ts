@@ -1,19 +1,24 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { parseHttpRouteKey } from './http-route-key';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
-import { createMonitoring, graph } from '../../private/monitoring';
+import { authorizerMetrics, createMonitoring, graph } from '../../private/monitoring';
 
 const SUM = { statistic: cloudwatch.Stats.SUM };
 
 /**
  * The dashboard and alarms of an HTTP API: requests, 4XX, 5XX, latency and integration latency percentiles of its
- * stage; per route (the `ApiId, Stage, Route` metrics of detailed metrics) requests, errors and latency.
+ * stage; errors and throttles of its Lambda authorizers' functions and authorizer errors of its access log; per route
+ * (the `ApiId, Stage, Route` metrics of detailed metrics) requests, errors and latency.
  */
 export function monitorHttpApi(
   scope: Construct, httpApi: apigatewayv2.HttpApi, stage: apigatewayv2.HttpStage, options: ApiMonitoringOptions,
+  accessLogGroup: logs.ILogGroup, boundAuthorizers: readonly { readonly function?: lambda.IFunction }[],
 ): ApiMonitoring {
+  const authorizers = authorizerMetrics(scope, boundAuthorizers, accessLogGroup, { apiId: httpApi.apiId, stageName: stage.stageName });
   return createMonitoring(scope, options, [{
     name: stage.stageName,
     metrics: {
@@ -36,5 +41,5 @@ export function monitorHttpApi(
       graph(`${key.key}: 4XX and 5XX`, [metric('4xx', cloudwatch.Stats.SUM), metric('5xx', cloudwatch.Stats.SUM)]),
       graph(`${key.key}: latency`, ['p50', 'p90', 'p99'].map((p) => metric('Latency', p))),
     ];
-  });
+  }, authorizers);
 }

@@ -3,6 +3,7 @@ import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import { validateStackResourceCount } from '../../private/resource-limit';
 import { jumpConsistentHash, nestedStackCount } from '../../private/route-placement';
+import { renderTemplateOncePerSynthesis } from '../../private/synthesis-memo';
 
 /**
  * The default of `routesPerNestedStack` for HTTP APIs: a route is one resource in its nested stack, which takes a
@@ -50,6 +51,7 @@ export class HttpRouteStacks {
     if (!place) {
       const stack = new NestedStack(this.scope, `Routes${index + 1}`, { description: `Routes of ${this.scope.node.path} (${index + 1} of ${this.stackCount})` });
       validateStackResourceCount(stack);
+      renderTemplateOncePerSynthesis(stack);
       place = { scope: stack, httpApi: apigatewayv2.HttpApi.fromHttpApiAttributes(stack, 'Api', { httpApiId: this.httpApi.apiId }) };
       this.places.set(index, place);
     }

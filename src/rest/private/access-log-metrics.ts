@@ -2,46 +2,14 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { accessLogMetric, AccessLogMetricDefinition } from '../../private/access-log-metrics';
 
-/** Namespace of the metrics gatewaykit derives from access logs. */
-export const ACCESS_LOG_METRIC_NAMESPACE = 'GatewayKit/ApiGateway';
-
-/** A metric counted or measured from a stage's JSON access log, whose values are all strings (see `restAccessLogFormat`). */
-export interface AccessLogMetricDefinition {
-  readonly metricName: string;
-  readonly filterPattern: logs.IFilterPattern;
-  /** `'1'` to count matching requests, or a numeric field such as `'$.responseLatency'`. */
-  readonly metricValue: string;
-  readonly unit?: cloudwatch.Unit;
-}
-
-/**
- * Creates the metric filter on the stage's access log group (once per id) and returns its metric for the stage.
- * Dimensions come from the log line, so that several APIs and stages can share the namespace.
- */
-export function accessLogMetric(
+/** `accessLogMetric` for a REST stage: the metric filter on its access log group (created once per id) and its metric. */
+export function restAccessLogMetric(
   scope: Construct, id: string, logGroup: logs.ILogGroup, stage: apigateway.IStage, definition: AccessLogMetricDefinition,
-  options: cloudwatch.MetricOptions = {},
+  options?: cloudwatch.MetricOptions,
 ): cloudwatch.Metric {
-  if (!scope.node.tryFindChild(id)) {
-    new logs.MetricFilter(scope, id, {
-      logGroup,
-      filterPattern: definition.filterPattern,
-      metricNamespace: ACCESS_LOG_METRIC_NAMESPACE,
-      metricName: definition.metricName,
-      metricValue: definition.metricValue,
-      unit: definition.unit,
-      dimensions: { ApiId: '$.apiId', Stage: '$.stage' },
-    });
-  }
-  return new cloudwatch.Metric({
-    namespace: ACCESS_LOG_METRIC_NAMESPACE,
-    metricName: definition.metricName,
-    dimensionsMap: { ApiId: stage.restApi.restApiId, Stage: stage.stageName },
-    statistic: cloudwatch.Stats.SUM,
-    unit: definition.unit,
-    ...options,
-  });
+  return accessLogMetric(scope, id, logGroup, { apiId: stage.restApi.restApiId, stageName: stage.stageName }, definition, options);
 }
 
 /** Requests answered 429: throttled by the stage, method or usage plan, or over a usage-plan quota. */

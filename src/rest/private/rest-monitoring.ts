@@ -1,18 +1,27 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { StageSettings } from './stage-settings';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
-import { createMonitoring, graph, MonitoredStage } from '../../private/monitoring';
+import { AuthorizerMetrics, authorizerMetrics, createMonitoring, graph, MonitoredStage } from '../../private/monitoring';
 import { parseRouteKey } from '../../private/route-key';
 import type { SecureLambdaApi } from '../secure-lambda-api';
 import { StageCanary } from '../stage-canary';
-import { StageSettings } from './stage-settings';
 
 /** The dashboard and alarms of `monitoring` (none without it), the primary stage first. */
 export function monitorRestApi(
   api: SecureLambdaApi, options: ApiMonitoringOptions | undefined, stageSettings: readonly StageSettings[],
+  boundAuthorizers: readonly { readonly function?: lambda.IFunction }[],
 ): ApiMonitoring | undefined {
-  return options ? monitorStages(new Construct(api, 'Monitoring'), api.restApi, options, [...stageSettings]
+  if (!options) {
+    return undefined;
+  }
+  const scope = new Construct(api, 'Monitoring');
+  const primary = stageSettings.find((settings) => settings.primary)!.name;
+  const authorizers = authorizerMetrics(scope, boundAuthorizers, api.accessLogGroups[primary],
+    { apiId: api.restApi.restApiId, stageName: api.stages[primary].stageName });
+  return monitorStages(scope, api.restApi, options, [...stageSettings]
     .sort((a, b) => Number(b.primary) - Number(a.primary))
     .map((settings) => ({
       name: settings.name,
@@ -20,7 +29,7 @@ export function monitorRestApi(
       cached: settings.cache !== undefined,
       throttledRequests: api.metricThrottledRequests({ stageName: settings.name }),
       canary: api.canaries[settings.name],
-    }))) : undefined;
+    })), authorizers);
 }
 
 /** What the dashboard of a REST API shows of each stage. */
@@ -41,7 +50,7 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  * the stage's; per route (API Gateway's per-method metrics) requests, errors and latency.
  */
 function monitorStages(
-  scope: Construct, restApi: apigateway.RestApi, options: ApiMonitoringOptions, stages: RestStageToMonitor[],
+  scope: Construct, restApi: apigateway.RestApi, options: ApiMonitoringOptions, stages: RestStageToMonitor[], authorizers: AuthorizerMetrics,
 ): ApiMonitoring {
   const monitored: MonitoredStage[] = stages.map(({ name, stage, cached, throttledRequests, canary }) => ({
     name,
@@ -75,5 +84,5 @@ function monitorStages(
       graph(`${key.key}: 4XX and 5XX`, [metric('4XXError', cloudwatch.Stats.SUM), metric('5XXError', cloudwatch.Stats.SUM)]),
       graph(`${key.key}: latency`, ['p50', 'p90', 'p99'].map((p) => metric('Latency', p))),
     ];
-  });
+  }, authorizers);
 }

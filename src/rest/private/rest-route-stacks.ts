@@ -6,6 +6,7 @@ import { checkApiQuotas } from '../../private/api-quotas';
 import { validateStackResourceCount } from '../../private/resource-limit';
 import { parseRouteKey, ParsedRouteKey } from '../../private/route-key';
 import { jumpConsistentHash, nestedStackCount, validateRoutesPerNestedStack } from '../../private/route-placement';
+import { renderTemplateOncePerSynthesis } from '../../private/synthesis-memo';
 import type { SecureLambdaApiProps } from '../secure-lambda-api-props';
 
 /**
@@ -94,6 +95,7 @@ export class RestRouteStacks {
     if (!nestedApi) {
       const stack = new NestedStack(this.scope, `Routes${index + 1}`, { description: `Routes of ${this.scope.node.path} (${index + 1} of ${this.stackCount})` });
       validateStackResourceCount(stack);
+      renderTemplateOncePerSynthesis(stack);
       this.nestedStacks.push(stack);
       nestedApi = new NestedRestApi(stack, 'Api', this.restApi);
       this.nestedApis.set(index, nestedApi);

@@ -1,8 +1,10 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
-import { createMonitoring, graph } from '../../private/monitoring';
+import { authorizerMetrics, createMonitoring, graph } from '../../private/monitoring';
 
 const SUM = { statistic: cloudwatch.Stats.SUM };
 
@@ -11,10 +13,14 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  * included), client errors (`ClientError`), errors calling the integration (`ExecutionError`) and errors it returned
  * (`IntegrationError`), and measures integration latency only: the "5XX" rate is execution and integration errors
  * over messages, the "4XX" rate client errors over messages, and the p99 latency alarm watches integration latency.
+ * With a Lambda authorizer on `$connect`, its function's errors and throttles and the access log's authorizer errors.
  */
 export function monitorWebSocketApi(
   scope: Construct, webSocketApi: apigatewayv2.WebSocketApi, stage: apigatewayv2.WebSocketStage, options: ApiMonitoringOptions,
+  accessLogGroup: logs.ILogGroup, connectAuthorizer: { readonly function?: lambda.IFunction } | undefined,
 ): ApiMonitoring {
+  const authorizers = authorizerMetrics(scope, connectAuthorizer ? [connectAuthorizer] : [], accessLogGroup,
+    { apiId: webSocketApi.apiId, stageName: stage.stageName });
   const integrationErrors = stage.metric('IntegrationError', SUM);
   const executionErrors = stage.metric('ExecutionError', SUM);
   return createMonitoring(scope, options, [{
@@ -45,5 +51,5 @@ export function monitorWebSocketApi(
       graph(`${route}: errors`, [metric('ClientError', cloudwatch.Stats.SUM), metric('IntegrationError', cloudwatch.Stats.SUM)]),
       graph(`${route}: integration latency`, ['p50', 'p90', 'p99'].map((p) => metric('IntegrationLatency', p))),
     ];
-  });
+  }, authorizers);
 }
