@@ -102,6 +102,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       maxWorkers: 2,
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      setupFiles: ['<rootDir>/test/support/no-stack-traces.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/integ-tests/'],
     },
   },
@@ -322,6 +323,8 @@ const cli = new typescript.TypeScriptProject({
     jestConfig: {
       maxWorkers: 2,
       globalSetup: '<rootDir>/test/support/compile-workers.ts',
+      // The apps the tests synthesize record no stack traces, as the library's tests (the repository's test/support/).
+      setupFiles: ['<rootDir>/../test/support/no-stack-traces.ts'],
       // Every test file removes the temporary folders it made (test/support/temp-dirs.ts).
       setupFilesAfterEnv: ['<rootDir>/test/support/remove-temp-dirs.ts'],
       // The typed client `gatewaykit client` writes for a test is loaded from a folder the test removes, so coverage
