@@ -196,10 +196,10 @@ const PACKAGE_TEST_APP = 'build-tools/package-test/app';
 for (const dir of ['bench', 'examples', 'integ-tests', 'build-tools']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
-      extends: '../tsconfig.json',
-      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
-      include: ['**/*.ts'],
-      exclude: ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
+      'extends': '../tsconfig.json',
+      'compilerOptions': { noEmit: true, rootDir: '..', isolatedModules: true },
+      'include': ['**/*.ts'],
+      'exclude': ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
       // These folders' scripts and apps run by ts-node, transpile-only as before but with swc: the TypeScript compiler's
       // transpileModule was half of the CPU time of an integ test's synthesis.
       'ts-node': { swc: true },
