@@ -83,6 +83,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/aws-lambda@^8.10.0',
     'aws-cdk@^2',
     'ts-node@^10',
+    // ts-node transpiles with swc (TS_NODE_SWC): the integ tests' apps, run for each snapshot check, spent half their
+    // time in the TypeScript compiler's transpileModule. Its platform binary comes as an optional dependency.
+    '@swc/core@^1.16.22',
+    // Runs the build's independent single-threaded steps side by side on the two cores (see PARALLEL below).
+    'concurrently@^10.0.7',
     '@aws-sdk/client-api-gateway@^3',
     '@aws-sdk/client-apigatewaymanagementapi@^3',
     '@aws-sdk/client-dynamodb@^3',
@@ -99,6 +104,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       maxWorkers: 2,
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+      setupFiles: ['<rootDir>/test/support/no-stack-traces.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/integ-tests/'],
     },
   },
@@ -154,7 +160,9 @@ project.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIM
 // The WebSocket runtime helper runs in user Lambda functions, whose Node.js runtime provides the AWS SDK clients.
 project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
 
-const integEnv = { TS_NODE_TRANSPILE_ONLY: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+// integ-runner runs each test's app with `node -r ts-node/register` from the root: ts-node takes the integ tests' tsconfig,
+// which has it transpile with swc (below).
+const integEnv = { TS_NODE_PROJECT: 'integ-tests/tsconfig.json', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
 const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';
 project.addTask('integ', {
   description: 'Verify the integ-tests snapshots (never deploys)',
@@ -168,9 +176,8 @@ project.addTask('integ:update', {
   exec: `${integRunner} --max-workers 2 --update-on-failed --dry-run`,
   receiveArgs: true,
 });
-project.testTask.spawn(project.tasks.tryFind('integ')!);
 // ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
-project.testTask.prependSpawn(project.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
+project.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' });
 
 const synthExample = project.addTask('synth:example', {
   description: 'Synthesize the example app (cdk.json) into cdk.out',
@@ -190,10 +197,13 @@ const PACKAGE_TEST_APP = 'build-tools/package-test/app';
 for (const dir of ['bench', 'examples', 'integ-tests', 'build-tools']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
-      extends: '../tsconfig.json',
-      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
-      include: ['**/*.ts'],
-      exclude: ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
+      'extends': '../tsconfig.json',
+      'compilerOptions': { noEmit: true, rootDir: '..', isolatedModules: true },
+      'include': ['**/*.ts'],
+      'exclude': ['**/*.snapshot/**', ...(dir === 'build-tools' ? ['package-test/app/**'] : [])],
+      // These folders' scripts and apps run by ts-node, transpile-only as before but with swc: the TypeScript compiler's
+      // transpileModule was half of the CPU time of an integ test's synthesis.
+      'ts-node': { swc: true },
     },
   });
 }
@@ -314,6 +324,8 @@ const cli = new typescript.TypeScriptProject({
     jestConfig: {
       maxWorkers: 2,
       globalSetup: '<rootDir>/test/support/compile-workers.ts',
+      // The apps the tests synthesize record no stack traces, as the library's tests (the repository's test/support/).
+      setupFiles: ['<rootDir>/../test/support/no-stack-traces.ts'],
       // Every test file removes the temporary folders it made (test/support/temp-dirs.ts).
       setupFilesAfterEnv: ['<rootDir>/test/support/remove-temp-dirs.ts'],
       // The typed client `gatewaykit client` writes for a test is loaded from a folder the test removes, so coverage
@@ -346,7 +358,11 @@ for (const [files, forbidden] of Object.entries(cliLayers)) {
 }
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
 // ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
-cli.testTask.prependSpawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
+// The CLI's jest run is a task of its own, so that the root build runs it between the steps it runs side by side.
+cli.testTask.reset();
+cli.testTask.spawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
+cli.testTask.spawn(cli.addTask('test:jest', { description: 'Run the CLI\'s jest tests', exec: 'jest --passWithNoTests --ci', receiveArgs: true }));
+cli.testTask.spawn(cli.tasks.tryFind('eslint')!);
 // The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
 cli.gitignore.exclude('/.gatewaykit');
 // The client `gatewaykit client` writes in its e2e test, removed after it (inside the repository to resolve openapi-fetch).
@@ -359,8 +375,22 @@ cli.package.installCiTask.say(`installed by the root's npm ci (npm workspace ${C
 // The root build compiles and tests the CLI too: one CI run covers both packages.
 const cliTask = (name: string, description: string) => project.addTask(`${CLI_DIR}:${name}`, { description, cwd: CLI_DIR, exec: `npx projen ${name}` });
 const cliCompile = cliTask('compile', 'Compile the gatewaykit CLI (cli/) to cli/lib');
-project.compileTask.spawn(cliCompile);
-project.testTask.spawn(cliTask('test', 'Run the gatewaykit CLI\'s tests and eslint (cli/)'));
+cliTask('test', 'Run the gatewaykit CLI\'s tests and eslint (cli/)');
+
+/**
+ * The build on two cores: the single-threaded steps that do not depend on each other run side by side (jsii and the
+ * CLI's tsc; the two type checks; the two eslint runs; the bindings and the package test), while jest and integ-runner,
+ * two workers each, run alone. `concurrently` prefixes each line with its task and stops the others when one fails.
+ */
+const PARALLEL = 'concurrently --kill-others-on-fail --prefix "[{name}]" --names';
+const sideBySide = (...tasks: string[]) => `${PARALLEL} ${tasks.join(',')} ${tasks.map((task) => `"npx projen ${task}"`).join(' ')}`;
+project.compileTask.reset();
+project.compileTask.spawn(bundleTask);
+project.addTask('compile:jsii', { description: 'Compile the library with jsii (lib/, .jsii)', exec: 'jsii --fail-on-warnings' });
+project.compileTask.exec(sideBySide('compile:jsii', cliCompile.name));
+const cliTestTypes = cliTask('test:types', 'Type-check the gatewaykit CLI\'s tests (cli/)');
+const cliEslint = cliTask('eslint', 'Lint the gatewaykit CLI (cli/)');
+const cliTestJest = cliTask('test:jest', 'Run the gatewaykit CLI\'s jest tests (cli/)');
 
 // The integ tests' own assertions, run against the local runtime on the snapshots `integ` has just verified against
 // the tests' sources (synthesizing each test again would take longer than running it). The known gaps are assertions
@@ -370,6 +400,12 @@ const integLocal = project.addTask('integ:local', {
 });
 integLocal.spawn(cliCompile, { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'cli/lib/bin.js\') ? 1 : 0)"' });
 integLocal.exec(`node ${CLI_DIR}/lib/bin.js integ --snapshots --known-gaps integ-tests/local-known-gaps.json --junit test-reports/integ-local.xml`, { receiveArgs: true });
+project.testTask.reset();
+project.testTask.exec(sideBySide('test:types', cliTestTypes.name));
+project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.spawn(cliTestJest);
+project.testTask.exec(sideBySide('eslint', cliEslint.name));
+project.testTask.spawn(project.tasks.tryFind('integ')!);
 project.testTask.spawn(integLocal);
 
 // Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
@@ -405,8 +441,7 @@ const testPackage = project.addTask('test:package', {
   exec: 'ts-node --transpile-only build-tools/package-test/run.ts',
   receiveArgs: true,
 });
-project.packageTask.spawn(testBindings);
-project.packageTask.spawn(testPackage);
+project.packageTask.exec(sideBySide(testBindings.name, testPackage.name));
 
 // The README's main command: synthesize the example app and serve it with the runtime built from this repo.
 const serveExample = project.addTask('serve:example', {

@@ -1,10 +1,11 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { integerOption, optionValue, parseArgs, UsageError } from './args';
-import { loadAppModel } from '../assembly';
 import { DEFAULT_ISSUER_KEY_FILE, LocalIssuer } from '../auth';
 import { systemClock } from '../clock';
 import { trustedIssuers } from '../gateway/trusted-issuers';
 import { AppModel, UserPoolModel } from '../model';
+import { loadServedModel } from '../server/app-runtime';
 import { cdkOutputDir } from '../server/synth';
 
 export const TOKEN_USAGE = `usage: gatewaykit token [--app cdk.out] [--pool NAME | --issuer URL] [--claims JSON]
@@ -25,7 +26,7 @@ export const TOKEN_OPTIONS = {
 /** `gatewaykit token`: prints one token for a user pool or issuer of the app. */
 export async function tokenCommand(argv: readonly string[], cwd: string = process.cwd()): Promise<string> {
   const parsed = parseArgs(argv, TOKEN_OPTIONS.valued, TOKEN_OPTIONS.switches, TOKEN_USAGE);
-  const model = loadAppModel(path.resolve(cwd, optionValue(parsed, 'app') ?? cdkOutputDir(cwd)));
+  const model = loadModel(path.resolve(cwd, optionValue(parsed, 'app') ?? cdkOutputDir(cwd)));
   const issuer = await LocalIssuer.loadOrCreate(path.resolve(cwd, optionValue(parsed, 'issuer-key') ?? DEFAULT_ISSUER_KEY_FILE));
   const claims = parseClaims(optionValue(parsed, 'claims'));
   const expiresInSeconds = integerOption(parsed, 'expires-in', 1, 31 * 24 * 3600, TOKEN_USAGE);
@@ -52,6 +53,13 @@ export async function tokenCommand(argv: readonly string[], cwd: string = proces
     throw new UsageError(`--client '${clientId}' is not an app client of ${pool.origin.path}; its clients are ${pool.clientIds.join(', ') || 'none'}`);
   }
   return issuer.mintCognito({ userPool: pool, clientId, tokenUse, scopes, claims, expiresInSeconds }, systemClock);
+}
+
+/** The app's model, as `serve` reads it; minting runs no function, so the folder of their inline code is removed at once. */
+function loadModel(assemblyDir: string): AppModel {
+  const { model, workDir } = loadServedModel(assemblyDir, {});
+  fs.rmSync(workDir, { recursive: true, force: true });
+  return model;
 }
 
 function parseClaims(text: string | undefined): Record<string, unknown> {

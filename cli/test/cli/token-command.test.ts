@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { decodeJwt } from 'jose';
 import { UsageError } from '../../src/cli/args';
 import { tokenCommand } from '../../src/cli/token-command';
@@ -28,6 +30,7 @@ describe('gatewaykit token', () => {
       integration: new HttpLambdaIntegration('Echo', nodeFunction(stack, 'Echo', ECHO_HANDLER)),
       authorizer: new HttpJwtAuthorizer('Jwt', 'https://issuer.example.com/', { jwtAudience: ['orders'] }),
     });
+    new lambda.Function(stack, 'Inline', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline(ECHO_HANDLER) });
     app.synth();
   });
 
@@ -55,6 +58,18 @@ describe('gatewaykit token', () => {
   test('keeps its key in .gatewaykit/ of the folder, so that the server trusts its tokens', async () => {
     await tokenCommand(['--pool', 'Customers'], cwd);
     expect(fs.existsSync(path.join(cwd, '.gatewaykit', 'local-issuer.json'))).toBe(true);
+  });
+
+  test('leaves no folder behind in the temporary folder for the inline code of the app\'s functions', async () => {
+    // A temporary folder of the test's own: other test files and runs create folders in the system's concurrently.
+    const tmp = tempDir('gatewaykit-token-tmp-');
+    const tmpdir = jest.spyOn(jest.requireActual<typeof os>('node:os'), 'tmpdir').mockReturnValue(tmp);
+    try {
+      await tokenCommand(['--pool', 'Customers'], cwd);
+    } finally {
+      tmpdir.mockRestore();
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
   test('without --pool, an app with two pools is an error that names them', async () => {
