@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OpenAPI3 } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { optionValue, parseArgs, UsageError } from './args';
 import { assemblyDocument } from './assembly-documents';
 import { cdkOutputDir } from '../server/synth';
@@ -18,9 +18,6 @@ export async function clientCommand(argv: readonly string[], cwd: string = proce
     throw new UsageError(`--out is required: the TypeScript file to write, e.g. --out src/api-client.ts\n${CLIENT_USAGE}`);
   }
   const { constructPath, document } = assemblyDocument(path.resolve(cwd, optionValue(parsed, 'app') ?? cdkOutputDir(cwd)), optionValue(parsed, 'api'));
-  // Loaded here, not with the CLI: openapi-typescript (and the TypeScript compiler it loads) took three quarters of the
-  // start of every command.
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
   const types = astToString(await openapiTS(document as unknown as OpenAPI3));
   const file = path.resolve(cwd, out);
   fs.mkdirSync(path.dirname(file), { recursive: true });
