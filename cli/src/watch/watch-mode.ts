@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { watch } from 'chokidar';
 import { codeOnlyChanges } from './code-changes';
 import { watchedFiles } from './watch-patterns';
-import { loadAppModel } from '../assembly';
 import { AppModel } from '../model';
+import { loadServedModel } from '../server/app-runtime';
 import { ListenerSet } from '../server/listener-set';
 import { RunningApp, startOn, StartOptions } from '../server/start';
 import { cdkOutputDir } from '../server/synth';
@@ -52,13 +53,16 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
     waiters.forEach((resolve) => resolve());
     waiters = [];
   };
+  // The inline code that code-only reloads wrote: the replaced functions' workers read it until watching stops.
+  const reloadedCode: string[] = [];
   const reload = async (changed: string) => {
     const startedAt = performance.now();
     let assembly: string;
     let next: AppModel;
+    let codeDir: string;
     try {
       assembly = await synth(cwd);
-      next = loadAppModel(assembly, { region: options.region, accountId: options.accountId });
+      ({ model: next, workDir: codeDir } = loadServedModel(assembly, { ...options, cwd, app: assembly }));
     } catch (error) {
       log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
       settle();
@@ -66,6 +70,7 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
     }
     const changedCode = codeOnlyChanges(model, next);
     if (changedCode) {
+      reloadedCode.push(codeDir);
       // Only handler code changed: the affected functions' workers are replaced; ports, connections and the rest stay.
       const retired = running.lambda.replaceFunctions(changedCode);
       model = next;
@@ -77,7 +82,8 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       await retired;
       return;
     }
-    // The new app takes over the listeners once it has started; the old one ends after what it has in flight.
+    // The new app reads the assembly itself; the old one ends after what it has in flight once the new one took over.
+    fs.rmSync(codeDir, { recursive: true, force: true });
     let retired: Promise<void> = Promise.resolve();
     try {
       const previous = running;
@@ -108,6 +114,7 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       await reloading;
       await running.stop();
       await listeners.close();
+      reloadedCode.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
     },
   };
 }

@@ -128,3 +128,53 @@ describe('serve --watch', () => {
     expect(lines.slice(before)).toEqual([]);
   });
 });
+
+/** A CDK app of one HTTP API whose handler is inline code answering `version`. */
+function writeInlineApp(dir: string, version: string): void {
+  const cdkLib = JSON.stringify(path.dirname(require.resolve('aws-cdk-lib/package.json')));
+  fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ app: 'node app.js' }));
+  fs.writeFileSync(path.join(dir, 'app.js'), `
+const cdk = require(${cdkLib});
+const lambda = require(${cdkLib} + '/aws-lambda');
+const apigwv2 = require(${cdkLib} + '/aws-apigatewayv2');
+const { HttpLambdaIntegration } = require(${cdkLib} + '/aws-apigatewayv2-integrations');
+const app = new cdk.App();
+const stack = new cdk.Stack(app, 'Inline');
+const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline("exports.handler = async () => ({ statusCode: 200, body: '${version}' });") });
+new apigwv2.HttpApi(stack, 'Api', { defaultIntegration: new HttpLambdaIntegration('Fn', fn) });
+app.synth();
+`);
+}
+
+describe('serve --watch of an app with inline function code', () => {
+  test('leaves no folder behind in the temporary folder once watching stops, after code-only and full reloads', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-inline-'));
+    // A temporary folder of the test's own: other test files create folders in the system's concurrently.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-tmp-'));
+    const tmpdir = jest.spyOn(jest.requireActual<typeof os>('node:os'), 'tmpdir').mockReturnValue(tmp);
+    try {
+      writeInlineApp(dir, 'v1');
+      const watched = await watchApp({
+        cwd: dir,
+        port: 0,
+        synth,
+        quiet: true,
+        log: () => undefined,
+        onHandlerOutput: () => undefined,
+        issuerKeyFile: path.join(dir, '.gatewaykit', 'issuer.json'),
+      });
+      for (const version of ['v2', 'v3']) {
+        const reloaded = watched.nextReload();
+        writeInlineApp(dir, version);
+        await reloaded;
+        expect(await (await fetch(watched.current().url())).text()).toBe(version);
+      }
+      await watched.stop();
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      tmpdir.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
