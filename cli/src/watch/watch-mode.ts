@@ -57,17 +57,14 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
   const reloadedCode: string[] = [];
   const reload = async (changed: string) => {
     const startedAt = performance.now();
-    let assembly: string;
-    let next: AppModel;
-    let codeDir: string;
-    try {
-      assembly = await synth(cwd);
-      ({ model: next, workDir: codeDir } = loadServedModel(assembly, { ...options, cwd, app: assembly }));
-    } catch (error) {
-      log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${(error as Error).message}`);
+    const synthesized = await synthesizedApp(synth, { ...options, cwd }).catch((error: Error) => {
+      log(`gatewaykit: the app did not synthesize after a change to ${changed}; still serving the last good one: ${error.message}`);
+    });
+    if (!synthesized) {
       settle();
       return;
     }
+    const { assembly, model: next, workDir: codeDir } = synthesized;
     const changedCode = codeOnlyChanges(model, next);
     if (changedCode) {
       reloadedCode.push(codeDir);
@@ -117,6 +114,14 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       reloadedCode.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
     },
   };
+}
+
+/** Synthesizes the app and reads the assembly, with the inline code of its functions in a fresh folder. */
+async function synthesizedApp(
+  synth: (cwd: string) => Promise<string>, options: StartOptions & { readonly cwd: string },
+): Promise<{ readonly assembly: string; readonly model: AppModel; readonly workDir: string }> {
+  const assembly = await synth(options.cwd);
+  return { assembly, ...loadServedModel(assembly, { ...options, app: assembly }) };
 }
 
 /** Closes the listeners the first app was to keep, and rethrows why it did not start. */
