@@ -103,6 +103,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
       maxWorkers: 2,
+      // Coverage took a quarter to a third of the tests' CPU time: the build runs without it, `test:coverage` with it.
+      collectCoverage: false,
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
       setupFiles: ['<rootDir>/test/support/no-stack-traces.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/integ-tests/'],
@@ -323,6 +325,7 @@ const cli = new typescript.TypeScriptProject({
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
       maxWorkers: 2,
+      collectCoverage: false,
       globalSetup: '<rootDir>/test/support/compile-workers.ts',
       // The apps the tests synthesize record no stack traces, as the library's tests (the repository's test/support/).
       setupFiles: ['<rootDir>/../test/support/no-stack-traces.ts'],
@@ -363,6 +366,7 @@ cli.testTask.reset();
 cli.testTask.spawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
 cli.testTask.spawn(cli.addTask('test:jest', { description: 'Run the CLI\'s jest tests', exec: 'jest --passWithNoTests --ci', receiveArgs: true }));
 cli.testTask.spawn(cli.tasks.tryFind('eslint')!);
+cli.addTask('test:coverage', { description: 'Run the CLI\'s jest tests with coverage (coverage/)', exec: 'jest --passWithNoTests --ci --coverage', receiveArgs: true });
 // The local issuer's key, written where `gatewaykit serve` or `token` runs (the tests run from cli/).
 cli.gitignore.exclude('/.gatewaykit');
 // The client `gatewaykit client` writes in its e2e test, removed after it (inside the repository to resolve openapi-fetch).
@@ -391,6 +395,7 @@ project.compileTask.exec(sideBySide('compile:jsii', cliCompile.name));
 const cliTestTypes = cliTask('test:types', 'Type-check the gatewaykit CLI\'s tests (cli/)');
 const cliEslint = cliTask('eslint', 'Lint the gatewaykit CLI (cli/)');
 const cliTestJest = cliTask('test:jest', 'Run the gatewaykit CLI\'s jest tests (cli/)');
+cliTask('test:coverage', 'Run the gatewaykit CLI\'s jest tests with coverage (cli/coverage/)');
 
 // The integ tests' own assertions, run against the local runtime on the snapshots `integ` has just verified against
 // the tests' sources (synthesizing each test again would take longer than running it). The known gaps are assertions
@@ -407,6 +412,11 @@ project.testTask.spawn(cliTestJest);
 project.testTask.exec(sideBySide('eslint', cliEslint.name));
 project.testTask.spawn(project.tasks.tryFind('integ')!);
 project.testTask.spawn(integLocal);
+project.addTask('test:coverage', {
+  description: 'Run the library\'s jest tests with coverage (coverage/)',
+  exec: 'jest --passWithNoTests --ci --coverage',
+  receiveArgs: true,
+});
 
 // Packages. `package` builds the npm packages, library (dist/js) and CLI (dist/cli), on any machine with Node.js; the
 // Python, Java, .NET and Go packages need their toolchains and registries: `npx projen package-all` (or
