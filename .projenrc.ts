@@ -163,8 +163,14 @@ project.eslint!.addOverride({ files: ['test/**/*.ts'], rules: sizeRules(SIZE_LIM
 project.eslint?.allowDevDeps('src/websocket/websocket-runtime.ts');
 
 // integ-runner runs each test's app with `node -r ts-node/register` from the root: ts-node takes the integ tests' tsconfig,
-// which has it transpile with swc (below).
-const integEnv = { TS_NODE_PROJECT: 'integ-tests/tsconfig.json', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+// which has it transpile with swc (below). Its toolkit looks up a default region before each synth, and without one
+// in the environment asks the EC2 instance metadata service: off EC2 that is eight 1 s timeouts, 7 of the 11 s each
+// snapshot check took. The region is the one these tasks already pin with --parallel-regions.
+const integEnv = {
+  TS_NODE_PROJECT: 'integ-tests/tsconfig.json',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  AWS_REGION: 'us-east-1',
+};
 const integRunner = 'integ-runner --directory integ-tests --language typescript --parallel-regions us-east-1';
 project.addTask('integ', {
   description: 'Verify the integ-tests snapshots (never deploys)',
