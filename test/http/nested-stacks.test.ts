@@ -103,16 +103,4 @@ describe('HTTP routes over nested stacks', () => {
     expect(() => newHttpApi((handler) => ({ routes: routesTo(handler, 2), routesPerNestedStack: 501 })))
       .toThrow(/\[InvalidRoutesPerNestedStack\].*routesPerNestedStack is 501; expected a whole number from 1 to 500/);
   });
-
-  test('2,000 routes deploy as one API within every template limit', () => {
-    const { api, stack } = newHttpApi((handler) => ({ routes: routesTo(handler, 2000) }));
-    const templates = [Template.fromStack(stack), ...api.routeStacks.map((nested) => Template.fromStack(nested))];
-    expect(routeCounts(api).reduce((a, b) => a + b)).toBe(2000);
-    for (const template of templates) {
-      const json = template.toJSON();
-      expect(Object.keys(json.Resources).length).toBeLessThanOrEqual(500);
-      expect(Object.keys(json.Parameters ?? {}).length).toBeLessThanOrEqual(200);
-    }
-    Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-  }, 300_000);
 });

@@ -166,22 +166,4 @@ describe('routes over nested stacks', () => {
       expect(assets[hash]?.source.path).toBe(nested.templateFile);
     }
   });
-
-  test('2,000 routes deploy as one API within every template limit', () => {
-    const stack = newStack();
-    const handlers = Array.from({ length: 10 }, (_, i) => newFunction(stack, `Handler${i}`));
-    const routes = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`GET /g${i % 50}/r${i}/{id}`, { handler: handlers[i % 10] }]));
-    const api = new SecureLambdaApi(stack, 'Api', { routes });
-    const templates = [templateOf(stack), ...api.routeStacks.map((nested) => Template.fromStack(nested))];
-    const methods = templates.map((template) => Object.keys(template.findResources('AWS::ApiGateway::Method')).length);
-    expect(methods.reduce((a, b) => a + b)).toBe(2000);
-    for (const template of templates) {
-      const json = template.toJSON();
-      expect(Object.keys(json.Resources).length).toBeLessThanOrEqual(500);
-      expect(Object.keys(json.Parameters ?? {}).length).toBeLessThanOrEqual(200);
-      expect(Object.keys(json.Outputs ?? {}).length).toBeLessThanOrEqual(200);
-    }
-    expect(countOf(stack, 'AWS::ApiGateway::RestApi')).toBe(1);
-    expect(countOf(stack, 'AWS::Lambda::Permission')).toBe(10);
-  }, 300_000);
 });
