@@ -1,7 +1,6 @@
 import { EventEmitter } from 'events';
 import type { IncomingMessage } from 'http';
-// The module object itself (not a namespace copy), so that jest can replace its request function.
-import https from 'https';
+import * as https from 'https';
 import { Readable } from 'stream';
 import { APIGatewayClient, GetStageCommand, NotFoundException, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -12,6 +11,10 @@ import { handlerWith } from '../../src/handlers/stage-canary.lambda';
 const RESPONSE_URL = 'https://cloudformation-custom-resource-response-euwest1.s3.eu-west-1.amazonaws.com/stack%7Cid?X-Amz-Signature=SECRET-SIGNATURE';
 const SERVICE_TOKEN = 'arn:aws:lambda:eu-west-1:123456789012:function:StageCanaryHandler';
 const API = { restApiId: 'a1b2c3d4e5', stageName: 'prod' };
+
+// request is replaced where modules are registered, so that the handler's own import sees the stub whatever the
+// transform's module interop (a namespace import may be a copy of the module's properties).
+jest.mock('https', () => ({ ...jest.requireActual<typeof import('https')>('https'), request: jest.fn() }));
 
 const apiGateway = mockClient(APIGatewayClient);
 
@@ -370,7 +373,7 @@ describe('putResponse', () => {
       });
       return request;
     };
-    jest.spyOn(https, 'request').mockImplementation(fake as unknown as typeof https.request);
+    jest.mocked(https.request).mockImplementation(fake as unknown as typeof https.request);
     return requests;
   }
 

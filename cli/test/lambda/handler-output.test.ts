@@ -59,7 +59,9 @@ describe('heavy handler output', () => {
     // Each line waits in shared memory of bounded size, not in the function's heap: the handler slows down to the
     // speed the server reads at, as a process writing to a pipe does, rather than running out of memory.
     const source = 'exports.handler = async () => { for (let i = 0; i < 100000; i++) console.log(`line ${i} ${"x".repeat(100)}`); return "done"; };';
-    const fn = nodeFunction('chatty', { 'index.js': source }, { memorySizeMb: 128 });
+    // Printing the lines takes ≈ 1 s on an idle machine and several on a loaded one: the Lambda timeout is not what
+    // this test is about, so it is set far from that (the default 3 s timed the function out in a loaded build).
+    const fn = nodeFunction('chatty', { 'index.js': source }, { memorySizeMb: 128, timeoutSeconds: 15 });
     const lines: string[] = [];
     const runtime = startRuntime(fn, { onHandlerOutput: (_name, line) => lines.push(line) });
 
