@@ -184,19 +184,7 @@ project.addTask('integ:update', {
   exec: `${integRunner} --max-workers 2 --update-on-failed --dry-run`,
   receiveArgs: true,
 });
-/**
- * jest runs the tests as swc (@swc/jest) transpiles them, file by file, and tsc checks their types before (test:types).
- * ts-jest, projen's default, transpiled with the TypeScript compiler: on a clean clone, without jest's cache, a third
- * of the library tests' CPU time. swc comes from ts-node's use of it (above).
- */
-function transpileTestsWithSwc(target: typescript.TypeScriptProject) {
-  target.deps.removeDependency('ts-jest');
-  target.addDevDeps('@swc/jest@^0.2.39');
-  target.jest!.config.transform = {
-    '^.+\\.[t]sx?$': new javascript.Transform('@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }),
-  };
-}
-transpileTestsWithSwc(project);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
 project.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' });
 
 const synthExample = project.addTask('synth:example', {
@@ -378,7 +366,7 @@ for (const [files, forbidden] of Object.entries(cliLayers)) {
   });
 }
 cli.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
-transpileTestsWithSwc(cli);
+// ts-jest only transpiles (isolatedModules), so the tests' types are checked by tsc before jest runs them.
 // The CLI's jest run is a task of its own, so that the root build runs it between the steps it runs side by side.
 cli.testTask.reset();
 cli.testTask.spawn(cli.addTask('test:types', { description: 'Type-check the tests and what they import', exec: 'tsc --noEmit -p test/tsconfig.json' }));
