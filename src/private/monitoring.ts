@@ -62,12 +62,13 @@ export function createMonitoring(
   scope: Construct, options: ApiMonitoringOptions, stages: MonitoredStage[], routeRows: (route: string) => cloudwatch.IWidget[],
   authorizers: AuthorizerMetrics = { functions: [] },
 ): ApiMonitoring {
-  const alarms = createAlarms(scope, options, stages, authorizers.functions);
+  const alarmActions = alarmActionsOf(options);
+  const alarms = createAlarms(scope, options, alarmActions, stages, authorizers.functions);
   const compositeAlarm = new cloudwatch.CompositeAlarm(scope, 'CompositeAlarm', {
     alarmRule: cloudwatch.AlarmRule.anyOf(...Object.values(alarms)),
     alarmDescription: `Any alarm of ${scope.node.path}`,
   });
-  compositeAlarm.addAlarmAction(...alarmActionsOf(options));
+  compositeAlarm.addAlarmAction(...alarmActions);
 
   const dashboard = new cloudwatch.Dashboard(scope, 'Dashboard', { dashboardName: options.dashboardName, defaultInterval: Duration.hours(3) });
   dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [compositeAlarm, ...Object.values(alarms)], width: 24, height: 3 }));
@@ -89,7 +90,8 @@ export function createMonitoring(
  * when the API has any.
  */
 function createAlarms(
-  scope: Construct, options: ApiMonitoringOptions, stages: MonitoredStage[], authorizerFns: lambda.IFunction[],
+  scope: Construct, options: ApiMonitoringOptions, alarmActions: cloudwatch.IAlarmAction[], stages: MonitoredStage[],
+  authorizerFns: lambda.IFunction[],
 ): { [name: string]: cloudwatch.Alarm } {
   const evaluationPeriods = options.evaluationPeriods ?? 3;
   check(Number.isInteger(evaluationPeriods) && evaluationPeriods >= 1, scope, 'OutOfRange', () =>
@@ -104,7 +106,7 @@ function createAlarms(
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       alarmDescription: `${description} (${scope.node.path}, stage ${stages[0].name})`,
     });
-    created.addAlarmAction(...alarmActionsOf(options));
+    created.addAlarmAction(...alarmActions);
     created.addOkAction(...(options.alarmTopic ? [new actions.SnsAction(options.alarmTopic)] : []));
     return created;
   };

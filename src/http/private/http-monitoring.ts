@@ -1,9 +1,9 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { parseHttpRouteKey } from './http-route-key';
+import type { BoundHttpAuthorizer } from '../../authorizers/private/bound-http-authorizer';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
 import { authorizerMetrics, createMonitoring, graph } from '../../private/monitoring';
 
@@ -16,7 +16,7 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  */
 export function monitorHttpApi(
   scope: Construct, httpApi: apigatewayv2.HttpApi, stage: apigatewayv2.HttpStage, options: ApiMonitoringOptions,
-  accessLogGroup: logs.ILogGroup, boundAuthorizers: readonly { readonly function?: lambda.IFunction }[],
+  accessLogGroup: logs.ILogGroup, boundAuthorizers: readonly BoundHttpAuthorizer[],
 ): ApiMonitoring {
   const authorizers = authorizerMetrics(scope, boundAuthorizers, accessLogGroup, { apiId: httpApi.apiId, stageName: stage.stageName });
   return createMonitoring(scope, options, [{

@@ -1,8 +1,8 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { StageSettings } from './stage-settings';
+import type { BoundRestAuthorizer } from '../../authorizers/private/bound-rest-authorizer';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
 import { AuthorizerMetrics, authorizerMetrics, createMonitoring, graph, MonitoredStage } from '../../private/monitoring';
 import { parseRouteKey } from '../../private/route-key';
@@ -12,7 +12,7 @@ import { StageCanary } from '../stage-canary';
 /** The dashboard and alarms of `monitoring` (none without it), the primary stage first. */
 export function monitorRestApi(
   api: SecureLambdaApi, options: ApiMonitoringOptions | undefined, stageSettings: readonly StageSettings[],
-  boundAuthorizers: readonly { readonly function?: lambda.IFunction }[],
+  boundAuthorizers: readonly BoundRestAuthorizer[],
 ): ApiMonitoring | undefined {
   if (!options) {
     return undefined;

@@ -1,8 +1,8 @@
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { BoundWebSocketAuthorizer } from '../../authorizers/private/bound-websocket-authorizer';
 import { ApiMonitoring, ApiMonitoringOptions } from '../../common/monitoring-options';
 import { authorizerMetrics, createMonitoring, graph } from '../../private/monitoring';
 
@@ -17,7 +17,7 @@ const SUM = { statistic: cloudwatch.Stats.SUM };
  */
 export function monitorWebSocketApi(
   scope: Construct, webSocketApi: apigatewayv2.WebSocketApi, stage: apigatewayv2.WebSocketStage, options: ApiMonitoringOptions,
-  accessLogGroup: logs.ILogGroup, connectAuthorizer: { readonly function?: lambda.IFunction } | undefined,
+  accessLogGroup: logs.ILogGroup, connectAuthorizer: BoundWebSocketAuthorizer | undefined,
 ): ApiMonitoring {
   const authorizers = authorizerMetrics(scope, connectAuthorizer ? [connectAuthorizer] : [], accessLogGroup,
     { apiId: webSocketApi.apiId, stageName: stage.stageName });
