@@ -36,7 +36,7 @@ function usage(): string {
   return `gatewaykit: run a synthesized CDK app's API Gateway REST and HTTP APIs on localhost.
 usage: gatewaykit <command> [options]    gatewaykit help [command]    gatewaykit --version
 
-${['serve', 'token', 'integ', 'openapi', 'client'].map((name) => COMMANDS[name].usage()).join('\n\n')}
+${Object.values(COMMANDS).map((entry) => entry.usage()).join('\n\n')}
 
 Operations of deployed APIs, or of 'gatewaykit serve' with --endpoint-url (each command has --help):
 ${operations().OPERATIONS_USAGE}`;

@@ -97,3 +97,11 @@ function decodeQueryComponent(text: string): string {
     return spaced;
   }
 }
+
+/** The host's first label, without a port: `abc.execute-api…` gives `abc`, `127.0.0.1:3000` gives `127`. */
+export function domainPrefixOf(host: string): string {
+  const dot = host.indexOf('.');
+  const label = dot < 0 ? host : host.slice(0, dot);
+  const colon = label.indexOf(':');
+  return colon < 0 ? label : label.slice(0, colon);
+}

@@ -13,6 +13,7 @@ import type { LocalApiEndpoints } from '../gateway/local-endpoints';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds } from '../gateway/request-ids';
 import { httpRequestHeadTooLarge } from '../gateway/request-limits';
+import { splitStagePath } from '../gateway/stage-path';
 import { ThrottleBuckets, throttleLevel, ThrottleLevel } from '../metering';
 import { FunctionModel, HttpApiModel, HttpLambdaIntegrationModel, HttpRouteModel, HttpStageModel } from '../model';
 import { parseProxyResult } from '../proxy';
@@ -41,7 +42,7 @@ const DEFAULT_STAGE = '$default';
 export class HttpApiHandler {
   private readonly router = new PathRouter<Map<string, HttpRouteModel>>();
   private readonly defaultRoute?: HttpRouteModel;
-  private readonly stages = new Map<string, HttpStageModel>();
+  private readonly stages: ReadonlyMap<string, HttpStageModel>;
   private readonly authorization: HttpAuthorization;
   private readonly throttleLevelsByStage = new Map<HttpStageModel, Map<HttpRouteModel, ThrottleLevel[]>>();
 
@@ -60,9 +61,7 @@ export class HttpApiHandler {
     for (const [path, methods] of byPath) {
       this.router.add(path, methods);
     }
-    for (const stage of api.stages) {
-      this.stages.set(stage.stageName, stage);
-    }
+    this.stages = new Map(api.stages.map((stage) => [stage.stageName, stage]));
     this.authorization = new HttpAuthorization(api.authorizers, deps);
   }
 
@@ -84,7 +83,7 @@ export class HttpApiHandler {
       // As REST APIs, whose documentation says so (rest-api-disable-default-endpoint.html); HTTP APIs' does not (uncertain).
       return this.fail(request, ids.extendedRequestId, log, 'FORBIDDEN', 'the API disables its default (execute-api) endpoint');
     }
-    const [, first = ''] = request.rawPath.split('/');
+    const { stageName: first, path: belowStage } = splitStagePath(request.rawPath);
     const named = first !== DEFAULT_STAGE ? this.stages.get(first) : undefined;
     const stage = named ?? this.stages.get(DEFAULT_STAGE);
     const fail = (type: HttpApiErrorType, note: string, extra: { headers?: [string, string][]; message?: string } = {}) =>
@@ -92,7 +91,7 @@ export class HttpApiHandler {
     if (!stage) {
       return fail('NOT_FOUND', `no stage '${first}' (stages: ${[...this.stages.keys()].join(', ')})`);
     }
-    const path = named ? request.rawPath.slice(first.length + 1) || '/' : request.rawPath;
+    const path = named ? belowStage : request.rawPath;
 
     const corsAnswer = this.api.cors && isPreflight(request);
     const match = this.route(request.method, path);

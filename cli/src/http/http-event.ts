@@ -1,4 +1,4 @@
-import { ApiRequest, parseQuery } from '../gateway/api-request';
+import { ApiRequest, domainPrefixOf, parseQuery } from '../gateway/api-request';
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
 import { proxyIdentity, restProxyEvent } from '../proxy';
 
@@ -56,7 +56,7 @@ export function httpEvent(context: HttpEventContext): Record<string, unknown> {
       apiId: context.apiId,
       ...(context.authorizer ? { authorizer: context.authorizer } : {}),
       domainName: host,
-      domainPrefix: host.split('.')[0].split(':')[0],
+      domainPrefix: domainPrefixOf(host),
       http: {
         method: request.method,
         path: request.rawPath,

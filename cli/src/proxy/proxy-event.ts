@@ -1,4 +1,4 @@
-import { ApiRequest, headerValue, parseQuery } from '../gateway/api-request';
+import { ApiRequest, domainPrefixOf, headerValue, parseQuery } from '../gateway/api-request';
 import { isBinaryMediaType } from '../gateway/binary-media';
 import { formatRequestTime, RequestIds } from '../gateway/request-ids';
 
@@ -114,12 +114,4 @@ export function restRequestContext(context: ProxyEventContext): Record<string, u
 
 function nullIfEmpty<T extends object>(map: T): T | null {
   return Object.keys(map).length === 0 ? null : map;
-}
-
-/** The host's first label, without a port: `abc.execute-api…` gives `abc`, `127.0.0.1:3000` gives `127`. */
-function domainPrefixOf(host: string): string {
-  const dot = host.indexOf('.');
-  const label = dot < 0 ? host : host.slice(0, dot);
-  const colon = label.indexOf(':');
-  return colon < 0 ? label : label.slice(0, colon);
 }

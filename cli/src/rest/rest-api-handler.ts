@@ -4,12 +4,12 @@ import { ProxyEventContext, proxyIdentity } from '../proxy';
 import { RequestBodyValidation } from './request-body';
 import { missingRequiredParameters } from './request-parameters';
 import { RestAuthorization, RestAuthorizationDeps } from './rest-authorization';
-import { splitStagePath } from './stage-path';
 import { StageApiKey, UsageMetering } from './usage-metering';
 import { ApiRequest, ApiResponse, HandledRequest, headerValue, RequestLogDetails } from '../gateway/api-request';
 import { PathRouter } from '../gateway/path-router';
 import { newRequestIds, RequestIds } from '../gateway/request-ids';
 import { restRequestHeadTooLarge } from '../gateway/request-limits';
+import { splitStagePath } from '../gateway/stage-path';
 import { RestApiModel, RestMethodModel, RestResourceModel, RestStageModel } from '../model';
 
 /**

@@ -10,8 +10,14 @@ import { trustedIssuers } from '../gateway/trusted-issuers';
 import { LambdaRuntime, SandboxExtras } from '../lambda';
 import type { AppModel } from '../model';
 
+/** An app's model, with the folder its functions' inline code was written to. */
+export interface ServedModel {
+  readonly model: AppModel;
+  readonly workDir: string;
+}
+
 /** Reads the assembly; functions' inline code is written to a fresh folder, which stopping removes. */
-export function loadServedModel(assemblyDir: string, options: StartOptions): { model: AppModel; workDir: string } {
+export function loadServedModel(assemblyDir: string, options: StartOptions): ServedModel {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-'));
   try {
     return { model: loadAppModel(assemblyDir, { region: options.region, accountId: options.accountId, workDir }), workDir };

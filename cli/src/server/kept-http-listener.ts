@@ -39,7 +39,7 @@ export function httpServing(
  * An {@link HttpListener} whose pipeline can be replaced: a request is answered by the serving it arrived at, to the
  * end, and the next one by whatever serves then.
  */
-export function keptHttpListener(serving: HttpServing): KeptListener<HttpServing> {
+function keptHttpListener(serving: HttpServing): KeptListener<HttpServing> {
   let current = serving;
   const listener = new HttpListener(
     (request) => {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeAll, lambdaRuntimeFor, loadServedModel } from './app-runtime';
+import { closeAll, lambdaRuntimeFor, loadServedModel, ServedModel } from './app-runtime';
 import { ControlPlaneSettings, RunningControlPlane, startControlPlane } from '../control-plane';
 import { InFlight } from './in-flight';
 import { httpServing, listenForApi } from './kept-http-listener';
@@ -135,14 +135,15 @@ export function start(options: StartOptions = {}): Promise<RunningApp> {
 
 /**
  * {@link start}, on the listeners watch mode keeps: the new app takes over those of its APIs once it has started, and
- * stopping it closes only those no later app took over.
+ * stopping it closes only those no later app took over. `loaded` is the assembly's model when the caller has read it
+ * already (watch mode compares it with the running one); its folder becomes the app's.
  */
-export async function startOn(options: StartOptions, kept?: ListenerSet): Promise<RunningApp> {
+export async function startOn(options: StartOptions, kept?: ListenerSet, loaded?: ServedModel): Promise<RunningApp> {
   const startedAt = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const assemblyDir = options.app ? path.resolve(cwd, options.app) : synthesize(cwd);
   const issuer = await LocalIssuer.loadOrCreate(options.issuerKeyFile ?? path.join(cwd, DEFAULT_ISSUER_KEY_FILE));
-  const { model, workDir } = loadServedModel(assemblyDir, options);
+  const { model, workDir } = loaded ?? loadServedModel(assemblyDir, options);
   const region = options.region ?? model.region;
   const accountId = options.accountId ?? model.accountId;
   const clock = options.clock ?? systemClock;

@@ -5,8 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { watch } from 'chokidar';
 import { codeOnlyChanges } from './code-changes';
 import { watchedFiles } from './watch-patterns';
-import { AppModel } from '../model';
-import { loadServedModel } from '../server/app-runtime';
+import { loadServedModel, ServedModel } from '../server/app-runtime';
 import { ListenerSet } from '../server/listener-set';
 import { RunningApp, startOn, StartOptions } from '../server/start';
 import { cdkOutputDir } from '../server/synth';
@@ -79,16 +78,16 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
       await retired;
       return;
     }
-    // The new app reads the assembly itself; the old one ends after what it has in flight once the new one took over.
-    fs.rmSync(codeDir, { recursive: true, force: true });
+    // The new app serves the assembly just read; the old one ends after what it has in flight once the new one took over.
     let retired: Promise<void> = Promise.resolve();
     try {
       const previous = running;
-      running = await startOn({ ...options, cwd, app: assembly }, listeners);
+      running = await startOn({ ...options, cwd, app: assembly }, listeners, synthesized);
       model = running.model;
       retired = previous.stop({ drain: true });
       log(`gatewaykit: reloaded after a change to ${changed} in ${Math.round(performance.now() - startedAt)} ms`);
     } catch (error) {
+      fs.rmSync(codeDir, { recursive: true, force: true });
       log(`gatewaykit: the app synthesized after a change to ${changed} but could not be served; still serving the last good one: ${(error as Error).message}`);
     }
     settle();
@@ -119,7 +118,7 @@ export async function watchApp(options: WatchOptions = {}): Promise<WatchedApp> 
 /** Synthesizes the app and reads the assembly, with the inline code of its functions in a fresh folder. */
 async function synthesizedApp(
   synth: (cwd: string) => Promise<string>, options: StartOptions & { readonly cwd: string },
-): Promise<{ readonly assembly: string; readonly model: AppModel; readonly workDir: string }> {
+): Promise<ServedModel & { readonly assembly: string }> {
   const assembly = await synth(options.cwd);
   return { assembly, ...loadServedModel(assembly, { ...options, app: assembly }) };
 }

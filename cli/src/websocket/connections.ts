@@ -56,10 +56,8 @@ export class ConnectionRegistry {
     return closed;
   }
 
-  /** Closes every connection `test` selects, for the reason given; returns how many it closed. */
-  public closeIf(test: (connection: OpenConnection) => boolean, why: { readonly code: number; readonly reason: string }): number {
-    const selected = [...this.open.values()].filter(test);
-    selected.forEach((connection) => this.close(connection, why));
-    return selected.length;
+  /** Closes every connection `test` selects, for the reason given. */
+  public closeIf(test: (connection: OpenConnection) => boolean, why: { readonly code: number; readonly reason: string }): void {
+    [...this.open.values()].filter(test).forEach((connection) => this.close(connection, why));
   }
 }

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { synth } from './support';
 import { watchApp, WatchedApp } from '../../src/watch/watch-mode';
+import { tempDir } from '../support/temp-dirs';
 import { connect } from '../websocket/support';
-
-const run = promisify(execFile);
 
 /**
  * A CDK app whose function answers its VERSION variable (a change to it is a full reload, not a code-only one): an HTTP
@@ -51,12 +48,6 @@ exports.handler = async (event) => {
   return { statusCode: 200, body: process.env.VERSION };
 };`;
 
-async function synth(cwd: string): Promise<string> {
-  const outdir = path.join(cwd, 'cdk.out');
-  await run(process.execPath, ['app.js'], { cwd, env: { ...process.env, CDK_OUTDIR: outdir } });
-  return outdir;
-}
-
 /** GET on a new connection each time (no keep-alive), so that a refused connection shows: the status and body, or the error. */
 function getOnNewConnection(url: string): Promise<string> {
   return new Promise((resolve) => {
@@ -81,7 +72,7 @@ describe('serve --watch: a full reload keeps the ports, the connections and the 
   };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-reload-'));
+    dir = tempDir('gatewaykit-reload-');
     writeApp(dir, 'v1');
     fs.mkdirSync(path.join(dir, 'handler'));
     fs.writeFileSync(path.join(dir, 'handler', 'index.js'), HANDLER);

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { synth } from './support';
 import { watchApp, WatchedApp } from '../../src/watch/watch-mode';
-
-const run = promisify(execFile);
+import { tempDir } from '../support/temp-dirs';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -45,13 +43,6 @@ function writeHandler(dir: string, version: string): void {
 };`);
 }
 
-/** Runs the app as `cdk synth` does: a process of its own, told where to write by CDK_OUTDIR. */
-async function synth(cwd: string): Promise<string> {
-  const outdir = path.join(cwd, 'cdk.out');
-  await run(process.execPath, ['app.js'], { cwd, env: { ...process.env, CDK_OUTDIR: outdir } });
-  return outdir;
-}
-
 describe('serve --watch', () => {
   let dir: string;
   let watched: WatchedApp;
@@ -59,7 +50,7 @@ describe('serve --watch', () => {
   const call = async () => (await fetch(watched.current().url())).text();
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-'));
+    dir = tempDir('gatewaykit-watch-');
     writeApp(dir);
     watched = await watchApp({
       cwd: dir,
@@ -148,9 +139,9 @@ app.synth();
 
 describe('serve --watch of an app with inline function code', () => {
   test('leaves no folder behind in the temporary folder once watching stops, after code-only and full reloads', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-inline-'));
+    const dir = tempDir('gatewaykit-watch-inline-');
     // A temporary folder of the test's own: other test files create folders in the system's concurrently.
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewaykit-watch-tmp-'));
+    const tmp = tempDir('gatewaykit-watch-tmp-');
     const tmpdir = jest.spyOn(jest.requireActual<typeof os>('node:os'), 'tmpdir').mockReturnValue(tmp);
     try {
       writeInlineApp(dir, 'v1');
@@ -173,8 +164,6 @@ describe('serve --watch of an app with inline function code', () => {
       expect(fs.readdirSync(tmp)).toEqual([]);
     } finally {
       tmpdir.mockRestore();
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.rmSync(tmp, { recursive: true, force: true });
     }
   }, 60_000);
 });

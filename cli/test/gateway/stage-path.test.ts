@@ -1,4 +1,4 @@
-import { splitStagePath } from '../../src/rest/stage-path';
+import { splitStagePath } from '../../src/gateway/stage-path';
 
 describe('splitStagePath', () => {
   test('the first segment is the stage and the rest the path below it', () => {
